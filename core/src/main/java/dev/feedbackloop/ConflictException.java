@@ -1,0 +1,8 @@
+package dev.feedbackloop;
+
+/** A feedback_id that already exists with different content. Nothing was stored. */
+public class ConflictException extends FeedbackLoopException {
+    public ConflictException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,227 @@
+package dev.feedbackloop.capture;
+
+import dev.feedbackloop.InvalidInputException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import dev.feedbackloop.internal.Json;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One piece of feedback: the specification's {@code FeedbackEntry}. Immutable and always valid:
+ * the compact constructor rejects what the rules forbid and normalises tags (trimmed, empties
+ * dropped, duplicates removed, order kept). Use {@link #builder} to get the defaults of a capture
+ * (implied thumbs, a minted id, the current time).
+ *
+ * @param context free-form JSON-like values; {@code framework}, {@code model} and {@code task_type}
+ *                have meaning for analysis and routing
+ * @param notes   may be null
+ */
+public record FeedbackEntry(
+        String prompt,
+        String output,
+        int rating,
+        boolean thumbsUp,
+        List<String> tags,
+        Instant timestamp,
+        Map<String, Object> context,
+        String feedbackId,
+        String notes) {
+
+    public static final String FRAMEWORK = "framework";
+    public static final String MODEL = "model";
+    public static final String TASK_TYPE = "task_type";
+
+    public FeedbackEntry {
+        requireText(prompt, "prompt");
+        requireText(output, "output");
+        checkRating(rating);
+        timestamp = Objects.requireNonNull(timestamp, "timestamp").truncatedTo(ChronoUnit.MICROS);
+        requireText(feedbackId, "feedback_id");
+        tags = normaliseTags(tags);
+        context = context == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(context));
+        if (notes != null && notes.isBlank()) {
+            notes = null;
+        }
+    }
+
+    public static Builder builder(String prompt, String output, int rating) {
+        return new Builder(prompt, output, rating);
+    }
+
+    public Outcome outcome() {
+        return Outcome.of(rating, thumbsUp);
+    }
+
+    public String framework() {
+        return contextText(context, FRAMEWORK);
+    }
+
+    public String model() {
+        return contextText(context, MODEL);
+    }
+
+    /** The routing task type this entry was attributed to, if the capture carried one. */
+    public String taskType() {
+        return taskTypeOf(context);
+    }
+
+    public int promptFeatures() {
+        return PromptFeature.detect(prompt);
+    }
+
+    /**
+     * Same stored content (context compared as JSON text, so 1 and 1L are equal): tells an
+     * idempotent re-capture from a conflicting one.
+     */
+    public boolean sameContentAs(FeedbackEntry other) {
+        return prompt.equals(other.prompt) && output.equals(other.output) && rating == other.rating
+                && thumbsUp == other.thumbsUp && tags.equals(other.tags) && timestamp.equals(other.timestamp)
+                && Json.write(context).equals(Json.write(other.context)) && feedbackId.equals(other.feedbackId)
+                && Objects.equals(notes, other.notes);
+    }
+
+    /** {@code task_type} of a context, directly or inside a {@code routing} object; null when absent. */
+    public static String taskTypeOf(Map<String, ?> context) {
+        String direct = contextText(context, TASK_TYPE);
+        if (direct != null || !(context.get("routing") instanceof Map)) {
+            return direct;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, ?> routing = (Map<String, ?>) context.get("routing");
+        return contextText(routing, TASK_TYPE);
+    }
+
+    /** A context value as trimmed text; null when absent or blank. */
+    public static String contextText(Map<String, ?> context, String key) {
+        Object v = context.get(key);
+        if (v == null) {
+            return null;
+        }
+        String s = v.toString().strip();
+        return s.isEmpty() ? null : s;
+    }
+
+    public static void checkRating(int rating) {
+        if (rating < 1 || rating > 5) {
+            throw new InvalidInputException("rating must be an integer from 1 to 5, got " + rating);
+        }
+    }
+
+    private static void requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(name + " is required and must not be empty");
+        }
+    }
+
+    /** Trims, drops empty tags and duplicates, keeps first-seen order. */
+    public static List<String> normaliseTags(List<String> tags) {
+        if (tags == null || tags.isEmpty()) {
+            return List.of();
+        }
+        LinkedHashSet<String> set = new LinkedHashSet<>();
+        for (String t : tags) {
+            if (t != null && !t.isBlank()) {
+                set.add(t.strip());
+            }
+        }
+        return List.copyOf(set);
+    }
+
+    /** Splits "a, b,,c" into normalised tags. */
+    public static List<String> parseTags(String commaSeparated) {
+        if (commaSeparated == null) {
+            return List.of();
+        }
+        return normaliseTags(List.of(commaSeparated.split(",")));
+    }
+
+    /** Capture defaults: thumbs implied by the rating, a fresh time-ordered id, the current time. */
+    public static final class Builder {
+        private final String prompt;
+        private final String output;
+        private final int rating;
+        private Boolean thumbsUp;
+        private List<String> tags = new ArrayList<>();
+        private Instant timestamp;
+        private final Map<String, Object> context = new LinkedHashMap<>();
+        private String feedbackId;
+        private String notes;
+
+        private Builder(String prompt, String output, int rating) {
+            this.prompt = prompt;
+            this.output = output;
+            this.rating = rating;
+        }
+
+        /** Null means "not given": thumbs = rating &ge; 4. */
+        public Builder thumbsUp(Boolean thumbsUp) {
+            this.thumbsUp = thumbsUp;
+            return this;
+        }
+
+        public Builder tags(List<String> tags) {
+            this.tags = tags == null ? new ArrayList<>() : new ArrayList<>(tags);
+            return this;
+        }
+
+        public Builder tags(String... tags) {
+            return tags(List.of(tags));
+        }
+
+        public Builder timestamp(Instant timestamp) {
+            this.timestamp = timestamp;
+            return this;
+        }
+
+        /** Merged into the context; keys set by {@link #framework}/{@link #model} win over these. */
+        public Builder context(Map<String, ?> values) {
+            if (values != null) {
+                values.forEach((k, v) -> context.putIfAbsent(k, v));
+            }
+            return this;
+        }
+
+        public Builder contextValue(String key, Object value) {
+            if (value != null) {
+                context.put(key, value);
+            }
+            return this;
+        }
+
+        public Builder framework(String framework) {
+            return contextValue(FRAMEWORK, blankToNull(framework));
+        }
+
+        public Builder model(String model) {
+            return contextValue(MODEL, blankToNull(model));
+        }
+
+        public Builder feedbackId(String feedbackId) {
+            this.feedbackId = blankToNull(feedbackId);
+            return this;
+        }
+
+        public Builder notes(String notes) {
+            this.notes = notes;
+            return this;
+        }
+
+        public FeedbackEntry build() {
+            checkRating(rating);
+            boolean thumbs = thumbsUp != null ? thumbsUp : Outcome.impliedThumbsUp(rating);
+            return new FeedbackEntry(prompt, output, rating, thumbs, tags,
+                    timestamp != null ? timestamp : Instant.now(), context,
+                    feedbackId != null ? feedbackId : FeedbackIds.next(), notes);
+        }
+
+        private static String blankToNull(String s) {
+            return s == null || s.isBlank() ? null : s.strip();
+        }
+    }
+}

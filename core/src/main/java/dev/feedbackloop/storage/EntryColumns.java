@@ -1,0 +1,99 @@
+package dev.feedbackloop.storage;
+
+import dev.feedbackloop.StorageException;
+import dev.feedbackloop.capture.FeedbackEntry;
+import dev.feedbackloop.internal.Json;
+import dev.feedbackloop.internal.Timestamps;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Maps {@link FeedbackEntry} to and from the {@code feedback} table, portable across dialects.
+ * The derived columns (framework, model, task_type, prompt_features, prompt_chars) are computed
+ * here, at write time, so analysis reads only narrow columns.
+ */
+public final class EntryColumns {
+    /** Column list matching {@link #bind}: 14 parameters. */
+    public static final String INSERT_COLUMNS = "feedback_id, timestamp, prompt, output, rating, thumbs_up, tags, "
+            + "context, notes, framework, model, task_type, prompt_features, prompt_chars";
+    public static final String INSERT_PARAMS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+    /** Column list matching {@link #read}. */
+    public static final String SELECT_COLUMNS =
+            "feedback_id, timestamp, prompt, output, rating, thumbs_up, tags, context, notes";
+
+    private EntryColumns() {
+    }
+
+    public static void bind(PreparedStatement ps, FeedbackEntry e) throws SQLException {
+        ps.setString(1, e.feedbackId());
+        ps.setString(2, Timestamps.format(e.timestamp()));
+        ps.setString(3, e.prompt());
+        ps.setString(4, e.output());
+        ps.setInt(5, e.rating());
+        ps.setBoolean(6, e.thumbsUp());
+        ps.setString(7, Json.write(e.tags()));
+        ps.setString(8, Json.write(e.context()));
+        ps.setString(9, e.notes());
+        ps.setString(10, e.framework());
+        ps.setString(11, e.model());
+        ps.setString(12, e.taskType());
+        ps.setInt(13, e.promptFeatures());
+        ps.setInt(14, e.prompt().length());
+    }
+
+    /** Reads the {@link #SELECT_COLUMNS} of the current row. */
+    public static FeedbackEntry read(ResultSet rs) throws SQLException {
+        try {
+            return new FeedbackEntry(
+                    rs.getString(3), rs.getString(4), rs.getInt(5), rs.getBoolean(6),
+                    tags(rs.getString(7)), Timestamps.parse(rs.getString(2)), context(rs.getString(8)),
+                    rs.getString(1), rs.getString(9));
+        } catch (RuntimeException ex) {
+            throw new StorageException("stored entry " + rs.getString(1) + " is unreadable: " + ex.getMessage(), ex);
+        }
+    }
+
+    /** Tags column: a JSON array of strings (the original's format); null or junk reads as no tags. */
+    public static List<String> tags(String json) {
+        if (json == null || json.isBlank()) {
+            return List.of();
+        }
+        Object v;
+        try {
+            v = Json.parse(json);
+        } catch (RuntimeException e) {
+            return FeedbackEntry.parseTags(json);
+        }
+        List<String> out = new ArrayList<>();
+        if (v instanceof List) {
+            for (Object o : (List<?>) v) {
+                if (o != null) {
+                    out.add(o.toString());
+                }
+            }
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> context(String json) {
+        if (json == null || json.isBlank()) {
+            return Map.of();
+        }
+        try {
+            Object v = Json.parse(json);
+            return v instanceof Map ? (Map<String, Object>) v : Map.of();
+        } catch (RuntimeException e) {
+            return Map.of();
+        }
+    }
+
+    public static Instant instant(String stored) {
+        return Timestamps.parse(stored);
+    }
+}

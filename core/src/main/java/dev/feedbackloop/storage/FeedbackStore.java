@@ -1,0 +1,73 @@
+package dev.feedbackloop.storage;
+
+import dev.feedbackloop.capture.FeedbackEntry;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Where feedback lives. Implementations (SQLite, PostgreSQL) are thread-safe, keep the
+ * specification's schema, and never leave a partial write: every method is one transaction.
+ * All time bounds are half-open: {@code from} inclusive, {@code to} exclusive; null = unbounded.
+ *
+ * @throws dev.feedbackloop.StorageException from any method when the database fails
+ */
+public interface FeedbackStore extends AutoCloseable {
+
+    /** Creates or upgrades the schema in place, keeping every row. Idempotent and cheap when current. */
+    void migrate();
+
+    /**
+     * Stores one entry.
+     *
+     * @return {@link InsertResult#UNCHANGED} when the same id with the same content exists
+     * @throws dev.feedbackloop.ConflictException when the id exists with different content
+     */
+    InsertResult insert(FeedbackEntry entry);
+
+    /** Opens a write transaction for many entries (import, batch capture). */
+    BatchWriter openBatch();
+
+    /** Entries matching the query, newest first. */
+    List<FeedbackEntry> find(FeedbackQuery query);
+
+    /** Streams matching entries oldest first without holding them all (export). */
+    void forEach(FeedbackQuery query, Consumer<FeedbackEntry> action);
+
+    Optional<FeedbackEntry> findById(String feedbackId);
+
+    long count();
+
+    Statistics statistics(Instant from, Instant to);
+
+    /** Streams the narrow analysis view of every entry in [from, to), oldest first. */
+    void scan(Instant from, Instant to, Consumer<AnalysisRow> action);
+
+    /** Texts of the given row ids (ids that do not exist are skipped). */
+    List<EntryText> texts(Collection<Long> ids);
+
+    /** Attributed outcomes (task type and framework both known) with row id &gt; {@code afterId}, in id order. */
+    void outcomesAfter(long afterId, Consumer<OutcomeRow> action);
+
+    DataVersion dataVersion();
+
+    /**
+     * A result (analysis, suggestions) cached in {@code pattern_cache} under {@code key} for exactly
+     * this data version; empty when absent or computed from other data.
+     */
+    Optional<String> cached(String key, DataVersion version);
+
+    /** Replaces whatever was cached under {@code key}. */
+    void putCache(String key, DataVersion version, String json);
+
+    /** Keeps a generated report (the {@code reports} table). */
+    void saveReport(String period, Instant start, Instant end, String json);
+
+    /** Where the data lives, for messages ("data/feedback.db", a JDBC URL without password). */
+    String location();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,52 @@
+package dev.feedbackloop.storage.sqlite;
+
+import dev.feedbackloop.internal.Timestamps;
+import dev.feedbackloop.storage.FeedbackQuery;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A {@link FeedbackQuery} as a SQLite WHERE clause with its parameters. */
+record SqlFilter(String where, List<Object> params) {
+
+    static SqlFilter of(FeedbackQuery q) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (q.since() != null) {
+            conditions.add("timestamp >= ?");
+            params.add(Timestamps.format(q.since()));
+        }
+        if (q.until() != null) {
+            conditions.add("timestamp < ?");
+            params.add(Timestamps.format(q.until()));
+        }
+        if (q.minRating() != null) {
+            conditions.add("rating >= ?");
+            params.add(q.minRating());
+        }
+        if (q.maxRating() != null) {
+            conditions.add("rating <= ?");
+            params.add(q.maxRating());
+        }
+        if (q.thumbsUp() != null) {
+            conditions.add("thumbs_up = ?");
+            params.add(q.thumbsUp() ? 1 : 0);
+        }
+        if (!q.tags().isEmpty()) {
+            conditions.add("json_valid(tags) AND EXISTS (SELECT 1 FROM json_each(feedback.tags) t WHERE t.value IN ("
+                    + String.join(", ", java.util.Collections.nCopies(q.tags().size(), "?")) + "))");
+            params.addAll(q.tags());
+        }
+        return new SqlFilter(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), params);
+    }
+
+    PreparedStatement prepare(Connection c, String sql) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        for (int i = 0; i < params.size(); i++) {
+            ps.setObject(i + 1, params.get(i));
+        }
+        return ps;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.feedbackloop.storage.sqlite;
+
+import dev.feedbackloop.StorageException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * Connections to one SQLite file, configured for many writers: WAL (readers never block writers),
+ * a long busy timeout, and write transactions that take the write lock up front
+ * ({@code BEGIN IMMEDIATE}), so a writer waits its turn instead of failing on a lock upgrade.
+ * Idle connections are kept for reuse. Thread-safe.
+ */
+final class SqliteConnections implements AutoCloseable {
+    static final int BUSY_TIMEOUT_MS = 60_000;
+    private static final int IDLE_MAX = 4;
+
+    private final SQLiteDataSource dataSource;
+    private final BlockingQueue<Connection> idle = new ArrayBlockingQueue<>(IDLE_MAX);
+
+    SqliteConnections(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        config.setCacheSize(-65536);
+        config.enforceForeignKeys(true);
+        dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+    }
+
+    SQLiteDataSource dataSource() {
+        return dataSource;
+    }
+
+    Connection borrow() throws SQLException {
+        Connection c = idle.poll();
+        if (c != null) {
+            return c;
+        }
+        return dataSource.getConnection();
+    }
+
+    void giveBack(Connection c) {
+        try {
+            if (c.isClosed()) {
+                return;
+            }
+            if (!c.getAutoCommit()) {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+            if (!idle.offer(c)) {
+                c.close();
+            }
+        } catch (SQLException e) {
+            closeQuietly(c);
+        }
+    }
+
+    /** True for the lock errors a retry can cure (the busy timeout already waited once). */
+    static boolean isBusy(SQLException e) {
+        if (e instanceof SQLiteException) {
+            SQLiteErrorCode code = ((SQLiteException) e).getResultCode();
+            return code == SQLiteErrorCode.SQLITE_BUSY || code == SQLiteErrorCode.SQLITE_LOCKED
+                    || code.name().startsWith("SQLITE_BUSY") || code.name().startsWith("SQLITE_LOCKED");
+        }
+        return false;
+    }
+
+    static StorageException translate(String what, SQLException e) {
+        if (e instanceof SQLiteException) {
+            SQLiteErrorCode code = ((SQLiteException) e).getResultCode();
+            if (code == SQLiteErrorCode.SQLITE_NOTADB) {
+                return new NotADatabaseException("the database file is not a SQLite database: " + e.getMessage());
+            }
+            if (code == SQLiteErrorCode.SQLITE_READONLY || code.name().startsWith("SQLITE_READONLY")
+                    || code == SQLiteErrorCode.SQLITE_CANTOPEN || code.name().startsWith("SQLITE_CANTOPEN")) {
+                return new StorageException(what + ": the database file or its folder is not writable ("
+                        + code.name() + ")", e);
+            }
+        }
+        return new StorageException(what + ": " + e.getMessage(), e);
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // already broken; nothing to release
+        }
+    }
+
+    @Override
+    public void close() {
+        Connection c;
+        while ((c = idle.poll()) != null) {
+            closeQuietly(c);
+        }
+    }
+}

@@ -1,0 +1,337 @@
+package dev.feedbackloop.storage.sqlite;
+
+import dev.feedbackloop.ConflictException;
+import dev.feedbackloop.StorageException;
+import dev.feedbackloop.capture.FeedbackEntry;
+import dev.feedbackloop.capture.Outcome;
+import dev.feedbackloop.internal.Timestamps;
+import dev.feedbackloop.storage.AnalysisRow;
+import dev.feedbackloop.storage.BatchWriter;
+import dev.feedbackloop.storage.DataVersion;
+import dev.feedbackloop.storage.EntryColumns;
+import dev.feedbackloop.storage.EntryText;
+import dev.feedbackloop.storage.FeedbackQuery;
+import dev.feedbackloop.storage.FeedbackStore;
+import dev.feedbackloop.storage.InsertResult;
+import dev.feedbackloop.storage.OutcomeRow;
+import dev.feedbackloop.storage.Statistics;
+import dev.feedbackloop.storage.StatisticsBuilder;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The embedded default store: one SQLite file. Opening creates parent folders, refuses a file that
+ * is not a database (without touching it) and brings the schema up to date. Thread-safe; many
+ * processes may write the same file at once (see {@link SqliteConnections}).
+ */
+public final class SqliteFeedbackStore implements FeedbackStore {
+    private static final int BUSY_RETRIES = 5;
+
+    private final Path file;
+    private final SqliteConnections connections;
+
+    private SqliteFeedbackStore(Path file) {
+        this.file = file;
+        this.connections = new SqliteConnections(file);
+    }
+
+    /**
+     * Opens (creating if needed) the database at {@code file} with an up-to-date schema.
+     *
+     * @throws NotADatabaseException when the file holds something else
+     * @throws StorageException      when it cannot be created, read or upgraded
+     */
+    public static SqliteFeedbackStore open(Path file) {
+        SqliteFiles.prepare(file);
+        SqliteFeedbackStore store = new SqliteFeedbackStore(file);
+        try {
+            store.migrate();
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        return store;
+    }
+
+    @Override
+    public void migrate() {
+        boolean current = read("open " + file, SqliteMigrations::isCurrent);
+        if (!current) {
+            SqliteMigrations.migrate(file, connections);
+        }
+    }
+
+    @Override
+    public InsertResult insert(FeedbackEntry entry) {
+        return write("store feedback " + entry.feedbackId(), c -> Inserter.insert(c, entry));
+    }
+
+    @Override
+    public BatchWriter openBatch() {
+        try {
+            Connection c = connections.borrow();
+            c.setAutoCommit(false);
+            return new SqliteBatchWriter(c, connections);
+        } catch (SQLException e) {
+            throw SqliteConnections.translate("start a write transaction on " + file, e);
+        }
+    }
+
+    @Override
+    public List<FeedbackEntry> find(FeedbackQuery q) {
+        SqlFilter f = SqlFilter.of(q);
+        String sql = "SELECT " + EntryColumns.SELECT_COLUMNS + " FROM feedback" + f.where()
+                + " ORDER BY timestamp DESC, id DESC" + (q.limit() != null ? " LIMIT " + q.limit() : "");
+        return read("read feedback", c -> {
+            List<FeedbackEntry> out = new ArrayList<>();
+            try (PreparedStatement ps = f.prepare(c, sql); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(EntryColumns.read(rs));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public void forEach(FeedbackQuery q, Consumer<FeedbackEntry> action) {
+        SqlFilter f = SqlFilter.of(q);
+        String sql = "SELECT " + EntryColumns.SELECT_COLUMNS + " FROM feedback" + f.where()
+                + " ORDER BY timestamp, id" + (q.limit() != null ? " LIMIT " + q.limit() : "");
+        read("read feedback", c -> {
+            try (PreparedStatement ps = f.prepare(c, sql); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    action.accept(EntryColumns.read(rs));
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<FeedbackEntry> findById(String feedbackId) {
+        return read("read feedback " + feedbackId, c -> Inserter.findById(c, feedbackId));
+    }
+
+    @Override
+    public long count() {
+        return read("count feedback", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM feedback");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    @Override
+    public Statistics statistics(Instant from, Instant to) {
+        SqlFilter f = SqlFilter.of(FeedbackQuery.between(from, to));
+        String sql = "SELECT rating, thumbs_up, count(*) FROM feedback" + f.where() + " GROUP BY rating, thumbs_up";
+        return read("compute statistics", c -> {
+            StatisticsBuilder b = new StatisticsBuilder();
+            try (PreparedStatement ps = f.prepare(c, sql); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    b.add(rs.getInt(1), rs.getBoolean(2), rs.getLong(3));
+                }
+            }
+            return b.build();
+        });
+    }
+
+    @Override
+    public void scan(Instant from, Instant to, Consumer<AnalysisRow> action) {
+        SqlFilter f = SqlFilter.of(FeedbackQuery.between(from, to));
+        String sql = "SELECT id, timestamp, rating, thumbs_up, framework, model, task_type, prompt_features,"
+                + " prompt_chars, tags FROM feedback INDEXED BY idx_feedback_window" + f.where() + " ORDER BY timestamp";
+        read("scan feedback", c -> {
+            try (PreparedStatement ps = f.prepare(c, sql); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    action.accept(new AnalysisRow(rs.getLong(1), Timestamps.parse(rs.getString(2)), rs.getInt(3),
+                            rs.getBoolean(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8),
+                            rs.getInt(9), EntryColumns.tags(rs.getString(10))));
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<EntryText> texts(Collection<Long> ids) {
+        List<EntryText> out = new ArrayList<>(ids.size());
+        if (ids.isEmpty()) {
+            return out;
+        }
+        read("read prompts", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, prompt, notes, rating, thumbs_up FROM feedback WHERE id = ?")) {
+                for (long id : ids) {
+                    ps.setLong(1, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            out.add(new EntryText(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                                    rs.getBoolean(5)));
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+        return out;
+    }
+
+    @Override
+    public void outcomesAfter(long afterId, Consumer<OutcomeRow> action) {
+        String sql = afterId <= 0
+                ? "SELECT id, timestamp, task_type, framework, rating, thumbs_up FROM feedback"
+                        + " INDEXED BY idx_feedback_attributed"
+                        + " WHERE task_type IS NOT NULL AND framework IS NOT NULL ORDER BY id"
+                : "SELECT id, timestamp, task_type, framework, rating, thumbs_up FROM feedback"
+                        + " WHERE id > ? AND task_type IS NOT NULL AND framework IS NOT NULL ORDER BY id";
+        read("read outcomes", c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                if (afterId > 0) {
+                    ps.setLong(1, afterId);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        boolean positive = Outcome.of(rs.getInt(5), rs.getBoolean(6)) == Outcome.POSITIVE;
+                        action.accept(new OutcomeRow(rs.getLong(1), Timestamps.parse(rs.getString(2)),
+                                rs.getString(3), rs.getString(4), positive));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public DataVersion dataVersion() {
+        return read("read data version", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT max(id) FROM feedback");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new DataVersion(rs.getLong(1));
+            }
+        });
+    }
+
+    @Override
+    public Optional<String> cached(String key, DataVersion version) {
+        return read("read cache", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT analysis_data FROM pattern_cache WHERE cache_key = ? AND data_version = ?")) {
+                ps.setString(1, key);
+                ps.setString(2, version.token());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void putCache(String key, DataVersion version, String json) {
+        write("write cache", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO pattern_cache (cache_key, analysis_data, data_version, created_at)"
+                            + " VALUES (?, ?, ?, ?) ON CONFLICT (cache_key) DO UPDATE SET"
+                            + " analysis_data = excluded.analysis_data, data_version = excluded.data_version,"
+                            + " created_at = excluded.created_at")) {
+                ps.setString(1, key);
+                ps.setString(2, json);
+                ps.setString(3, version.token());
+                ps.setString(4, Timestamps.format(Instant.now()));
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void saveReport(String period, Instant start, Instant end, String json) {
+        write("save report", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO reports (period, report_data, start_date, end_date, created_at) VALUES (?, ?, ?, ?, ?)")) {
+                ps.setString(1, period);
+                ps.setString(2, json);
+                ps.setString(3, Timestamps.format(start));
+                ps.setString(4, Timestamps.format(end));
+                ps.setString(5, Timestamps.format(Instant.now()));
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public String location() {
+        return file.toString();
+    }
+
+    @Override
+    public void close() {
+        connections.close();
+    }
+
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T read(String what, SqlWork<T> work) {
+        return withConnection(what, work, false);
+    }
+
+    /** Runs {@code work} in one write transaction, retrying when the database stays busy. */
+    private <T> T write(String what, SqlWork<T> work) {
+        return withConnection(what, work, true);
+    }
+
+    private <T> T withConnection(String what, SqlWork<T> work, boolean transactional) {
+        SQLException last = null;
+        for (int attempt = 0; attempt <= BUSY_RETRIES; attempt++) {
+            Connection c = null;
+            try {
+                c = connections.borrow();
+                if (transactional) {
+                    c.setAutoCommit(false);
+                }
+                T result = work.run(c);
+                if (transactional) {
+                    c.commit();
+                }
+                return result;
+            } catch (SQLException e) {
+                if (!SqliteConnections.isBusy(e)) {
+                    throw SqliteConnections.translate(what, e);
+                }
+                last = e;
+                sleep(50L << attempt);
+            } finally {
+                if (c != null) {
+                    connections.giveBack(c);
+                }
+            }
+        }
+        throw new StorageException(what + ": database stayed busy after " + BUSY_RETRIES + " retries", last);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("interrupted while waiting for the database");
+        }
+    }
+}
