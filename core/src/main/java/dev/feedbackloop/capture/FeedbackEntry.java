@@ -187,6 +187,35 @@ public record FeedbackEntry(
             return this;
         }
 
+        /**
+         * Attributes the feedback to a routing decision (the JSON object a router printed, with
+         * {@code task_type}, {@code primary_framework}, {@code model_recommendation}, {@code techniques},
+         * {@code confidence}). Kept whole under {@code context.routing}; its task type, framework, model,
+         * techniques and confidence fill the context keys not already set.
+         */
+        public Builder routing(Map<String, ?> decision) {
+            if (decision == null) {
+                return this;
+            }
+            context.put("routing", new LinkedHashMap<>(decision));
+            putIfPresent(TASK_TYPE, decision.get(TASK_TYPE));
+            putIfPresent(FRAMEWORK, firstNonNull(decision.get("primary_framework"), decision.get(FRAMEWORK)));
+            putIfPresent(MODEL, firstNonNull(decision.get("model_recommendation"), decision.get(MODEL)));
+            putIfPresent("techniques", decision.get("techniques"));
+            putIfPresent("confidence", decision.get("confidence"));
+            return this;
+        }
+
+        private void putIfPresent(String key, Object value) {
+            if (value != null) {
+                context.putIfAbsent(key, value);
+            }
+        }
+
+        private static Object firstNonNull(Object a, Object b) {
+            return a != null ? a : b;
+        }
+
         public Builder contextValue(String key, Object value) {
             if (value != null) {
                 context.put(key, value);

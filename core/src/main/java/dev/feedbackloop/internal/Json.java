@@ -22,7 +22,8 @@ import java.util.Map;
  * Thread-safe.
  */
 public final class Json {
-    public static final JsonFactory FACTORY = JsonFactory.builder().build();
+    public static final JsonFactory FACTORY = JsonFactory.builder()
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).build();
 
     private Json() {
     }

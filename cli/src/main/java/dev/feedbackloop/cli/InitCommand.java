@@ -1,0 +1,36 @@
+package dev.feedbackloop.cli;
+
+import dev.feedbackloop.internal.Json;
+import dev.feedbackloop.storage.FeedbackStore;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "init", mixinStandardHelpOptions = true,
+        description = "Create the database (or upgrade one written by an older version, keeping every row).")
+final class InitCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    StoreOptions store;
+
+    @Override
+    public Integer call() {
+        try (FeedbackStore s = store.open()) {
+            long n = s.count();
+            if (store.json) {
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("database", s.location());
+                out.put("entries", n);
+                spec.commandLine().getOut().println(Json.write(out));
+            } else {
+                spec.commandLine().getOut().printf("Database ready at %s (%d entries)%n", s.location(), n);
+            }
+        }
+        return ExitCodes.OK;
+    }
+}

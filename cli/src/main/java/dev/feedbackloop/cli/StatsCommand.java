@@ -1,0 +1,74 @@
+package dev.feedbackloop.cli;
+
+import dev.feedbackloop.internal.Json;
+import dev.feedbackloop.storage.FeedbackQuery;
+import dev.feedbackloop.storage.FeedbackStore;
+import dev.feedbackloop.storage.Statistics;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "stats", mixinStandardHelpOptions = true,
+        description = "Counts, average rating and success rate for a time range (the specification's get_statistics).")
+final class StatsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    StoreOptions store;
+
+    @Option(names = "--since", paramLabel = "ISO-8601", description = "Start of the range, inclusive.")
+    String since;
+
+    @Option(names = "--until", paramLabel = "ISO-8601", description = "End of the range, exclusive.")
+    String until;
+
+    @Override
+    public Integer call() {
+        FeedbackQuery range = FeedbackQuery.between(FilterOptions.instant(since), FilterOptions.instant(until));
+        Statistics st;
+        try (FeedbackStore s = store.open()) {
+            st = s.statistics(range.since(), range.until());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (store.json) {
+            out.println(Json.write(toMap(st)));
+            return ExitCodes.OK;
+        }
+        out.printf("Entries:       %d%n", st.total());
+        out.printf("Average:       %.2f / 5%n", st.avgRating());
+        out.printf("Success rate:  %s (%d positive, %d negative, %d neutral)%n", Text.percent(st.successRate()),
+                st.positive(), st.negative(), st.neutral());
+        out.printf("Thumbs up:     %s%n", Text.percent(st.thumbsUpRate()));
+        out.println("Ratings:");
+        long max = st.ratingDistribution().values().stream().mapToLong(Long::longValue).max().orElse(0);
+        for (int r = 5; r >= 1; r--) {
+            long n = st.ratingDistribution().get(r);
+            int width = max == 0 ? 0 : (int) Math.round(40.0 * n / max);
+            out.printf("  %d  %-40s %d%n", r, "█".repeat(width), n);
+        }
+        return ExitCodes.OK;
+    }
+
+    static Map<String, Object> toMap(Statistics st) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("total_feedback", st.total());
+        m.put("avg_rating", st.avgRating());
+        m.put("positive_count", st.positive());
+        m.put("negative_count", st.negative());
+        m.put("neutral_count", st.neutral());
+        m.put("success_rate", st.successRate());
+        m.put("thumbs_up_count", st.thumbsUp());
+        m.put("thumbs_down_count", st.thumbsDown());
+        m.put("thumbs_up_rate", st.thumbsUpRate());
+        Map<String, Object> dist = new LinkedHashMap<>();
+        st.ratingDistribution().forEach((k, v) -> dist.put(k.toString(), v));
+        m.put("rating_distribution", dist);
+        return m;
+    }
+}
