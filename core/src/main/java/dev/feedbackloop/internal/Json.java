@@ -23,7 +23,7 @@ import java.util.Map;
  */
 public final class Json {
     public static final JsonFactory FACTORY = JsonFactory.builder()
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).build();
+            .disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
     private Json() {
     }
