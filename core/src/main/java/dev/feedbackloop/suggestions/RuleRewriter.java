@@ -1,0 +1,90 @@
+package dev.feedbackloop.suggestions;
+
+import static dev.feedbackloop.suggestions.RuleBasedSource.contains;
+import static dev.feedbackloop.suggestions.RuleBasedSource.evidenceOf;
+
+import dev.feedbackloop.analysis.Finding;
+import dev.feedbackloop.capture.PromptFeature;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Rewrites one prompt by rules: adds the features that significantly help and the prompt lacks (as
+ * lines with angle-bracket placeholders the user fills in, since rules cannot know the content), and
+ * flags what the prompt contains that significantly fails (phrases, features, the framework asked
+ * about), without guessing a replacement. Stateless.
+ */
+final class RuleRewriter {
+    private RuleRewriter() {
+    }
+
+    static Rewrite rewrite(Evidence evidence, String prompt) {
+        String original = prompt.strip();
+        int present = PromptFeature.detect(original);
+        Map<PromptFeature, Finding> toAdd = new EnumMap<>(PromptFeature.class);
+        List<Rewrite.Change> flagged = new ArrayList<>();
+        for (Finding f : evidence.significantFindings()) {
+            switch (f.kind()) {
+                case "feature" -> {
+                    Optional<PromptFeature> feature = FeatureAdvice.feature(f.name());
+                    if (feature.isEmpty()) {
+                        FeatureAdvice.lengthRange(f.name()).ifPresent(range -> {
+                            boolean inRange = range.contains(original);
+                            if (f.effect() > 0 && !inRange) {
+                                flagged.add(new Rewrite.Change("To do: aim for " + range.text() + " (this prompt has "
+                                        + original.length() + ")", evidenceOf(f)));
+                            } else if (f.effect() < 0 && inRange) {
+                                flagged.add(new Rewrite.Change("To review: prompts of " + range.text()
+                                        + " did worse (this prompt has " + original.length() + ")", evidenceOf(f)));
+                            }
+                        });
+                        continue;
+                    }
+                    FeatureAdvice advice = FeatureAdvice.of(feature.get());
+                    boolean has = feature.get().in(present);
+                    if (f.effect() > 0 && !has && advice.line() != null) {
+                        toAdd.putIfAbsent(feature.get(), f);
+                    } else if (f.effect() > 0 && !has) {
+                        flagged.add(new Rewrite.Change("To do: " + advice.add().toLowerCase(java.util.Locale.ROOT),
+                                evidenceOf(f)));
+                    } else if (f.effect() < 0 && has) {
+                        flagged.add(new Rewrite.Change("To review: " + advice.reduce().toLowerCase(java.util.Locale.ROOT),
+                                evidenceOf(f)));
+                    }
+                }
+                case "phrase" -> {
+                    if (f.effect() < 0 && contains(original, f.name())) {
+                        flagged.add(new Rewrite.Change("To review: say exactly what you mean by \"" + f.name() + "\"",
+                                evidenceOf(f)));
+                    }
+                }
+                case "framework" -> {
+                    if (f.effect() < 0 && f.name().equals(evidence.framework())) {
+                        String instead = RuleBasedSource.best(evidence.analysis().frameworkPerformance(), f.name())
+                                .map(e -> "use the framework \"" + e.getKey() + "\" instead of \"" + f.name() + "\"")
+                                .orElse("revise how this prompt uses the framework \"" + f.name() + "\"");
+                        flagged.add(new Rewrite.Change("To do: " + instead, evidenceOf(f)));
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        StringBuilder before = new StringBuilder();
+        StringBuilder after = new StringBuilder();
+        List<Rewrite.Change> changes = new ArrayList<>();
+        for (Map.Entry<PromptFeature, Finding> e : toAdd.entrySet()) {
+            FeatureAdvice advice = FeatureAdvice.of(e.getKey());
+            (advice.prefix() ? before : after).append(advice.line()).append('\n');
+            changes.add(new Rewrite.Change("Added " + (advice.prefix() ? "before" : "after") + " the prompt: "
+                    + advice.line(), evidenceOf(e.getValue())));
+        }
+        changes.addAll(flagged);
+        String rewritten = (before.length() > 0 ? before + "\n" : "") + original
+                + (after.length() > 0 ? "\n\n" + after.toString().strip() : "");
+        return new Rewrite(original, rewritten, changes);
+    }
+}

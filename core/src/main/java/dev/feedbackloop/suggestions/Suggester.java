@@ -1,0 +1,117 @@
+package dev.feedbackloop.suggestions;
+
+import dev.feedbackloop.StorageException;
+import dev.feedbackloop.analysis.PatternAnalysis;
+import dev.feedbackloop.storage.DataVersion;
+import dev.feedbackloop.storage.FeedbackStore;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Prompt-improvement suggestions for an analysis: a stored answer for the same analysis and options
+ * when there is one (unless refreshing), else the primary source (Claude), else, when that cannot
+ * answer, the fallback (rules), with the reason recorded in the {@link Provenance}. Only the
+ * primary's answers are stored. Thread-safe when the store is.
+ */
+public final class Suggester {
+    private final FeedbackStore store;
+    private final SuggestionSource primary;
+    private final SuggestionSource fallback;
+    private final Clock clock;
+    private final SuggestionCache cache;
+
+    public Suggester(FeedbackStore store, SuggestionSource primary, SuggestionSource fallback, Clock clock) {
+        this.store = store;
+        this.primary = primary;
+        this.fallback = fallback;
+        this.clock = clock;
+        this.cache = new SuggestionCache(store);
+    }
+
+    /** At most {@code options.limit()} suggestions for this analysis. Never fails because Claude did. */
+    public SuggestionReport suggest(PatternAnalysis analysis, SuggestOptions options) {
+        Evidence evidence = EvidenceCollector.collect(store, analysis, options.framework());
+        List<String> notes = notes(evidence);
+        String key = SuggestionCache.key("suggest", primary.fingerprint(), options, null, analysis);
+        DataVersion version = store.dataVersion();
+        if (!options.refresh()) {
+            Optional<SuggestionCache.Stored> stored = cache.get(key, version).filter(s -> s.suggestions() != null);
+            if (stored.isPresent()) {
+                return new SuggestionReport(stored.get().suggestions(), stored.get().provenance(), notes, analysis);
+            }
+        }
+        try {
+            SuggestionSource.Sourced<List<Suggestion>> answer = primary.suggest(evidence, options.limit());
+            Provenance p = fresh(primary, answer.masked(), null);
+            store(notes, () -> cache.put(key, version, p, analysis, answer.value(), null));
+            return new SuggestionReport(answer.value(), p, notes, analysis);
+        } catch (SourceUnavailableException e) {
+            List<Suggestion> rules = fallback.suggest(evidence, options.limit()).value();
+            if (rules.isEmpty()) {
+                notes.add("Nothing in the data points to a specific change yet: capture more feedback (with notes) "
+                        + "or analyse more days.");
+            }
+            return new SuggestionReport(rules, fresh(fallback, MaskCounts.NONE, e), notes, analysis);
+        }
+    }
+
+    /** An improved version of {@code prompt} applying the analysis. Never fails because Claude did. */
+    public RewriteReport rewrite(PatternAnalysis analysis, String prompt, SuggestOptions options) {
+        if (prompt == null || prompt.isBlank()) {
+            throw new dev.feedbackloop.InvalidInputException("the prompt to rewrite is empty");
+        }
+        Evidence evidence = EvidenceCollector.collect(store, analysis, options.framework());
+        List<String> notes = notes(evidence);
+        String key = SuggestionCache.key("rewrite", primary.fingerprint(), options, prompt, analysis);
+        DataVersion version = store.dataVersion();
+        if (!options.refresh()) {
+            Optional<SuggestionCache.Stored> stored = cache.get(key, version).filter(s -> s.rewrite() != null);
+            if (stored.isPresent()) {
+                return new RewriteReport(stored.get().rewrite(), stored.get().provenance(), notes, analysis);
+            }
+        }
+        try {
+            SuggestionSource.Sourced<Rewrite> answer = primary.rewrite(evidence, prompt);
+            Provenance p = fresh(primary, answer.masked(), null);
+            store(notes, () -> cache.put(key, version, p, analysis, null, answer.value()));
+            return new RewriteReport(answer.value(), p, notes, analysis);
+        } catch (SourceUnavailableException e) {
+            Rewrite rules = fallback.rewrite(evidence, prompt).value();
+            if (rules.changes().isEmpty()) {
+                notes.add("Nothing in the analysis applies to this prompt, so it is unchanged.");
+            }
+            return new RewriteReport(rules, fresh(fallback, MaskCounts.NONE, e), notes, analysis);
+        }
+    }
+
+    private Provenance fresh(SuggestionSource source, MaskCounts masked, SourceUnavailableException failure) {
+        return new Provenance(source.name(), source.model().orElse(null), false, clock.instant(),
+                failure == null ? null : failure.reason(), failure == null ? null : failure.getMessage(), masked);
+    }
+
+    /** A paid answer is returned even when it cannot be stored; the note says so. */
+    private static void store(List<String> notes, Runnable put) {
+        try {
+            put.run();
+        } catch (StorageException e) {
+            notes.add("Could not store the answer for reuse: " + e.getMessage());
+        }
+    }
+
+    private static List<String> notes(Evidence evidence) {
+        List<String> notes = new ArrayList<>();
+        PatternAnalysis a = evidence.analysis();
+        if (evidence.significantFindings().isEmpty()) {
+            notes.add("No significant findings among the " + a.totalFeedback() + " entries analysed: no group of "
+                    + "prompts did significantly better or worse than the rest, so any suggestion is weakly supported.");
+        }
+        if (evidence.framework() != null) {
+            notes.add(evidence.frameworkPerformance()
+                    .map(g -> "Framework \"" + evidence.framework() + "\": " + ClaudePrompts.describe(g) + ".")
+                    .orElse("No entries with the framework \"" + evidence.framework() + "\" in the analysed window."));
+        }
+        return notes;
+    }
+}
