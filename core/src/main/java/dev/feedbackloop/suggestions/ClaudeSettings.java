@@ -1,6 +1,5 @@
 package dev.feedbackloop.suggestions;
 
-import com.anthropic.models.messages.Model;
 import dev.feedbackloop.InvalidInputException;
 import java.time.Duration;
 import java.util.Map;
@@ -19,8 +18,8 @@ import java.util.Map;
 public record ClaudeSettings(String apiKey, String baseUrl, String model, long maxTokens, Duration attemptTimeout,
                              Duration overallTimeout, int maxRetries, boolean mask) {
 
-    /** The current Sonnet among the SDK's model constants. */
-    public static final String DEFAULT_MODEL = Model.CLAUDE_SONNET_5_5.asString();
+    /** The current Sonnet among the SDK's model constants ({@code Model.CLAUDE_SONNET_5_5}). */
+    public static final String DEFAULT_MODEL = "claude-sonnet-5-5";
     public static final long DEFAULT_MAX_TOKENS = 4096;
     public static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofSeconds(90);
     public static final Duration DEFAULT_OVERALL_TIMEOUT = Duration.ofSeconds(120);

@@ -3,6 +3,7 @@ package dev.feedbackloop.suggestions;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Suggestions and rewrites from Claude through the Messages API. The user message carries the
@@ -13,11 +14,18 @@ public final class ClaudeSource implements SuggestionSource {
     private final ClaudeSettings settings;
     private final Redactor redactor;
     private final Clock clock;
+    private final Consumer<String> progress;
 
-    public ClaudeSource(ClaudeSettings settings, Redactor redactor, Clock clock) {
+    /** @param progress told (one line of text) when a request is about to be sent; for people waiting */
+    public ClaudeSource(ClaudeSettings settings, Redactor redactor, Clock clock, Consumer<String> progress) {
         this.settings = settings;
         this.redactor = redactor;
         this.clock = clock;
+        this.progress = progress;
+    }
+
+    public ClaudeSource(ClaudeSettings settings, Redactor redactor, Clock clock) {
+        this(settings, redactor, clock, line -> { });
     }
 
     @Override
@@ -42,15 +50,23 @@ public final class ClaudeSource implements SuggestionSource {
     @Override
     public Sourced<List<Suggestion>> suggest(Evidence evidence, int limit) {
         Redactor.Redaction request = prepare(ClaudePrompts.suggestions(evidence, limit));
-        String answer = ClaudeCall.complete(settings, ClaudePrompts.SYSTEM, request.text(), clock);
+        String answer = call(request.text());
         return new Sourced<>(AnswerParser.suggestions(answer, limit), request.counts());
     }
 
     @Override
     public Sourced<Rewrite> rewrite(Evidence evidence, String prompt) {
         Redactor.Redaction request = prepare(ClaudePrompts.rewrite(evidence, prompt));
-        String answer = ClaudeCall.complete(settings, ClaudePrompts.SYSTEM, request.text(), clock);
+        String answer = call(request.text());
         return new Sourced<>(AnswerParser.rewrite(prompt, answer), request.counts());
+    }
+
+    private String call(String userMessage) {
+        if (settings.apiKey() != null) {
+            progress.accept("Asking " + settings.model() + " (up to " + DeadlineSleeper.seconds(settings.overallTimeout())
+                    + ")...");
+        }
+        return ClaudeCall.complete(settings, ClaudePrompts.SYSTEM, userMessage, clock);
     }
 
     private Redactor.Redaction prepare(String userMessage) {
