@@ -12,12 +12,13 @@ import java.util.Map;
 
 /**
  * The texts sent to Claude: a system prompt and a user message carrying the analysis (overall rate,
- * significant findings with evidence, the framework asked about, a few truncated failed prompts with
- * notes). Unmasked: {@link ClaudeSource} masks the user message before it leaves.
+ * significant findings with evidence, phrases typical of failures, the framework asked about, a few
+ * truncated failed prompts with notes). Unmasked: {@link ClaudeSource} masks the user message before it leaves.
  */
 final class ClaudePrompts {
     static final int MAX_FINDINGS = 20;
     static final int MAX_EXAMPLES = 5;
+    static final int MAX_PHRASES = 8;
     static final int PROMPT_CHARS = 300;
     static final int NOTES_CHARS = 200;
 
@@ -77,6 +78,12 @@ final class ClaudePrompts {
             b.append("- none: no group differed significantly from the rest.\n");
         }
         findings.stream().limit(MAX_FINDINGS).forEach(f -> b.append("- ").append(describe(f)).append('\n'));
+
+        List<FailurePhrases.Phrase> phrases = FailurePhrases.distinct(a.commonNegativePatterns(), MAX_PHRASES);
+        if (!phrases.isEmpty()) {
+            b.append("\nWords and phrases typical of failed entries:\n");
+            phrases.forEach(p -> b.append("- ").append(p.evidence()).append('\n'));
+        }
 
         if (evidence.framework() != null) {
             b.append("\nFramework asked about: \"").append(evidence.framework()).append("\": ")

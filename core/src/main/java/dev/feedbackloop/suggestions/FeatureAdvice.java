@@ -52,8 +52,9 @@ record FeatureAdvice(PromptFeature feature, String add, String reduce, String li
         }
         int min = Integer.parseInt(m.group(1));
         int max = m.group(2) == null ? Integer.MAX_VALUE : Integer.parseInt(m.group(2));
-        return Optional.of(new LengthRange(min, max, m.group(2) == null ? min + "+ characters"
-                : min + "-" + max + " characters"));
+        String text = max == Integer.MAX_VALUE ? min + "+ characters"
+                : min == max ? min + " characters" : min + "-" + max + " characters";
+        return Optional.of(new LengthRange(min, max, text));
     }
 
     /** Prompt lengths from {@code min} to {@code max} characters, inclusive. */

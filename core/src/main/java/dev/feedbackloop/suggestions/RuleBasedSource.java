@@ -1,34 +1,40 @@
 package dev.feedbackloop.suggestions;
 
 import static dev.feedbackloop.suggestions.ClaudePrompts.pct;
-import static dev.feedbackloop.suggestions.ClaudePrompts.quote;
-import static dev.feedbackloop.suggestions.ClaudePrompts.reference;
 
 import dev.feedbackloop.analysis.Finding;
-import dev.feedbackloop.analysis.GroupPerformance;
 import dev.feedbackloop.capture.FeedbackEntry;
-import dev.feedbackloop.capture.Outcome;
 import dev.feedbackloop.capture.PromptFeature;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * Suggestions derived from the analysis without any network: each significant finding becomes
  * advice with its evidence (a feature that helps: add it, with an example from the user's own
- * successful prompts; a framework or model that fails: switch, naming the best one; a phrase common
- * in failures: clarify it). Without significant findings it compares recent failed and successful
- * prompts and says the evidence is weak. Never throws; stateless and thread-safe.
+ * successful prompts; a framework or model that fails: switch, naming the best one; a phrase typical
+ * of failures: clarify it), see {@link FindingAdvice}. Kinds take turns so that a few strong tags do
+ * not crowd out prompt advice: per round two prompt features (one of them at most a length), then
+ * one each of framework, phrase, failure phrase, model, tag; the framework asked about goes first.
+ * Without significant findings it compares recent failed and successful prompts and says the
+ * evidence is weak. Never throws; stateless and thread-safe.
  */
 public final class RuleBasedSource implements SuggestionSource {
-    static final int EXAMPLE_CHARS = 200;
     /** Minimum share difference between successful and failed prompts for a weak-evidence suggestion. */
     static final double WEAK_GAP = 0.25;
     static final int WEAK_MIN_EXAMPLES = 3;
+    static final int MAX_FAILURE_PHRASES = 3;
+    private static final int ASKED = 0;
+    private static final int FEATURE = 1;
+    private static final int FRAMEWORK = 2;
+    private static final int PHRASE = 3;
+    private static final int FAILURE_PHRASE = 4;
+    private static final int MODEL = 5;
+    private static final int TAG = 6;
+    private static final int OTHER = 7;
+    /** Suggestions each kind contributes per round, by the constants above. */
+    private static final int[] PER_ROUND = {1, 2, 1, 1, 1, 1, 1, 1};
 
     @Override
     public String name() {
@@ -47,15 +53,33 @@ public final class RuleBasedSource implements SuggestionSource {
 
     @Override
     public Sourced<List<Suggestion>> suggest(Evidence evidence, int limit) {
-        List<Suggestion> out = new ArrayList<>();
-        List<Finding> findings = new ArrayList<>(evidence.significantFindings());
-        if (evidence.framework() != null) {
-            findings.sort(Comparator.comparing(f -> !("framework".equals(f.kind()) && f.name().equals(evidence.framework()))));
+        List<List<Suggestion>> byKind = new ArrayList<>();
+        for (int i = 0; i < PER_ROUND.length; i++) {
+            byKind.add(new ArrayList<>());
         }
-        for (Finding f : findings) {
-            fromFinding(f, evidence, out).ifPresent(out::add);
+        List<Suggestion> made = new ArrayList<>();
+        boolean lengthDone = false;
+        for (Finding f : evidence.significantFindings()) {
+            boolean length = FeatureAdvice.lengthRange(f.name()).isPresent();
+            if (length && lengthDone) {
+                continue;
+            }
+            Optional<Suggestion> s = FindingAdvice.of(f, evidence, made);
+            if (s.isPresent()) {
+                lengthDone |= length;
+                made.add(s.get());
+                byKind.get(kind(f, evidence)).add(s.get());
+            }
         }
-        if (findings.isEmpty()) {
+        for (FailurePhrases.Phrase p : FailurePhrases.distinct(evidence.analysis().commonNegativePatterns(),
+                MAX_FAILURE_PHRASES)) {
+            boolean covered = made.stream().anyMatch(s -> s.technique().contains("\"" + p.text() + "\""));
+            if (!covered) {
+                byKind.get(FAILURE_PHRASE).add(FindingAdvice.of(p, evidence));
+            }
+        }
+        List<Suggestion> out = takeTurns(byKind);
+        if (evidence.significantFindings().isEmpty()) {
             out.addAll(weakEvidence(evidence));
         }
         return new Sourced<>(List.copyOf(out.subList(0, Math.min(limit, out.size()))), MaskCounts.NONE);
@@ -66,88 +90,35 @@ public final class RuleBasedSource implements SuggestionSource {
         return new Sourced<>(RuleRewriter.rewrite(evidence, prompt), MaskCounts.NONE);
     }
 
-    private Optional<Suggestion> fromFinding(Finding f, Evidence ev, List<Suggestion> soFar) {
-        boolean helps = f.effect() > 0;
-        String evidence = evidenceOf(f);
-        switch (f.kind()) {
-            case "feature": {
-                Optional<PromptFeature> feature = FeatureAdvice.feature(f.name());
-                if (feature.isEmpty()) {
-                    return Optional.of(FeatureAdvice.lengthRange(f.name())
-                            .map(range -> helps
-                                    ? new Suggestion("Write prompts of about " + range.text(), evidence,
-                                            example(ev.successful(), e -> range.contains(e.prompt()),
-                                                    "From your prompts that worked"), reference(f))
-                                    : new Suggestion("Avoid prompts of " + range.text(), evidence,
-                                            example(ev.failed(), e -> range.contains(e.prompt()), "A prompt that failed"),
-                                            reference(f)))
-                            .orElseGet(() -> new Suggestion((helps ? "Use " : "Avoid ") + f.name(), evidence, null,
-                                    reference(f))));
-                }
-                FeatureAdvice advice = FeatureAdvice.of(feature.get());
-                if (!helps) {
-                    return Optional.of(new Suggestion(advice.reduce(), evidence,
-                            example(ev.failed(), e -> feature.get().in(e.promptFeatures()), "A prompt with it that failed"),
-                            reference(f)));
-                }
-                String example = example(ev.successful(), e -> feature.get().in(e.promptFeatures()),
-                        "From your prompts that worked");
-                return Optional.of(new Suggestion(advice.add(), evidence,
-                        example != null ? example : advice.line(), reference(f)));
-            }
-            case "framework":
-            case "model":
-                return switchGroup(f, ev, soFar, evidence);
-            case "phrase": {
-                Predicate<FeedbackEntry> has = e -> contains(e.prompt(), f.name()) || contains(e.notes(), f.name());
-                if (helps) {
-                    return Optional.of(new Suggestion("Keep saying what \"" + f.name() + "\" says", evidence,
-                            example(ev.successful(), has, "From your prompts that worked"), reference(f)));
-                }
-                return Optional.of(new Suggestion("Clarify what you mean by \"" + f.name() + "\"",
-                        evidence + ". Replace it with the exact output you expect (what, how long, in what form)",
-                        example(ev.failed(), has, "A prompt that failed"), reference(f)));
-            }
-            case "tag": {
-                if (helps) {
-                    return Optional.empty();
-                }
-                return Optional.of(new Suggestion("Rework the prompts tagged \"" + f.name() + "\"", evidence,
-                        example(ev.failed(), e -> e.tags().contains(f.name()), "A prompt that failed"), reference(f)));
-            }
-            default:
-                return Optional.of(new Suggestion((helps ? "Do more of " : "Do less of ") + f.kind() + " \"" + f.name()
-                        + "\"", evidence, null, reference(f)));
-        }
+    private static int kind(Finding f, Evidence ev) {
+        return switch (f.kind()) {
+            case "framework" -> f.name().equals(ev.framework()) ? ASKED : FRAMEWORK;
+            case "feature" -> FEATURE;
+            case "phrase" -> PHRASE;
+            case "model" -> MODEL;
+            case "tag" -> TAG;
+            default -> OTHER;
+        };
     }
 
-    /** A failing framework or model: switch to the best one with enough data; a winning one: use it more. */
-    private Optional<Suggestion> switchGroup(Finding f, Evidence ev, List<Suggestion> soFar, String evidence) {
-        boolean framework = "framework".equals(f.kind());
-        Map<String, GroupPerformance> groups = framework ? ev.analysis().frameworkPerformance()
-                : ev.analysis().modelPerformance();
-        Predicate<FeedbackEntry> uses = e -> f.name().equals(framework ? e.framework() : e.model());
-        if (f.effect() > 0) {
-            boolean named = soFar.stream().anyMatch(s -> s.technique().contains("\"" + f.name() + "\""));
-            return named ? Optional.empty() : Optional.of(new Suggestion("Use the " + f.kind() + " \"" + f.name()
-                    + "\" more", evidence, example(ev.successful(), uses, "From your prompts that worked"), reference(f)));
+    private static List<Suggestion> takeTurns(List<List<Suggestion>> byKind) {
+        List<Suggestion> out = new ArrayList<>();
+        int[] next = new int[byKind.size()];
+        boolean added = true;
+        while (added) {
+            added = false;
+            for (int k = 0; k < byKind.size(); k++) {
+                for (int n = 0; n < PER_ROUND[k] && next[k] < byKind.get(k).size(); n++) {
+                    out.add(byKind.get(k).get(next[k]++));
+                    added = true;
+                }
+            }
         }
-        Optional<Map.Entry<String, GroupPerformance>> best = best(groups, f.name());
-        if (best.isEmpty() || best.get().getValue().successRate() <= f.rateWith()) {
-            return Optional.of(new Suggestion("Revise how you prompt with the " + f.kind() + " \"" + f.name() + "\"",
-                    evidence + "; no other " + f.kind() + " has enough entries to recommend instead",
-                    example(ev.failed(), uses, "A prompt that failed"), reference(f)));
-        }
-        String to = best.get().getKey();
-        GroupPerformance g = best.get().getValue();
-        Predicate<FeedbackEntry> usesBest = e -> to.equals(framework ? e.framework() : e.model());
-        return Optional.of(new Suggestion("Switch from the " + f.kind() + " \"" + f.name() + "\" to \"" + to + "\"",
-                evidence + String.format(Locale.ROOT, "; \"%s\" succeeded %s (n=%d)", to, pct(g.successRate()), g.count()),
-                example(ev.successful(), usesBest, "A prompt with \"" + to + "\" that worked"), reference(f)));
+        return out;
     }
 
     /** With no significant findings: features much more common in recent successes than failures. */
-    private List<Suggestion> weakEvidence(Evidence ev) {
+    private static List<Suggestion> weakEvidence(Evidence ev) {
         if (ev.successful().size() < WEAK_MIN_EXAMPLES || ev.failed().size() < WEAK_MIN_EXAMPLES) {
             return List.of();
         }
@@ -157,7 +128,8 @@ public final class RuleBasedSource implements SuggestionSource {
             double inFailure = share(ev.failed(), feature);
             if (inSuccess - inFailure >= WEAK_GAP) {
                 FeatureAdvice advice = FeatureAdvice.of(feature);
-                String example = example(ev.successful(), e -> feature.in(e.promptFeatures()), "From your prompts that worked");
+                String example = FindingAdvice.example(ev.successful(), e -> feature.in(e.promptFeatures()),
+                        FindingAdvice.WORKED);
                 out.add(new Suggestion(advice.add(), String.format(Locale.ROOT,
                         "Weak evidence, not statistically tested: %s of your %d recent successful prompts have %s, "
                                 + "against %s of your %d recent failed ones", pct(inSuccess), ev.successful().size(),
@@ -170,40 +142,5 @@ public final class RuleBasedSource implements SuggestionSource {
 
     private static double share(List<FeedbackEntry> entries, PromptFeature feature) {
         return entries.stream().filter(e -> feature.in(e.promptFeatures())).count() / (double) entries.size();
-    }
-
-    static Optional<Map.Entry<String, GroupPerformance>> best(Map<String, GroupPerformance> groups, String except) {
-        if (groups == null) {
-            return Optional.empty();
-        }
-        return groups.entrySet().stream()
-                .filter(e -> !e.getKey().equals(except) && e.getValue().enoughData())
-                .max(Comparator.comparingDouble((Map.Entry<String, GroupPerformance> e) -> e.getValue().successRate())
-                        .thenComparingLong(e -> e.getValue().count()));
-    }
-
-    /** "feature "examples": 78.0% with vs 41.0% without (n=120, q=0.0010)". */
-    static String evidenceOf(Finding f) {
-        return String.format(Locale.ROOT, "%s: %s success with vs %s without (%s points, n=%d, q=%.4f)",
-                reference(f), pct(f.rateWith()), pct(f.rateWithout()), ClaudePrompts.points(f.effect()),
-                f.support(), f.qValue());
-    }
-
-    /**
-     * The most telling matching entry (with notes, most extreme rating, shortest) as a labelled, truncated
-     * quote; notes are shown for entries that did not succeed. Null when none matches.
-     */
-    static String example(List<FeedbackEntry> entries, Predicate<FeedbackEntry> matches, String label) {
-        return entries.stream().filter(matches)
-                .min(Comparator.comparing((FeedbackEntry e) -> e.notes() == null)
-                        .thenComparingInt(e -> -Math.abs(e.rating() - 3))
-                        .thenComparingInt(e -> e.prompt().length()))
-                .map(e -> label + ": " + quote(e.prompt(), EXAMPLE_CHARS)
-                        + (e.notes() != null && e.outcome() != Outcome.POSITIVE ? " (notes: " + quote(e.notes(), 120) + ")" : ""))
-                .orElse(null);
-    }
-
-    static boolean contains(String text, String phrase) {
-        return text != null && text.toLowerCase(Locale.ROOT).contains(phrase.toLowerCase(Locale.ROOT));
     }
 }

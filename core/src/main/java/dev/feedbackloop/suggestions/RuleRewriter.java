@@ -1,12 +1,14 @@
 package dev.feedbackloop.suggestions;
 
-import static dev.feedbackloop.suggestions.RuleBasedSource.contains;
-import static dev.feedbackloop.suggestions.RuleBasedSource.evidenceOf;
+import static dev.feedbackloop.suggestions.FindingAdvice.contains;
+import static dev.feedbackloop.suggestions.FindingAdvice.evidenceOf;
 
 import dev.feedbackloop.analysis.Finding;
 import dev.feedbackloop.capture.PromptFeature;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +17,8 @@ import java.util.Optional;
  * Rewrites one prompt by rules: adds the features that significantly help and the prompt lacks (as
  * lines with angle-bracket placeholders the user fills in, since rules cannot know the content), and
  * flags what the prompt contains that significantly fails (phrases, features, the framework asked
- * about), without guessing a replacement. Stateless.
+ * about), without guessing a replacement. Of the prompt-length groups only the strongest helping and
+ * the strongest hurting one count. Stateless.
  */
 final class RuleRewriter {
     private RuleRewriter() {
@@ -26,21 +29,26 @@ final class RuleRewriter {
         int present = PromptFeature.detect(original);
         Map<PromptFeature, Finding> toAdd = new EnumMap<>(PromptFeature.class);
         List<Rewrite.Change> flagged = new ArrayList<>();
+        Set<Boolean> lengthFlagged = new HashSet<>();
         for (Finding f : evidence.significantFindings()) {
             switch (f.kind()) {
                 case "feature" -> {
                     Optional<PromptFeature> feature = FeatureAdvice.feature(f.name());
                     if (feature.isEmpty()) {
-                        FeatureAdvice.lengthRange(f.name()).ifPresent(range -> {
-                            boolean inRange = range.contains(original);
-                            if (f.effect() > 0 && !inRange) {
-                                flagged.add(new Rewrite.Change("To do: aim for " + range.text() + " (this prompt has "
-                                        + original.length() + ")", evidenceOf(f)));
-                            } else if (f.effect() < 0 && inRange) {
-                                flagged.add(new Rewrite.Change("To review: prompts of " + range.text()
-                                        + " did worse (this prompt has " + original.length() + ")", evidenceOf(f)));
-                            }
-                        });
+                        Optional<FeatureAdvice.LengthRange> range = FeatureAdvice.lengthRange(f.name());
+                        boolean helps = f.effect() > 0;
+                        if (range.isEmpty() || lengthFlagged.contains(helps)) {
+                            continue;
+                        }
+                        boolean inRange = range.get().contains(original);
+                        if (helps && !inRange) {
+                            flagged.add(new Rewrite.Change("To do: aim for " + range.get().text() + " (this prompt has "
+                                    + original.length() + ")", evidenceOf(f)));
+                        } else if (!helps && inRange) {
+                            flagged.add(new Rewrite.Change("To review: prompts of " + range.get().text()
+                                    + " did worse (this prompt has " + original.length() + ")", evidenceOf(f)));
+                        }
+                        lengthFlagged.add(helps);
                         continue;
                     }
                     FeatureAdvice advice = FeatureAdvice.of(feature.get());
@@ -63,7 +71,7 @@ final class RuleRewriter {
                 }
                 case "framework" -> {
                     if (f.effect() < 0 && f.name().equals(evidence.framework())) {
-                        String instead = RuleBasedSource.best(evidence.analysis().frameworkPerformance(), f.name())
+                        String instead = FindingAdvice.best(evidence.analysis().frameworkPerformance(), f.name())
                                 .map(e -> "use the framework \"" + e.getKey() + "\" instead of \"" + f.name() + "\"")
                                 .orElse("revise how this prompt uses the framework \"" + f.name() + "\"");
                         flagged.add(new Rewrite.Change("To do: " + instead, evidenceOf(f)));

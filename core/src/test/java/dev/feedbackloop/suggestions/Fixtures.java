@@ -34,7 +34,18 @@ final class Fixtures {
     }
 
     static PatternAnalysis analysis(List<Finding> findings, Map<String, GroupPerformance> frameworks) {
-        return new PatternAnalysis(120, 60, 50, 0.5, List.of(), List.of(), Map.of(), frameworks, List.of(),
+        return analysis(findings, frameworks, List.of());
+    }
+
+    /** A failure phrase as the analysis reports it in {@code common_negative_patterns}. */
+    static Map<String, Object> pattern(String phrase, String source, double z, int failed, int successful) {
+        return Map.of("phrase", phrase, "source", source, "z_score", z, "negative_entries_with", failed,
+                "positive_entries_with", successful, "negative_entries", 50, "positive_entries", 60);
+    }
+
+    static PatternAnalysis analysis(List<Finding> findings, Map<String, GroupPerformance> frameworks,
+                                    List<Map<String, Object>> negativePatterns) {
+        return new PatternAnalysis(120, 60, 50, 0.5, List.of(), negativePatterns, Map.of(), frameworks, List.of(),
                 new AnalysisWindow(WEEK_AGO, NOW, 7), new Interval(0.41, 0.59), Map.of(), findings, List.of());
     }
 

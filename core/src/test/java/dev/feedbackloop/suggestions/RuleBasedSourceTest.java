@@ -39,7 +39,7 @@ class RuleBasedSourceTest {
                 .findFirst().orElseThrow();
         // zero-shot has the higher rate but too few entries to recommend
         assertThat(change.technique()).isEqualTo("Switch from the framework \"chain-of-thought\" to \"few-shot\"");
-        assertThat(change.reasoning()).contains("\"few-shot\" succeeded 72.0% (n=50)");
+        assertThat(change.reasoning()).contains("\"few-shot\" has the best success rate with enough entries: 72.0% (n=50)");
         assertThat(change.example()).startsWith("A prompt with \"few-shot\" that worked");
     }
 
@@ -154,12 +154,51 @@ class RuleBasedSourceTest {
         List<Suggestion> s = rules.suggest(evidence(a, null), 5).value();
         Rewrite r = rules.rewrite(evidence(a, null), "Make a slogan").value();
 
-        assertThat(s).extracting(Suggestion::technique)
-                .containsExactly("Avoid prompts of 5-40 characters", "Write prompts of about 80+ characters");
+        // one length suggestion: the groups describe the same dimension
+        assertThat(s).extracting(Suggestion::technique).containsExactly("Avoid prompts of 5-40 characters");
         assertThat(s.get(0).example()).isEqualTo("A prompt that failed: \"Make a slogan, something like catchy\"");
         assertThat(r.rewritten()).isEqualTo("Make a slogan");
         assertThat(r.changes()).extracting(Rewrite.Change::what).containsExactly(
                 "To review: prompts of 5-40 characters did worse (this prompt has 13)",
                 "To do: aim for 80+ characters (this prompt has 13)");
+    }
+
+    @Test
+    void phrasesTypicalOfFailuresBecomeWhatToClarifyOnePerGroupOfSameEntries() {
+        PatternAnalysis a = Fixtures.analysis(List.of(), Map.of(), List.of(
+                Fixtures.pattern("too vague", "notes", -3.3, 9, 0),
+                Fixtures.pattern("vague", "notes", -3.3, 9, 0),
+                Fixtures.pattern("too", "notes", -3.3, 9, 0),
+                Fixtures.pattern("something like", "prompt", -2.1, 7, 1)));
+
+        List<Suggestion> s = rules.suggest(evidence(a, null), 5).value();
+
+        assertThat(s).extracting(Suggestion::addresses).startsWith("failure phrase \"too vague\"",
+                "failure phrase \"something like\"");
+        assertThat(s.get(0).technique()).isEqualTo("Say what a finished answer must contain (failed outputs were noted "
+                + "\"too vague\")");
+        assertThat(s.get(0).reasoning()).startsWith("\"too vague\" appears in the notes of 9 failed and 0 successful "
+                + "entries (z = -3.30");
+        assertThat(s.get(0).example()).contains("(notes: \"too vague, not what I asked");
+        assertThat(s.get(1).technique()).isEqualTo("Clarify what you mean by \"something like\"");
+    }
+
+    @Test
+    void kindsTakeTurnsSoStrongTagsDoNotCrowdOutPromptAdvice() {
+        PatternAnalysis a = Fixtures.analysis(List.of(
+                finding("tag", "incomplete", 0.0, 0.6, 100, 0.0001),
+                finding("tag", "verbose", 0.0, 0.6, 100, 0.0001),
+                finding("feature", "prompt length Q1 (5-40 chars)", 0.3, 0.6, 40, 0.001),
+                finding("feature", "prompt length Q4 (80+ chars)", 0.7, 0.4, 40, 0.001),
+                finding("feature", "format spec", 0.7, 0.4, 60, 0.002),
+                finding("feature", "examples", 0.7, 0.45, 60, 0.003),
+                finding("framework", "chain-of-thought", 0.3, 0.62, 40, 0.004)),
+                Map.of("chain-of-thought", group(40, 0.30, true), "few-shot", group(50, 0.72, true)));
+
+        List<Suggestion> s = rules.suggest(evidence(a, null), 5).value();
+
+        assertThat(s).extracting(Suggestion::addresses).containsExactly("feature \"prompt length Q1 (5-40 chars)\"",
+                "feature \"format spec\"", "framework \"chain-of-thought\"", "tag \"incomplete\"",
+                "feature \"examples\"");
     }
 }

@@ -102,6 +102,19 @@ class SuggesterTest {
     }
 
     @Test
+    void theRequestCarriesPhrasesTypicalOfFailures() throws Exception {
+        api.answer(GOOD);
+        var a = Fixtures.analysis(Fixtures.richAnalysis().findings(), Map.of(), java.util.List.of(
+                Fixtures.pattern("too vague", "notes", -3.3, 9, 0), Fixtures.pattern("vague", "notes", -3.3, 9, 0)));
+
+        suggester(settings()).suggest(a, options());
+
+        String user = sentBody(0).path("messages").get(0).path("content").asText();
+        assertThat(user).contains("Words and phrases typical of failed entries:\n- \"too vague\" appears in the notes "
+                + "of 9 failed and 0 successful entries (z = -3.30").doesNotContain("- \"vague\"");
+    }
+
+    @Test
     void personalDataAndKeysAreMaskedBeforeTheRequestLeaves() throws Exception {
         api.answer(GOOD);
 

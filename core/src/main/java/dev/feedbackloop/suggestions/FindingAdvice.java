@@ -1,0 +1,153 @@
+package dev.feedbackloop.suggestions;
+
+import static dev.feedbackloop.suggestions.ClaudePrompts.pct;
+import static dev.feedbackloop.suggestions.ClaudePrompts.quote;
+import static dev.feedbackloop.suggestions.ClaudePrompts.reference;
+
+import dev.feedbackloop.analysis.Finding;
+import dev.feedbackloop.analysis.GroupPerformance;
+import dev.feedbackloop.capture.FeedbackEntry;
+import dev.feedbackloop.capture.Outcome;
+import dev.feedbackloop.capture.PromptFeature;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * What one finding (or distinctive failure phrase) becomes as a suggestion, with its evidence and an
+ * example from the user's own entries. Stateless.
+ */
+final class FindingAdvice {
+    static final int EXAMPLE_CHARS = 200;
+    static final String WORKED = "From your prompts that worked";
+    static final String FAILED = "A prompt that failed";
+
+    private FindingAdvice() {
+    }
+
+    /** Empty when the finding calls for nothing (a tag that does well, a winner already named). */
+    static Optional<Suggestion> of(Finding f, Evidence ev, List<Suggestion> soFar) {
+        boolean helps = f.effect() > 0;
+        String evidence = evidenceOf(f);
+        switch (f.kind()) {
+            case "feature": {
+                Optional<PromptFeature> feature = FeatureAdvice.feature(f.name());
+                if (feature.isPresent()) {
+                    FeatureAdvice advice = FeatureAdvice.of(feature.get());
+                    Predicate<FeedbackEntry> has = e -> feature.get().in(e.promptFeatures());
+                    if (!helps) {
+                        return Optional.of(new Suggestion(advice.reduce(), evidence, example(ev.failed(), has, FAILED),
+                                reference(f)));
+                    }
+                    String example = example(ev.successful(), has, WORKED);
+                    return Optional.of(new Suggestion(advice.add(), evidence, example != null ? example : advice.line(),
+                            reference(f)));
+                }
+                return Optional.of(FeatureAdvice.lengthRange(f.name())
+                        .map(range -> helps
+                                ? new Suggestion("Write prompts of " + range.text(), evidence,
+                                        example(ev.successful(), e -> range.contains(e.prompt()), WORKED), reference(f))
+                                : new Suggestion("Avoid prompts of " + range.text(), evidence,
+                                        example(ev.failed(), e -> range.contains(e.prompt()), FAILED), reference(f)))
+                        .orElseGet(() -> new Suggestion((helps ? "Use " : "Avoid ") + f.name(), evidence, null,
+                                reference(f))));
+            }
+            case "framework":
+            case "model":
+                return switchGroup(f, ev, soFar, evidence);
+            case "phrase": {
+                Predicate<FeedbackEntry> has = e -> contains(e.prompt(), f.name()) || contains(e.notes(), f.name());
+                if (helps) {
+                    return Optional.of(new Suggestion("Keep saying what \"" + f.name() + "\" says", evidence,
+                            example(ev.successful(), has, WORKED), reference(f)));
+                }
+                return Optional.of(new Suggestion("Clarify what you mean by \"" + f.name() + "\"",
+                        evidence + ". Replace it with the exact output you expect (what, how long, in what form)",
+                        example(ev.failed(), has, FAILED), reference(f)));
+            }
+            case "tag":
+                return helps ? Optional.empty() : Optional.of(new Suggestion("Rework the prompts tagged \"" + f.name()
+                        + "\"", evidence, example(ev.failed(), e -> e.tags().contains(f.name()), FAILED), reference(f)));
+            default:
+                return Optional.of(new Suggestion((helps ? "Do more of " : "Do less of ") + f.kind() + " \"" + f.name()
+                        + "\"", evidence, null, reference(f)));
+        }
+    }
+
+    /** A phrase typical of failures: in notes, what the prompt should have asked for; in prompts, clarify it. */
+    static Suggestion of(FailurePhrases.Phrase p, Evidence ev) {
+        if (p.inNotes()) {
+            return new Suggestion("Say what a finished answer must contain (failed outputs were noted \"" + p.text()
+                    + "\")", p.evidence() + ". Put in the prompt what would have avoided this remark",
+                    example(ev.failed(), e -> contains(e.notes(), p.text()), FAILED), "failure phrase \"" + p.text() + "\"");
+        }
+        return new Suggestion("Clarify what you mean by \"" + p.text() + "\"",
+                p.evidence() + ". Replace it with the exact output you expect (what, how long, in what form)",
+                example(ev.failed(), e -> contains(e.prompt(), p.text()), FAILED), "failure phrase \"" + p.text() + "\"");
+    }
+
+    /** A failing framework or model: switch to the best one with enough data; a winning one: use it more. */
+    private static Optional<Suggestion> switchGroup(Finding f, Evidence ev, List<Suggestion> soFar, String evidence) {
+        boolean framework = "framework".equals(f.kind());
+        Map<String, GroupPerformance> groups = framework ? ev.analysis().frameworkPerformance()
+                : ev.analysis().modelPerformance();
+        Predicate<FeedbackEntry> uses = e -> f.name().equals(framework ? e.framework() : e.model());
+        if (f.effect() > 0) {
+            boolean named = soFar.stream().anyMatch(s -> s.technique().contains("\"" + f.name() + "\""));
+            return named ? Optional.empty() : Optional.of(new Suggestion("Use the " + f.kind() + " \"" + f.name()
+                    + "\" more", evidence, example(ev.successful(), uses, WORKED), reference(f)));
+        }
+        Optional<Map.Entry<String, GroupPerformance>> best = best(groups, f.name());
+        if (best.isEmpty() || best.get().getValue().successRate() <= f.rateWith()) {
+            return Optional.of(new Suggestion("Revise how you prompt with the " + f.kind() + " \"" + f.name() + "\"",
+                    evidence + "; no other " + f.kind() + " has enough entries to recommend instead",
+                    example(ev.failed(), uses, FAILED), reference(f)));
+        }
+        String to = best.get().getKey();
+        GroupPerformance g = best.get().getValue();
+        Predicate<FeedbackEntry> usesBest = e -> to.equals(framework ? e.framework() : e.model());
+        return Optional.of(new Suggestion("Switch from the " + f.kind() + " \"" + f.name() + "\" to \"" + to + "\"",
+                evidence + String.format(Locale.ROOT, "; \"%s\" has the best success rate with enough entries: %s (n=%d)",
+                        to, pct(g.successRate()), g.count()),
+                example(ev.successful(), usesBest, "A prompt with \"" + to + "\" that worked"), reference(f)));
+    }
+
+    /** The group with the best success rate and enough data, other than {@code except}. */
+    static Optional<Map.Entry<String, GroupPerformance>> best(Map<String, GroupPerformance> groups, String except) {
+        if (groups == null) {
+            return Optional.empty();
+        }
+        return groups.entrySet().stream()
+                .filter(e -> !e.getKey().equals(except) && e.getValue().enoughData())
+                .max(Comparator.comparingDouble((Map.Entry<String, GroupPerformance> e) -> e.getValue().successRate())
+                        .thenComparingLong(e -> e.getValue().count()));
+    }
+
+    /** "feature "examples": 78.0% success with vs 41.0% without (+37.0 points, n=120, q=0.0010)". */
+    static String evidenceOf(Finding f) {
+        return String.format(Locale.ROOT, "%s: %s success with vs %s without (%s points, n=%d, q=%.4f)",
+                reference(f), pct(f.rateWith()), pct(f.rateWithout()), ClaudePrompts.points(f.effect()),
+                f.support(), f.qValue());
+    }
+
+    /**
+     * The most telling matching entry (with notes, most extreme rating, shortest) as a labelled, truncated
+     * quote; notes are shown for entries that did not succeed. Null when none matches.
+     */
+    static String example(List<FeedbackEntry> entries, Predicate<FeedbackEntry> matches, String label) {
+        return entries.stream().filter(matches)
+                .min(Comparator.comparing((FeedbackEntry e) -> e.notes() == null)
+                        .thenComparingInt(e -> -Math.abs(e.rating() - 3))
+                        .thenComparingInt(e -> e.prompt().length()))
+                .map(e -> label + ": " + quote(e.prompt(), EXAMPLE_CHARS)
+                        + (e.notes() != null && e.outcome() != Outcome.POSITIVE ? " (notes: " + quote(e.notes(), 120) + ")" : ""))
+                .orElse(null);
+    }
+
+    static boolean contains(String text, String phrase) {
+        return text != null && text.toLowerCase(Locale.ROOT).contains(phrase.toLowerCase(Locale.ROOT));
+    }
+}
