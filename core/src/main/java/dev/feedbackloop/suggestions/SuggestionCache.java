@@ -24,8 +24,8 @@ import java.util.Optional;
 /**
  * Paid answers kept in {@code pattern_cache}, so the same analysis with the same options is not asked
  * again. Key: a hash of the kind, the source's fingerprint (model, masking), the options and the
- * analysis content (its window's start and end left out, so a rerun a minute later over the same
- * entries hits); validity: the store's data version. The stored value keeps the answer, its
+ * analysis content (leaving out its window's start and end and whether the analysis itself came from
+ * a cache, so a rerun a minute later over the same entries hits); validity: the store's data version. The stored value keeps the answer, its
  * provenance and the full analysis it came from. Unreadable entries count as absent.
  */
 final class SuggestionCache {
@@ -45,6 +45,7 @@ final class SuggestionCache {
 
     static String key(String kind, String fingerprint, SuggestOptions options, String prompt, PatternAnalysis analysis) {
         ObjectNode content = MAPPER.valueToTree(analysis);
+        content.remove("from_cache");
         if (content.get("window") instanceof ObjectNode window) {
             window.remove("start");
             window.remove("end");

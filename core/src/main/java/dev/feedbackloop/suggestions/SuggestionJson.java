@@ -27,10 +27,10 @@ public final class SuggestionJson {
     }
 
     /** The specification's {@code suggest_improvements} items: technique, reasoning, example, addresses. */
-    public static List<Map<String, Object>> suggestions(List<Suggestion> suggestions) {
-        List<Map<String, Object>> out = new ArrayList<>();
+    public static List<Map<String, String>> suggestions(List<Suggestion> suggestions) {
+        List<Map<String, String>> out = new ArrayList<>();
         for (Suggestion s : suggestions) {
-            Map<String, Object> m = new LinkedHashMap<>();
+            Map<String, String> m = new LinkedHashMap<>();
             m.put("technique", s.technique());
             m.put("reasoning", s.reasoning());
             m.put("example", s.example());
