@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * What one finding (or distinctive failure phrase) becomes as a suggestion, with its evidence and an
@@ -24,6 +25,7 @@ final class FindingAdvice {
     static final int EXAMPLE_CHARS = 200;
     static final String WORKED = "From your prompts that worked";
     static final String FAILED = "A prompt that failed";
+    static final int MAX_ALTERNATIVES = 3;
 
     private FindingAdvice() {
     }
@@ -100,30 +102,37 @@ final class FindingAdvice {
             return named ? Optional.empty() : Optional.of(new Suggestion("Use the " + f.kind() + " \"" + f.name()
                     + "\" more", evidence, example(ev.successful(), uses, WORKED), reference(f)));
         }
-        Optional<Map.Entry<String, GroupPerformance>> best = best(groups, f.name());
-        if (best.isEmpty() || best.get().getValue().successRate() <= f.rateWith()) {
+        List<Map.Entry<String, GroupPerformance>> better = better(groups, f.name(), f.rateWith());
+        if (better.isEmpty()) {
             return Optional.of(new Suggestion("Revise how you prompt with the " + f.kind() + " \"" + f.name() + "\"",
                     evidence + "; no other " + f.kind() + " has enough entries to recommend instead",
                     example(ev.failed(), uses, FAILED), reference(f)));
         }
-        String to = best.get().getKey();
-        GroupPerformance g = best.get().getValue();
+        String to = better.get(0).getKey();
+        String alternatives = better.stream().map(e -> String.format(Locale.ROOT, "\"%s\" %s (n=%d)", e.getKey(),
+                pct(e.getValue().successRate()), e.getValue().count())).collect(Collectors.joining(", "));
         Predicate<FeedbackEntry> usesBest = e -> to.equals(framework ? e.framework() : e.model());
         return Optional.of(new Suggestion("Switch from the " + f.kind() + " \"" + f.name() + "\" to \"" + to + "\"",
-                evidence + String.format(Locale.ROOT, "; \"%s\" has the best success rate with enough entries: %s (n=%d)",
-                        to, pct(g.successRate()), g.count()),
+                evidence + "; doing better with enough entries: " + alternatives
+                        + (better.size() > 1 ? " (overall rates: pick the one that fits the task)" : ""),
                 example(ev.successful(), usesBest, "A prompt with \"" + to + "\" that worked"), reference(f)));
     }
 
-    /** The group with the best success rate and enough data, other than {@code except}. */
-    static Optional<Map.Entry<String, GroupPerformance>> best(Map<String, GroupPerformance> groups, String except) {
+    /**
+     * Up to {@link #MAX_ALTERNATIVES} groups other than {@code except} with enough data and a success rate
+     * above {@code rate}, best first.
+     */
+    static List<Map.Entry<String, GroupPerformance>> better(Map<String, GroupPerformance> groups, String except,
+                                                            double rate) {
         if (groups == null) {
-            return Optional.empty();
+            return List.of();
         }
         return groups.entrySet().stream()
-                .filter(e -> !e.getKey().equals(except) && e.getValue().enoughData())
-                .max(Comparator.comparingDouble((Map.Entry<String, GroupPerformance> e) -> e.getValue().successRate())
-                        .thenComparingLong(e -> e.getValue().count()));
+                .filter(e -> !e.getKey().equals(except) && e.getValue().enoughData() && e.getValue().successRate() > rate)
+                .sorted(Comparator.comparingDouble((Map.Entry<String, GroupPerformance> e) -> -e.getValue().successRate())
+                        .thenComparingLong(e -> -e.getValue().count()))
+                .limit(MAX_ALTERNATIVES)
+                .toList();
     }
 
     /** "feature "examples": 78.0% success with vs 41.0% without (+37.0 points, n=120, q=0.0010)". */

@@ -6,6 +6,7 @@ import static dev.feedbackloop.suggestions.FindingAdvice.evidenceOf;
 import dev.feedbackloop.analysis.Finding;
 import dev.feedbackloop.capture.PromptFeature;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Set;
@@ -71,9 +72,10 @@ final class RuleRewriter {
                 }
                 case "framework" -> {
                     if (f.effect() < 0 && f.name().equals(evidence.framework())) {
-                        String instead = FindingAdvice.best(evidence.analysis().frameworkPerformance(), f.name())
-                                .map(e -> "use the framework \"" + e.getKey() + "\" instead of \"" + f.name() + "\"")
-                                .orElse("revise how this prompt uses the framework \"" + f.name() + "\"");
+                        List<String> better = FindingAdvice.better(evidence.analysis().frameworkPerformance(), f.name(),
+                                f.rateWith()).stream().limit(2).map(e -> "\"" + e.getKey() + "\"").toList();
+                        String instead = better.isEmpty() ? "revise how this prompt uses the framework \"" + f.name() + "\""
+                                : "use the framework " + String.join(" or ", better) + " instead of \"" + f.name() + "\"";
                         flagged.add(new Rewrite.Change("To do: " + instead, evidenceOf(f)));
                     }
                 }
@@ -84,7 +86,9 @@ final class RuleRewriter {
         StringBuilder before = new StringBuilder();
         StringBuilder after = new StringBuilder();
         List<Rewrite.Change> changes = new ArrayList<>();
-        for (Map.Entry<PromptFeature, Finding> e : toAdd.entrySet()) {
+        List<Map.Entry<PromptFeature, Finding>> additions = toAdd.entrySet().stream()
+                .sorted(Comparator.comparing(e -> !FeatureAdvice.of(e.getKey()).prefix())).toList();
+        for (Map.Entry<PromptFeature, Finding> e : additions) {
             FeatureAdvice advice = FeatureAdvice.of(e.getKey());
             (advice.prefix() ? before : after).append(advice.line()).append('\n');
             changes.add(new Rewrite.Change("Added " + (advice.prefix() ? "before" : "after") + " the prompt: "

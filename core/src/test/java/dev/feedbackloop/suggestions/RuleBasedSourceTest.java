@@ -39,7 +39,7 @@ class RuleBasedSourceTest {
                 .findFirst().orElseThrow();
         // zero-shot has the higher rate but too few entries to recommend
         assertThat(change.technique()).isEqualTo("Switch from the framework \"chain-of-thought\" to \"few-shot\"");
-        assertThat(change.reasoning()).contains("\"few-shot\" has the best success rate with enough entries: 72.0% (n=50)");
+        assertThat(change.reasoning()).endsWith("; doing better with enough entries: \"few-shot\" 72.0% (n=50)");
         assertThat(change.example()).startsWith("A prompt with \"few-shot\" that worked");
     }
 
@@ -200,5 +200,24 @@ class RuleBasedSourceTest {
         assertThat(s).extracting(Suggestion::addresses).containsExactly("feature \"prompt length Q1 (5-40 chars)\"",
                 "feature \"format spec\"", "framework \"chain-of-thought\"", "tag \"incomplete\"",
                 "feature \"examples\"");
+    }
+
+    @Test
+    void aSwitchNamesTheBestAndTheOtherBetterOnesSinceRatesAreOverall() {
+        PatternAnalysis a = Fixtures.analysis(List.of(finding("framework", "direct-answer", 0.39, 0.56, 700, 0.0001)),
+                Map.of("direct-answer", group(700, 0.39, true), "code-generation-chain", group(300, 0.63, true),
+                        "structured-prompting", group(290, 0.60, true), "few-shot", group(200, 0.55, true),
+                        "first-principles", group(250, 0.50, true), "tiny", group(3, 1.0, false),
+                        "worse", group(100, 0.2, true)));
+
+        Suggestion s = rules.suggest(evidence(a, null), 5).value().get(0);
+        Rewrite r = rules.rewrite(evidence(a, "direct-answer"), "Explain DNS").value();
+
+        assertThat(s.technique()).isEqualTo("Switch from the framework \"direct-answer\" to \"code-generation-chain\"");
+        assertThat(s.reasoning()).endsWith("doing better with enough entries: \"code-generation-chain\" 63.0% (n=300), "
+                + "\"structured-prompting\" 60.0% (n=290), \"few-shot\" 55.0% (n=200) (overall rates: pick the one that "
+                + "fits the task)");
+        assertThat(r.changes()).extracting(Rewrite.Change::what).containsExactly(
+                "To do: use the framework \"code-generation-chain\" or \"structured-prompting\" instead of \"direct-answer\"");
     }
 }
