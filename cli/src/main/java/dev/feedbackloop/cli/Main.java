@@ -29,7 +29,9 @@ public final class Main {
         CommandLine cl = new CommandLine(new FeedbackCommand());
         cl.setOut(out);
         cl.setErr(err);
-        cl.setExecutionExceptionHandler(new ExitCodes());
+        ExitCodes exitCodes = new ExitCodes();
+        cl.setExecutionExceptionHandler(exitCodes);
+        cl.setParameterExceptionHandler(exitCodes);
         cl.setExitCodeExceptionMapper(ExitCodes::codeOf);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
