@@ -54,9 +54,8 @@ final class ExitCodes implements IExecutionExceptionHandler, CommandLine.IParame
         CommandLine cl = ex.getCommandLine();
         java.io.PrintWriter err = cl.getErr();
         err.println("error: " + ex.getMessage());
-        if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
-            err.print(cl.getHelp().synopsis(0));
-        }
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+        err.print("Usage: " + cl.getHelp().synopsis(0));
         err.printf("Try '%s --help' for more information.%n", cl.getCommandSpec().qualifiedName());
         if (java.util.Arrays.asList(args).contains("--json")) {
             printProblem(cl, ex, USAGE, ex.getMessage());
