@@ -24,7 +24,9 @@ record GroupTables(
         Comparisons c = new Comparisons();
         Map<String, Tally> features = new LinkedHashMap<>();
         for (PromptFeature f : PromptFeature.values()) {
-            features.put(f.label(), agg.feature(f));
+            if (agg.feature(f).count() > 0) {
+                features.put(f.label(), agg.feature(f));
+            }
             c.groupVersusRest(Finding.FEATURE, f.label(), agg.feature(f), all);
         }
         for (LengthQuartiles.Group g : LengthQuartiles.of(agg.lengths())) {

@@ -101,8 +101,8 @@ final class PhraseMining {
         m.put("source", source);
         m.put("z_score", Math.round(s.zScore() * 100) / 100.0);
         m.put("log_odds_ratio", Math.round(s.delta() * 1000) / 1000.0);
-        m.put("positive_entries_with", s.countA());
-        m.put("negative_entries_with", s.countB());
+        m.put("positive_entries_with", (int) s.countA());
+        m.put("negative_entries_with", (int) s.countB());
         m.put("positive_entries", corpus.positiveDocuments);
         m.put("negative_entries", corpus.negativeDocuments);
         return m;
@@ -112,8 +112,8 @@ final class PhraseMining {
     private static final class Corpus {
         final Map<String, Long> positive = new HashMap<>();
         final Map<String, Long> negative = new HashMap<>();
-        long positiveDocuments;
-        long negativeDocuments;
+        int positiveDocuments;
+        int negativeDocuments;
 
         void add(Set<String> terms, Outcome outcome) {
             if (terms.isEmpty()) {
