@@ -12,14 +12,14 @@ import java.util.Map;
  * them. Tables list groups with enough support first, by success rate (best first), then the
  * small ones by size.
  */
-record GroupTables(
+public record GroupTables(
         Map<String, GroupPerformance> frameworks,
         Map<String, GroupPerformance> tags,
         Map<String, GroupPerformance> models,
         Map<String, GroupPerformance> features,
         Comparisons comparisons) {
 
-    static GroupTables of(WindowAggregate agg, int minSupport) {
+    public static GroupTables of(WindowAggregate agg, int minSupport) {
         Tally all = agg.overall();
         Comparisons c = new Comparisons();
         Map<String, Tally> features = new LinkedHashMap<>();

@@ -42,7 +42,7 @@ public final class Recommender {
                 if (f.name().startsWith("prompt length")) {
                     return "Prompts of " + f.name().substring(f.name().indexOf('(') + 1, f.name().length() - 1)
                             + " succeed " + points + " points " + (better ? "more" : "less") + " often than the rest"
-                            + (better ? ": aim for that length" : ": review prompts of that length");
+                            + ": see what those prompts have in common";
                 }
                 return better
                         ? "Use " + f.name() + " in prompts: success is " + points + " points higher with them"
