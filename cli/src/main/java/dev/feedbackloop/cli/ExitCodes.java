@@ -16,7 +16,7 @@ import picocli.CommandLine.ParseResult;
  * conflicting feedback_id, a --db file that is not a database). The message goes to stderr; with
  * {@code --json} a problem object also goes to stdout, so machines always get JSON.
  */
-final class ExitCodes implements IExecutionExceptionHandler {
+final class ExitCodes implements IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
     static final int OK = 0;
     static final int FAILURE = 1;
     static final int USAGE = 2;
@@ -48,6 +48,22 @@ final class ExitCodes implements IExecutionExceptionHandler {
         return "failure";
     }
 
+    /** Bad flags or values: the message, the command's synopsis and where to get help; exit 2. */
+    @Override
+    public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cl = ex.getCommandLine();
+        java.io.PrintWriter err = cl.getErr();
+        err.println("error: " + ex.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+        err.print("Usage: " + cl.getHelp().synopsis(0));
+        err.printf("Try '%s --help' for more information.%n", cl.getCommandSpec().qualifiedName());
+        if (java.util.Arrays.asList(args).contains("--json")) {
+            printProblem(cl, ex, USAGE, ex.getMessage());
+        }
+        err.flush();
+        return USAGE;
+    }
+
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
         int code = codeOf(ex);
@@ -58,14 +74,19 @@ final class ExitCodes implements IExecutionExceptionHandler {
         }
         if (parsed.hasMatchedOption("--json") || (parsed.subcommand() != null
                 && parsed.subcommand().hasMatchedOption("--json"))) {
-            Map<String, Object> problem = new LinkedHashMap<>();
-            problem.put("type", typeOf(ex));
-            problem.put("message", message);
-            problem.put("exit_code", code);
-            cl.getOut().println(Json.write(Map.of("error", problem)));
+            printProblem(cl, ex, code, message);
         }
         cl.getErr().flush();
         cl.getOut().flush();
         return code;
+    }
+
+    private static void printProblem(CommandLine cl, Throwable ex, int code, String message) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", typeOf(ex));
+        problem.put("message", message);
+        problem.put("exit_code", code);
+        cl.getOut().println(Json.write(Map.of("error", problem)));
+        cl.getOut().flush();
     }
 }

@@ -11,13 +11,8 @@ import picocli.CommandLine.Spec;
             "Capture feedback on LLM outputs, analyse what works, report and improve prompts.",
             "The specification's mode flags work too: feedback --capture --prompt ... is feedback capture --prompt ...",
             "Database: --db PATH, else $FEEDBACK_DB, else data/feedback.db under the current folder."},
-        footer = {"", "Exit codes: 0 success, 1 runtime failure, 2 usage or validation error."},
-        subcommands = {
-            InitCommand.class,
-            CaptureCommand.class,
-            ListCommand.class,
-            StatsCommand.class,
-        })
+        footer = {"", "Exit codes: 0 success, 1 runtime failure, 2 usage or validation error."})
+/** The root command; its subcommands are registered by {@link Main}. */
 final class FeedbackCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -1,6 +1,9 @@
 package dev.feedbackloop.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 
 /**
@@ -8,6 +11,20 @@ import picocli.CommandLine;
  * mode flags ({@code --capture --prompt ...}) and subcommands ({@code capture --prompt ...}).
  */
 public final class Main {
+    /**
+     * Every subcommand, in help order. Registered lazily: a run builds the picocli model of the one
+     * command it executes only (reflection over each command's annotations is most of a capture's
+     * start-up time otherwise).
+     */
+    private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("init", InitCommand::new);
+        COMMANDS.put("capture", CaptureCommand::new);
+        COMMANDS.put("list", ListCommand::new);
+        COMMANDS.put("stats", StatsCommand::new);
+    }
+
     private Main() {
     }
 
@@ -22,14 +39,28 @@ public final class Main {
 
     /** Runs one command line; returns the exit code (see {@link ExitCodes}). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        return commandLine(out, err).execute(LegacyArgs.translate(args));
+        String[] translated = LegacyArgs.translate(args);
+        return commandLine(out, err, translated.length > 0 ? translated[0] : null).execute(translated);
     }
 
+    /** The command line with every subcommand registered. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, null);
+    }
+
+    /** The command line with only {@code subcommand} registered when it names one, else all of them. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, String subcommand) {
         CommandLine cl = new CommandLine(new FeedbackCommand());
+        if (subcommand != null && COMMANDS.containsKey(subcommand)) {
+            cl.addSubcommand(subcommand, COMMANDS.get(subcommand).get());
+        } else {
+            COMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+        }
         cl.setOut(out);
         cl.setErr(err);
-        cl.setExecutionExceptionHandler(new ExitCodes());
+        ExitCodes exitCodes = new ExitCodes();
+        cl.setExecutionExceptionHandler(exitCodes);
+        cl.setParameterExceptionHandler(exitCodes);
         cl.setExitCodeExceptionMapper(ExitCodes::codeOf);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;

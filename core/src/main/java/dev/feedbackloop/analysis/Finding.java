@@ -12,6 +12,7 @@ package dev.feedbackloop.analysis;
  * @param support   entries in the group
  * @param rateWith  success rate in the group
  * @param rateWithout success rate in the rest
+ * @param supportWithout entries in the rest
  */
 public record Finding(
         String kind,
@@ -23,5 +24,23 @@ public record Finding(
         boolean significant,
         long support,
         double rateWith,
-        double rateWithout) {
+        double rateWithout,
+        long supportWithout) {
+
+    public static final String FEATURE = "feature";
+    public static final String FRAMEWORK = "framework";
+    public static final String TAG = "tag";
+    public static final String MODEL = "model";
+    public static final String PHRASE = "phrase";
+
+    /** 95% Wilson interval of the rate in the group (reconstructed from rate and support). */
+    public Interval ciWith() {
+        return dev.feedbackloop.analysis.stats.Proportions.wilson(Math.round(rateWith * support), support);
+    }
+
+    /** 95% Wilson interval of the rate in the rest. */
+    public Interval ciWithout() {
+        return dev.feedbackloop.analysis.stats.Proportions.wilson(Math.round(rateWithout * supportWithout),
+                supportWithout);
+    }
 }

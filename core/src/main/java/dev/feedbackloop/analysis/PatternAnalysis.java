@@ -7,6 +7,16 @@ import java.util.Map;
  * The specification's {@code PatternAnalysis}, every field kept, plus intervals, findings and the
  * evidence behind each recommendation. {@code recommendations} stays a list of strings (the texts of
  * {@code recommendationDetails}).
+ *
+ * @param commonPositivePatterns words and phrases distinctive of successful entries (prompts and notes),
+ *                               with their weighted log-odds z-scores and counts
+ * @param commonNegativePatterns the same for failed entries
+ * @param featurePerformance     success of prompts with each prompt feature and in each length quartile
+ * @param minSupport             groups smaller than this are not ranked or called significant
+ * @param entriesNeededPerGroup  entries each compared group needs to detect a 10-point difference at
+ *                               the observed success rate (80% power, 5% level)
+ * @param phraseSample           entries whose texts were sampled for phrase statistics
+ * @param fromCache              true when answered from {@code pattern_cache} (no new feedback since)
  */
 public record PatternAnalysis(
         int totalFeedback,
@@ -22,5 +32,18 @@ public record PatternAnalysis(
         Interval successRateCi,
         Map<String, GroupPerformance> modelPerformance,
         List<Finding> findings,
-        List<Recommendation> recommendationDetails) {
+        List<Recommendation> recommendationDetails,
+        Map<String, GroupPerformance> featurePerformance,
+        int minSupport,
+        long entriesNeededPerGroup,
+        int phraseSample,
+        boolean fromCache) {
+
+    /** The same result for a window with the same entries, marked as coming from the cache. */
+    public PatternAnalysis cachedFor(AnalysisWindow newWindow) {
+        return new PatternAnalysis(totalFeedback, positiveCount, negativeCount, successRate, commonPositivePatterns,
+                commonNegativePatterns, tagPerformance, frameworkPerformance, recommendations, newWindow,
+                successRateCi, modelPerformance, findings, recommendationDetails, featurePerformance, minSupport,
+                entriesNeededPerGroup, phraseSample, true);
+    }
 }

@@ -1,0 +1,60 @@
+package dev.feedbackloop.analysis;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.feedbackloop.FeedbackLoopException;
+
+/**
+ * JSON of analysis and report values: snake_case keys as in the specification ({@code total_feedback},
+ * {@code success_rate}, ...), instants as ISO-8601 text. Reading ignores unknown keys. Thread-safe.
+ */
+public final class AnalysisJson {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private AnalysisJson() {
+    }
+
+    /** The configured mapper, for callers that stream or convert (do not reconfigure it). */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new FeedbackLoopException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    public static String writePretty(Object value) {
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new FeedbackLoopException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    /** @throws FeedbackLoopException when the text is not JSON of that shape */
+    public static <T> T read(String json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new FeedbackLoopException("not a " + type.getSimpleName() + " in JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public static PatternAnalysis readAnalysis(String json) {
+        return read(json, PatternAnalysis.class);
+    }
+}

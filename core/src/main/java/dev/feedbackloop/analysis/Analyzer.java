@@ -1,0 +1,122 @@
+package dev.feedbackloop.analysis;
+
+import dev.feedbackloop.FeedbackLoopException;
+import dev.feedbackloop.InsufficientDataException;
+import dev.feedbackloop.analysis.stats.PhraseAnalyzer;
+import dev.feedbackloop.analysis.stats.Proportions;
+import dev.feedbackloop.storage.DataVersion;
+import dev.feedbackloop.storage.FeedbackStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The specification's {@code analyze_patterns}: success of the last N days overall and by framework,
+ * tag, model and prompt feature, with intervals, comparisons controlled for false discoveries,
+ * distinctive phrases and recommendations backed by evidence.
+ *
+ * <p>Streams the narrow analysis rows of the window (memory bounded by the number of groups) and
+ * reads texts only for a uniform sample. Results are cached in {@code pattern_cache} under the
+ * parameters and the store's data version: a repeated analysis with no new feedback, whose window
+ * still holds the same entries, is answered from the cache. Thread-safe if the store is.
+ */
+public final class Analyzer {
+    private static final long SAMPLE_SEED = 42;
+
+    private final FeedbackStore store;
+    private final Clock clock;
+    private final PhraseAnalyzer phrases = new PhraseAnalyzer();
+
+    public Analyzer(FeedbackStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /**
+     * Analyses the last {@code days} days with the default support and phrase sample.
+     *
+     * @throws InsufficientDataException when the window holds fewer than {@code minSamples} entries
+     * @throws dev.feedbackloop.InvalidInputException for days outside 1..3650 or minSamples below 1
+     */
+    public PatternAnalysis analyze(int days, int minSamples) {
+        return analyze(AnalysisOptions.of(days, minSamples));
+    }
+
+    /** As {@link #analyze(int, int)} with every option given. */
+    public PatternAnalysis analyze(AnalysisOptions options) {
+        Instant end = clock.instant();
+        Instant start = end.minus(Duration.ofDays(options.days()));
+        AnalysisWindow window = new AnalysisWindow(start, end, options.days());
+        DataVersion version = store.dataVersion();
+        Optional<PatternAnalysis> hit = cached(options, version, window);
+        if (hit.isPresent()) {
+            return hit.get();
+        }
+        PatternAnalysis result = compute(window, options);
+        store.putCache(options.cacheKey(), version, AnalysisJson.write(result));
+        return result;
+    }
+
+    /** Analyses an explicit half-open window without touching the cache. */
+    public PatternAnalysis analyze(Instant start, Instant end, AnalysisOptions options) {
+        double days = Duration.between(start, end).toSeconds() / 86400.0;
+        return compute(new AnalysisWindow(start, end, days), options);
+    }
+
+    private Optional<PatternAnalysis> cached(AnalysisOptions options, DataVersion version, AnalysisWindow window) {
+        Optional<String> json = store.cached(options.cacheKey(), version);
+        if (json.isEmpty()) {
+            return Optional.empty();
+        }
+        PatternAnalysis old;
+        try {
+            old = AnalysisJson.readAnalysis(json.get());
+        } catch (FeedbackLoopException e) {
+            return Optional.empty();
+        }
+        AnalysisWindow was = old.window();
+        if (was == null || !sameEntries(was, window)) {
+            return Optional.empty();
+        }
+        return Optional.of(old.cachedFor(window));
+    }
+
+    /** No entry left or entered the window since it was {@code was} (the data version is unchanged). */
+    private boolean sameEntries(AnalysisWindow was, AnalysisWindow now) {
+        if (now.start().isBefore(was.start()) || now.end().isBefore(was.end())) {
+            return now.start().equals(was.start()) && now.end().equals(was.end());
+        }
+        return isEmpty(was.start(), now.start()) && isEmpty(was.end(), now.end());
+    }
+
+    private boolean isEmpty(Instant from, Instant to) {
+        return !from.isBefore(to) || store.statistics(from, to).total() == 0;
+    }
+
+    private PatternAnalysis compute(AnalysisWindow window, AnalysisOptions options) {
+        WindowAggregate agg = new WindowAggregate(null, options.phraseSample(), SAMPLE_SEED);
+        store.scan(window.start(), window.end(), agg);
+        Tally overall = agg.overall();
+        if (overall.count() < options.minSamples()) {
+            throw new InsufficientDataException((int) overall.count(), options.minSamples());
+        }
+        int support = options.minSupport();
+        GroupTables tables = GroupTables.of(agg, support);
+        Comparisons comparisons = tables.comparisons();
+        PhraseMining.Result mined = new PhraseMining(phrases).mine(sampleTexts(agg), comparisons);
+        List<Finding> findings = comparisons.findings(support);
+        List<Recommendation> details = Recommender.recommend(findings, overall, support);
+        return new PatternAnalysis((int) overall.count(), (int) overall.positive(), (int) overall.negative(),
+                overall.successRate(), mined.positive(), mined.negative(), tables.tags(), tables.frameworks(),
+                details.stream().map(Recommendation::text).toList(), window, overall.ci(), tables.models(),
+                findings, details, tables.features(), support, Proportions.sampleSizeFor10Points(overall.successRate()),
+                mined.sampled(), false);
+    }
+
+    private List<dev.feedbackloop.storage.EntryText> sampleTexts(WindowAggregate agg) {
+        List<Long> ids = agg.sample();
+        return ids.isEmpty() ? List.of() : store.texts(ids);
+    }
+}

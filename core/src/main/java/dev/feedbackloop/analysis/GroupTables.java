@@ -1,0 +1,62 @@
+package dev.feedbackloop.analysis;
+
+import dev.feedbackloop.capture.PromptFeature;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The per-group performance tables of one window and the group-versus-rest comparisons behind
+ * them. Tables list groups with enough support first, by success rate (best first), then the
+ * small ones by size.
+ */
+public record GroupTables(
+        Map<String, GroupPerformance> frameworks,
+        Map<String, GroupPerformance> tags,
+        Map<String, GroupPerformance> models,
+        Map<String, GroupPerformance> features,
+        Comparisons comparisons) {
+
+    public static GroupTables of(WindowAggregate agg, int minSupport) {
+        Tally all = agg.overall();
+        Comparisons c = new Comparisons();
+        Map<String, Tally> features = new LinkedHashMap<>();
+        for (PromptFeature f : PromptFeature.values()) {
+            if (agg.feature(f).count() > 0) {
+                features.put(f.label(), agg.feature(f));
+            }
+            c.groupVersusRest(Finding.FEATURE, f.label(), agg.feature(f), all);
+        }
+        for (LengthQuartiles.Group g : LengthQuartiles.of(agg.lengths())) {
+            features.put(g.label(), g.tally());
+            c.groupVersusRest(Finding.FEATURE, g.label(), g.tally(), all);
+        }
+        agg.frameworks().forEach((name, t) -> c.groupVersusRest(Finding.FRAMEWORK, name, t, all));
+        agg.tags().forEach((name, t) -> c.groupVersusRest(Finding.TAG, name, t, all));
+        agg.models().forEach((name, t) -> c.groupVersusRest(Finding.MODEL, name, t, all));
+        return new GroupTables(table(agg.frameworks(), minSupport), table(agg.tags(), minSupport),
+                table(agg.models(), minSupport), featureTable(features, minSupport), c);
+    }
+
+    /** Groups ranked: supported ones by success rate, best first; then the small ones, largest first. */
+    static Map<String, GroupPerformance> table(Map<String, Tally> groups, int minSupport) {
+        List<Map.Entry<String, Tally>> entries = new ArrayList<>(groups.entrySet());
+        entries.sort(Comparator.comparing((Map.Entry<String, Tally> e) -> e.getValue().count() < minSupport)
+                .thenComparing(e -> e.getValue().count() < minSupport ? -e.getValue().count() : 0L)
+                .thenComparing(e -> -e.getValue().successRate())
+                .thenComparing(Map.Entry::getKey));
+        Map<String, GroupPerformance> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Tally> e : entries) {
+            out.put(e.getKey(), e.getValue().performance(minSupport));
+        }
+        return out;
+    }
+
+    private static Map<String, GroupPerformance> featureTable(Map<String, Tally> features, int minSupport) {
+        Map<String, GroupPerformance> out = new LinkedHashMap<>();
+        features.forEach((name, t) -> out.put(name, t.performance(minSupport)));
+        return out;
+    }
+}

@@ -1,0 +1,134 @@
+package dev.feedbackloop.analysis;
+
+import dev.feedbackloop.analysis.stats.PhraseAnalyzer;
+import dev.feedbackloop.analysis.stats.WeightedLogOdds;
+import dev.feedbackloop.analysis.stats.WeightedLogOdds.TermScore;
+import dev.feedbackloop.capture.Outcome;
+import dev.feedbackloop.storage.EntryText;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Distinctive words and phrases of successful against failed entries, on a uniform sample of the
+ * window. The sample is split in two random halves: "Fightin' Words" z-scores on the discovery half
+ * pick the phrases; their success rates are then compared on the other half, so the p-values of
+ * the phrase findings are not inflated by the selection. Notes are described, never turned into
+ * findings (they describe the outcome rather than cause it).
+ */
+final class PhraseMining {
+    /** |z| above which a phrase is listed (two-sided 5% for a single term, as in Monroe et al.). */
+    static final double MIN_Z = 1.96;
+    static final int LISTED = 10;
+    static final int TESTED_PER_DIRECTION = 5;
+    static final long MIN_DOCUMENTS = 10;
+
+    record Result(List<Map<String, Object>> positive, List<Map<String, Object>> negative, int sampled) {
+    }
+
+    private final PhraseAnalyzer analyzer;
+    private final WeightedLogOdds logOdds = new WeightedLogOdds(1.0);
+
+    PhraseMining(PhraseAnalyzer analyzer) {
+        this.analyzer = analyzer;
+    }
+
+    /** Mines {@code texts} (in random order) and adds the tested prompt phrases to {@code comparisons}. */
+    Result mine(List<EntryText> texts, Comparisons comparisons) {
+        Corpus prompts = new Corpus();
+        Corpus notes = new Corpus();
+        List<Set<String>> confirmationTerms = new ArrayList<>();
+        List<EntryText> confirmationTexts = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            EntryText t = texts.get(i);
+            Outcome outcome = Outcome.of(t.rating(), t.thumbsUp());
+            if (i % 2 == 1) {
+                confirmationTerms.add(analyzer.terms(t.prompt()));
+                confirmationTexts.add(t);
+            } else if (outcome != Outcome.NEUTRAL) {
+                prompts.add(analyzer.terms(t.prompt()), outcome);
+                notes.add(analyzer.terms(t.notes()), outcome);
+            }
+        }
+        List<TermScore> promptScores = logOdds.compare(prompts.positive, prompts.negative, MIN_DOCUMENTS);
+        List<TermScore> noteScores = logOdds.compare(notes.positive, notes.negative, MIN_DOCUMENTS);
+        List<TermScore> promptUp = top(promptScores, true, LISTED);
+        List<TermScore> promptDown = top(promptScores, false, LISTED);
+        confirm(promptUp, confirmationTerms, confirmationTexts, comparisons);
+        confirm(promptDown, confirmationTerms, confirmationTexts, comparisons);
+        List<Map<String, Object>> positive = new ArrayList<>();
+        List<Map<String, Object>> negative = new ArrayList<>();
+        promptUp.forEach(s -> positive.add(pattern(s, "prompt", prompts)));
+        top(noteScores, true, LISTED).forEach(s -> positive.add(pattern(s, "notes", notes)));
+        promptDown.forEach(s -> negative.add(pattern(s, "prompt", prompts)));
+        top(noteScores, false, LISTED).forEach(s -> negative.add(pattern(s, "notes", notes)));
+        return new Result(positive, negative, texts.size());
+    }
+
+    private static void confirm(List<TermScore> picked, List<Set<String>> terms, List<EntryText> texts,
+            Comparisons comparisons) {
+        for (int k = 0; k < Math.min(TESTED_PER_DIRECTION, picked.size()); k++) {
+            String term = picked.get(k).term();
+            Tally with = new Tally();
+            Tally without = new Tally();
+            for (int i = 0; i < terms.size(); i++) {
+                EntryText t = texts.get(i);
+                (terms.get(i).contains(term) ? with : without).add(t.rating(), Outcome.of(t.rating(), t.thumbsUp()));
+            }
+            comparisons.versus(Finding.PHRASE, term, with, without);
+        }
+    }
+
+    private static List<TermScore> top(List<TermScore> sortedDescending, boolean positive, int limit) {
+        List<TermScore> out = new ArrayList<>();
+        int n = sortedDescending.size();
+        for (int i = 0; i < n && out.size() < limit; i++) {
+            TermScore s = sortedDescending.get(positive ? i : n - 1 - i);
+            if (positive ? s.zScore() < MIN_Z : s.zScore() > -MIN_Z) {
+                break;
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    private static Map<String, Object> pattern(TermScore s, String source, Corpus corpus) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("phrase", s.term());
+        m.put("source", source);
+        m.put("z_score", Math.round(s.zScore() * 100) / 100.0);
+        m.put("log_odds_ratio", Math.round(s.delta() * 1000) / 1000.0);
+        m.put("positive_entries_with", (int) s.countA());
+        m.put("negative_entries_with", (int) s.countB());
+        m.put("positive_entries", corpus.positiveDocuments);
+        m.put("negative_entries", corpus.negativeDocuments);
+        return m;
+    }
+
+    /** Document frequencies of terms in positive and negative entries. */
+    private static final class Corpus {
+        final Map<String, Long> positive = new HashMap<>();
+        final Map<String, Long> negative = new HashMap<>();
+        int positiveDocuments;
+        int negativeDocuments;
+
+        void add(Set<String> terms, Outcome outcome) {
+            if (terms.isEmpty()) {
+                return;
+            }
+            boolean up = outcome == Outcome.POSITIVE;
+            if (up) {
+                positiveDocuments++;
+            } else {
+                negativeDocuments++;
+            }
+            Map<String, Long> target = up ? positive : negative;
+            for (String term : terms) {
+                target.merge(term, 1L, Long::sum);
+            }
+        }
+    }
+}

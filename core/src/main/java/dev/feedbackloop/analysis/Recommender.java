@@ -1,0 +1,118 @@
+package dev.feedbackloop.analysis;
+
+import dev.feedbackloop.analysis.stats.Proportions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns significant findings into action items, each with its evidence in words. Nothing is
+ * recommended from a finding that is not significant; when nothing is, the one item says how much
+ * data a 10-point difference would need.
+ */
+public final class Recommender {
+    static final int MAX_ITEMS = 8;
+
+    private Recommender() {
+    }
+
+    /**
+     * @param findings all findings of one analysis or report
+     * @param overall  counts of the whole window
+     */
+    public static List<Recommendation> recommend(List<Finding> findings, Tally overall, int minSupport) {
+        List<Recommendation> out = new ArrayList<>();
+        findings.stream()
+                .filter(Finding::significant)
+                .sorted(Comparator.comparingDouble((Finding f) -> -Math.abs(f.effect())))
+                .limit(MAX_ITEMS)
+                .forEach(f -> out.add(new Recommendation(text(f), evidence(f))));
+        if (out.isEmpty()) {
+            out.add(moreData(findings, overall, minSupport));
+        }
+        return out;
+    }
+
+    static String text(Finding f) {
+        boolean better = f.effect() > 0;
+        String points = points(Math.abs(f.effect()));
+        switch (f.kind()) {
+            case Finding.FEATURE:
+                if (f.name().startsWith("prompt length")) {
+                    return "Prompts of " + f.name().substring(f.name().indexOf('(') + 1, f.name().length() - 1)
+                            + " succeed " + points + " points " + (better ? "more" : "less") + " often than the rest"
+                            + ": see what those prompts have in common";
+                }
+                return better
+                        ? "Use " + f.name() + " in prompts: success is " + points + " points higher with them"
+                        : "Prompts with " + f.name() + " succeed " + points + " points less often: review how "
+                                + f.name() + " are written";
+            case Finding.FRAMEWORK:
+                return better
+                        ? "Prefer framework '" + f.name() + "' where it fits: " + points + " points above the rest"
+                        : "Review framework '" + f.name() + "': " + points + " points below the rest";
+            case Finding.MODEL:
+                return better
+                        ? "Model '" + f.name() + "' succeeds " + points + " points more often than the others"
+                        : "Model '" + f.name() + "' succeeds " + points + " points less often than the others: "
+                                + "consider another model for its tasks";
+            case Finding.TAG:
+                return better
+                        ? "Entries tagged '" + f.name() + "' succeed " + points + " points more often: reuse what works there"
+                        : "Entries tagged '" + f.name() + "' succeed " + points + " points less often: look into them";
+            case Finding.PHRASE:
+                return "Prompts containing \"" + f.name() + "\" succeed " + points + " points "
+                        + (better ? "more" : "less") + " often" + (better ? "" : ": review them");
+            default:
+                return f.kind() + " " + f.name() + ": " + (better ? "+" : "-") + points + " points";
+        }
+    }
+
+    /** "with 62.1% of 1,234 [59.4%, 64.7%] vs 41.0% of 8,766 [...]; +21.1 points [18.2, 24.0]; q = 0.0001". */
+    public static String evidence(Finding f) {
+        return String.format(Locale.ROOT, "with: %s of %,d %s; without: %s of %,d %s; difference %s points %s; "
+                        + "p = %s, q = %s", pct(f.rateWith()), f.support(), range(f.ciWith()), pct(f.rateWithout()),
+                f.supportWithout(), range(f.ciWithout()), signedPoints(f.effect()), pointRange(f.ci()),
+                pvalue(f.pValue()), pvalue(f.qValue()));
+    }
+
+    private static Recommendation moreData(List<Finding> findings, Tally overall, int minSupport) {
+        long perGroup = Proportions.sampleSizeFor10Points(overall.successRate());
+        long smallest = findings.stream().mapToLong(f -> Math.min(f.support(), f.supportWithout())).max().orElse(0);
+        String text = findings.isEmpty()
+                ? "Collect more feedback: there is nothing to compare yet"
+                : "Collect more feedback before changing prompts: no difference is significant yet";
+        String evidence = String.format(Locale.ROOT, "%,d entries at a success rate of %s. Detecting a 10-point "
+                        + "difference (80%% power, 5%% level) needs about %,d entries in each group compared: "
+                        + "%,d entries in all for a feature found in half of the prompts. The best-balanced "
+                        + "comparison now has %,d entries on its smaller side; groups under %d entries are never "
+                        + "called significant", overall.count(), pct(overall.successRate()), perGroup,
+                2 * perGroup, smallest, minSupport);
+        return new Recommendation(text, evidence);
+    }
+
+    static String pct(double p) {
+        return String.format(Locale.ROOT, "%.1f%%", p * 100);
+    }
+
+    static String points(double d) {
+        return String.format(Locale.ROOT, "%.1f", d * 100);
+    }
+
+    static String signedPoints(double d) {
+        return String.format(Locale.ROOT, "%+.1f", d * 100);
+    }
+
+    static String range(Interval i) {
+        return String.format(Locale.ROOT, "[%.1f%%, %.1f%%]", i.low() * 100, i.high() * 100);
+    }
+
+    static String pointRange(Interval i) {
+        return String.format(Locale.ROOT, "[%+.1f, %+.1f]", i.low() * 100, i.high() * 100);
+    }
+
+    static String pvalue(double p) {
+        return p < 0.0001 ? "<0.0001" : String.format(Locale.ROOT, "%.4f", p);
+    }
+}

@@ -1,0 +1,125 @@
+package dev.feedbackloop.analysis;
+
+import dev.feedbackloop.capture.Outcome;
+import dev.feedbackloop.capture.PromptFeature;
+import dev.feedbackloop.storage.AnalysisRow;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Everything an analysis or report needs from one pass over the rows of a window: counts overall,
+ * per framework, tag, model, prompt feature, prompt length and (optionally) local day, plus an
+ * optional uniform sample of row ids. Memory is bounded by the number of distinct groups, not rows.
+ * Not thread-safe: feed it from one scan.
+ */
+public final class WindowAggregate implements Consumer<AnalysisRow> {
+    /** Prompts longer than this share the last length slot (quartile cut points stay exact below it). */
+    static final int MAX_TRACKED_CHARS = 1 << 16;
+
+    private final Tally overall = new Tally();
+    private final Map<String, Tally> frameworks = new HashMap<>();
+    private final Map<String, Tally> tags = new HashMap<>();
+    private final Map<String, Tally> models = new HashMap<>();
+    private final Tally[] features = new Tally[PromptFeature.values().length];
+    private Tally[] lengths = new Tally[1024];
+    private final Map<LocalDate, Tally> days = new TreeMap<>();
+    private final ZoneId dayZone;
+    private final Reservoir sample;
+
+    /**
+     * @param dayZone    zone for daily counts; null to skip them
+     * @param sampleSize row ids to sample uniformly (0 = none)
+     * @param seed       sampling seed (same rows + seed = same sample)
+     */
+    public WindowAggregate(ZoneId dayZone, int sampleSize, long seed) {
+        this.dayZone = dayZone;
+        this.sample = sampleSize > 0 ? new Reservoir(sampleSize, seed) : null;
+        for (int i = 0; i < features.length; i++) {
+            features[i] = new Tally();
+        }
+    }
+
+    @Override
+    public void accept(AnalysisRow row) {
+        Outcome outcome = row.outcome();
+        int rating = row.rating();
+        overall.add(rating, outcome);
+        if (row.framework() != null) {
+            frameworks.computeIfAbsent(row.framework(), k -> new Tally()).add(rating, outcome);
+        }
+        if (row.model() != null) {
+            models.computeIfAbsent(row.model(), k -> new Tally()).add(rating, outcome);
+        }
+        List<String> rowTags = row.tags();
+        for (int i = 0; i < rowTags.size(); i++) {
+            tags.computeIfAbsent(rowTags.get(i), k -> new Tally()).add(rating, outcome);
+        }
+        int mask = row.features();
+        for (int f = 0; mask != 0 && f < features.length; f++) {
+            if ((mask & (1 << f)) != 0) {
+                features[f].add(rating, outcome);
+            }
+        }
+        lengthTally(row.promptChars()).add(rating, outcome);
+        if (dayZone != null) {
+            days.computeIfAbsent(LocalDate.ofInstant(row.timestamp(), dayZone), k -> new Tally()).add(rating, outcome);
+        }
+        if (sample != null) {
+            sample.offer(row.id());
+        }
+    }
+
+    private Tally lengthTally(int chars) {
+        int slot = Math.max(0, Math.min(chars, MAX_TRACKED_CHARS));
+        if (slot >= lengths.length) {
+            lengths = Arrays.copyOf(lengths, Math.min(MAX_TRACKED_CHARS + 1, Math.max(slot + 1, lengths.length * 2)));
+        }
+        Tally t = lengths[slot];
+        if (t == null) {
+            t = new Tally();
+            lengths[slot] = t;
+        }
+        return t;
+    }
+
+    public Tally overall() {
+        return overall;
+    }
+
+    public Map<String, Tally> frameworks() {
+        return frameworks;
+    }
+
+    public Map<String, Tally> tags() {
+        return tags;
+    }
+
+    public Map<String, Tally> models() {
+        return models;
+    }
+
+    public Tally feature(PromptFeature f) {
+        return features[f.ordinal()];
+    }
+
+    /** Per prompt length in characters (index); null slots had no entries. */
+    Tally[] lengths() {
+        return lengths;
+    }
+
+    /** Daily counts in ascending date order; empty unless a zone was given. */
+    public Map<LocalDate, Tally> days() {
+        return days;
+    }
+
+    /** Sampled row ids in random order; empty when sampling was off. */
+    public List<Long> sample() {
+        return sample == null ? List.of() : sample.sample();
+    }
+}

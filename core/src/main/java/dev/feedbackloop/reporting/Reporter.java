@@ -1,0 +1,137 @@
+package dev.feedbackloop.reporting;
+
+import dev.feedbackloop.analysis.AnalysisJson;
+import dev.feedbackloop.analysis.AnalysisOptions;
+import dev.feedbackloop.analysis.Finding;
+import dev.feedbackloop.analysis.GroupTables;
+import dev.feedbackloop.analysis.Recommendation;
+import dev.feedbackloop.analysis.Recommender;
+import dev.feedbackloop.analysis.Tally;
+import dev.feedbackloop.analysis.WindowAggregate;
+import dev.feedbackloop.analysis.stats.Proportions;
+import dev.feedbackloop.internal.AtomicFiles;
+import dev.feedbackloop.reporting.ImprovementReport.Change;
+import dev.feedbackloop.reporting.ImprovementReport.DailyPoint;
+import dev.feedbackloop.reporting.ImprovementReport.PeriodSummary;
+import dev.feedbackloop.storage.FeedbackStore;
+import dev.feedbackloop.storage.Statistics;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The specification's {@code generate_report}: totals of a week or month, the change against the
+ * period before, top performers and problem areas ranked by success rate with intervals, and action
+ * items from significant findings. Every report is saved in the {@code reports} table. Calendar
+ * periods and daily points use the clock's zone. Thread-safe if the store is.
+ */
+public final class Reporter {
+    /** Groups smaller than this are never ranked. */
+    public static final int DEFAULT_MIN_SUPPORT = AnalysisOptions.DEFAULT_MIN_SUPPORT;
+    static final int RANKED = 5;
+
+    private final FeedbackStore store;
+    private final Clock clock;
+
+    public Reporter(FeedbackStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public ZoneId zone() {
+        return clock.getZone();
+    }
+
+    /** The last 7 or 30 days ending now. */
+    public ReportPeriod rolling(ReportPeriod.Kind kind) {
+        return ReportPeriod.rolling(kind, clock);
+    }
+
+    /**
+     * As the specification: {@code "weekly"} or {@code "monthly"}, written as JSON to {@code outputFile}
+     * when it is not null (atomically: a failed write leaves no partial file).
+     *
+     * @throws dev.feedbackloop.InvalidInputException for another period name
+     */
+    public ImprovementReport generate(String period, Path outputFile) {
+        ImprovementReport report = generate(rolling(ReportPeriod.Kind.parse(period)), DEFAULT_MIN_SUPPORT);
+        if (outputFile != null) {
+            AtomicFiles.write(outputFile, AnalysisJson.writePretty(report));
+        }
+        return report;
+    }
+
+    /** Computes, saves and returns the report of {@code period}. An empty period gives a report of zeros. */
+    public ImprovementReport generate(ReportPeriod period, int minSupport) {
+        WindowAggregate agg = new WindowAggregate(clock.getZone(), 0, 0);
+        store.scan(period.start(), period.end(), agg);
+        ReportPeriod before = period.previous(clock.getZone());
+        Statistics prev = store.statistics(before.start(), before.end());
+        Tally all = agg.overall();
+        GroupTables tables = GroupTables.of(agg, minSupport);
+        List<Finding> findings = all.count() == 0 ? List.of() : tables.comparisons().findings(minSupport);
+        Change change = change(all, prev);
+        List<Recommendation> items = actionItems(findings, all, prev, change, minSupport);
+        Rankings rankings = Rankings.of(tables, findings, all, minSupport, RANKED);
+        ImprovementReport report = new ImprovementReport(period.label(), period.start(), period.end(), all.count(),
+                all.avgRating(), all.successRate(), improvement(all, prev), rankings.top(), rankings.problems(),
+                items.stream().map(Recommendation::text).toList(), period.kind().id(), all.ci(),
+                new PeriodSummary(before.label(), before.start(), before.end(), prev.total(), prev.avgRating(),
+                        prev.successRate(), Proportions.wilson(prev.positive(), prev.total())),
+                change, daily(agg.days()), tables.frameworks(), tables.tags(), tables.models(), findings, items,
+                minSupport, clock.instant());
+        store.saveReport(period.label(), period.start(), period.end(), AnalysisJson.write(report));
+        return report;
+    }
+
+    /** Relative change in percent; null when there is nothing to compare with. */
+    static Double improvement(Tally now, Statistics prev) {
+        if (prev.total() == 0 || prev.positive() == 0) {
+            return null;
+        }
+        return (now.successRate() - prev.successRate()) / prev.successRate() * 100.0;
+    }
+
+    static Change change(Tally now, Statistics prev) {
+        if (now.count() == 0 || prev.total() == 0) {
+            return null;
+        }
+        var ci = Proportions.difference(now.positive(), now.count(), prev.positive(), prev.total());
+        double p = Proportions.pValue(now.positive(), now.count(), prev.positive(), prev.total());
+        return new Change((now.successRate() - prev.successRate()) * 100,
+                new dev.feedbackloop.analysis.Interval(ci.low() * 100, ci.high() * 100), p, p < 0.05);
+    }
+
+    private static List<Recommendation> actionItems(List<Finding> findings, Tally all, Statistics prev, Change change,
+            int minSupport) {
+        List<Recommendation> items = new ArrayList<>();
+        if (all.count() == 0) {
+            items.add(new Recommendation("No feedback in this period: capture some before the next report",
+                    "0 entries between the period's start and end"));
+            return items;
+        }
+        if (change != null && change.significant()) {
+            boolean down = change.points() < 0;
+            items.add(new Recommendation(String.format(Locale.ROOT, "Success rate %s %.1f points against the "
+                            + "previous period%s", down ? "fell" : "rose", Math.abs(change.points()),
+                    down ? ": find what changed" : ": keep what changed"),
+                    String.format(Locale.ROOT, "%.1f%% of %,d now vs %.1f%% of %,d before; difference %+.1f points "
+                                    + "[%+.1f, %+.1f], p = %.4f", all.successRate() * 100, all.count(),
+                            prev.successRate() * 100, prev.total(), change.points(), change.ci().low(),
+                            change.ci().high(), change.pValue())));
+        }
+        items.addAll(Recommender.recommend(findings, all, minSupport));
+        return items;
+    }
+
+    private static List<DailyPoint> daily(Map<LocalDate, Tally> days) {
+        List<DailyPoint> out = new ArrayList<>(days.size());
+        days.forEach((date, t) -> out.add(new DailyPoint(date, t.count(), t.successRate(), t.ci())));
+        return out;
+    }
+}
