@@ -23,6 +23,7 @@ public final class Main {
         COMMANDS.put("capture", CaptureCommand::new);
         COMMANDS.put("list", ListCommand::new);
         COMMANDS.put("stats", StatsCommand::new);
+        COMMANDS.put("suggest", SuggestCommand::new);
     }
 
     private Main() {

@@ -30,12 +30,15 @@ final class FindingAdvice {
     private FindingAdvice() {
     }
 
-    /** Empty when the finding calls for nothing (a tag that does well, a winner already named). */
+    /**
+     * Empty when the finding calls for nothing: a tag or phrase that does well (a phrase of successes
+     * mostly echoes a feature, like "case" in "for example, show one case"), a winner already named.
+     */
     static Optional<Suggestion> of(Finding f, Evidence ev, List<Suggestion> soFar) {
         boolean helps = f.effect() > 0;
         String evidence = evidenceOf(f);
         switch (f.kind()) {
-            case "feature": {
+            case Finding.FEATURE: {
                 Optional<PromptFeature> feature = FeatureAdvice.feature(f.name());
                 if (feature.isPresent()) {
                     FeatureAdvice advice = FeatureAdvice.of(feature.get());
@@ -57,20 +60,19 @@ final class FindingAdvice {
                         .orElseGet(() -> new Suggestion((helps ? "Use " : "Avoid ") + f.name(), evidence, null,
                                 reference(f))));
             }
-            case "framework":
-            case "model":
+            case Finding.FRAMEWORK:
+            case Finding.MODEL:
                 return switchGroup(f, ev, soFar, evidence);
-            case "phrase": {
+            case Finding.PHRASE: {
                 Predicate<FeedbackEntry> has = e -> contains(e.prompt(), f.name()) || contains(e.notes(), f.name());
                 if (helps) {
-                    return Optional.of(new Suggestion("Keep saying what \"" + f.name() + "\" says", evidence,
-                            example(ev.successful(), has, WORKED), reference(f)));
+                    return Optional.empty();
                 }
                 return Optional.of(new Suggestion("Clarify what you mean by \"" + f.name() + "\"",
                         evidence + ". Replace it with the exact output you expect (what, how long, in what form)",
                         example(ev.failed(), has, FAILED), reference(f)));
             }
-            case "tag":
+            case Finding.TAG:
                 return helps ? Optional.empty() : Optional.of(new Suggestion("Rework the prompts tagged \"" + f.name()
                         + "\"", evidence, example(ev.failed(), e -> e.tags().contains(f.name()), FAILED), reference(f)));
             default:
@@ -93,7 +95,7 @@ final class FindingAdvice {
 
     /** A failing framework or model: switch to the best one with enough data; a winning one: use it more. */
     private static Optional<Suggestion> switchGroup(Finding f, Evidence ev, List<Suggestion> soFar, String evidence) {
-        boolean framework = "framework".equals(f.kind());
+        boolean framework = Finding.FRAMEWORK.equals(f.kind());
         Map<String, GroupPerformance> groups = framework ? ev.analysis().frameworkPerformance()
                 : ev.analysis().modelPerformance();
         Predicate<FeedbackEntry> uses = e -> f.name().equals(framework ? e.framework() : e.model());

@@ -17,6 +17,7 @@ import java.util.Optional;
  * of failures: clarify it), see {@link FindingAdvice}. Kinds take turns so that a few strong tags do
  * not crowd out prompt advice: per round two prompt features (one of them at most a length), then
  * one each of framework, phrase, failure phrase, model, tag; the framework asked about goes first.
+ * Phrases inside longer phrases of about the same support count once.
  * Without significant findings it compares recent failed and successful prompts and says the
  * evidence is weak. Never throws; stateless and thread-safe.
  */
@@ -25,6 +26,8 @@ public final class RuleBasedSource implements SuggestionSource {
     static final double WEAK_GAP = 0.25;
     static final int WEAK_MIN_EXAMPLES = 3;
     static final int MAX_FAILURE_PHRASES = 3;
+    /** A longer phrase with at least this share of a shorter one's support echoes it. */
+    static final double ECHO_SUPPORT = 0.8;
     private static final int ASKED = 0;
     private static final int FEATURE = 1;
     private static final int FRAMEWORK = 2;
@@ -59,7 +62,7 @@ public final class RuleBasedSource implements SuggestionSource {
         }
         List<Suggestion> made = new ArrayList<>();
         boolean lengthDone = false;
-        for (Finding f : evidence.significantFindings()) {
+        for (Finding f : withoutEchoedPhrases(evidence.significantFindings())) {
             boolean length = FeatureAdvice.lengthRange(f.name()).isPresent();
             if (length && lengthDone) {
                 continue;
@@ -90,13 +93,26 @@ public final class RuleBasedSource implements SuggestionSource {
         return new Sourced<>(RuleRewriter.rewrite(evidence, prompt), MaskCounts.NONE);
     }
 
+    /**
+     * Drops a phrase finding inside a longer one that goes the same way with about the same support
+     * ("legacy" and "system" in "legacy system"): the same entries, said once.
+     */
+    static List<Finding> withoutEchoedPhrases(List<Finding> findings) {
+        return findings.stream().filter(f -> !Finding.PHRASE.equals(f.kind()) || findings.stream().noneMatch(longer ->
+                        Finding.PHRASE.equals(longer.kind()) && longer.name().length() > f.name().length()
+                                && (" " + longer.name() + " ").contains(" " + f.name() + " ")
+                                && Math.signum(longer.effect()) == Math.signum(f.effect())
+                                && longer.support() >= ECHO_SUPPORT * f.support()))
+                .toList();
+    }
+
     private static int kind(Finding f, Evidence ev) {
         return switch (f.kind()) {
-            case "framework" -> f.name().equals(ev.framework()) ? ASKED : FRAMEWORK;
-            case "feature" -> FEATURE;
-            case "phrase" -> PHRASE;
-            case "model" -> MODEL;
-            case "tag" -> TAG;
+            case Finding.FRAMEWORK -> f.name().equals(ev.framework()) ? ASKED : FRAMEWORK;
+            case Finding.FEATURE -> FEATURE;
+            case Finding.PHRASE -> PHRASE;
+            case Finding.MODEL -> MODEL;
+            case Finding.TAG -> TAG;
             default -> OTHER;
         };
     }

@@ -33,7 +33,7 @@ final class RuleRewriter {
         Set<Boolean> lengthFlagged = new HashSet<>();
         for (Finding f : evidence.significantFindings()) {
             switch (f.kind()) {
-                case "feature" -> {
+                case Finding.FEATURE -> {
                     Optional<PromptFeature> feature = FeatureAdvice.feature(f.name());
                     if (feature.isEmpty()) {
                         Optional<FeatureAdvice.LengthRange> range = FeatureAdvice.lengthRange(f.name());
@@ -64,13 +64,13 @@ final class RuleRewriter {
                                 evidenceOf(f)));
                     }
                 }
-                case "phrase" -> {
+                case Finding.PHRASE -> {
                     if (f.effect() < 0 && contains(original, f.name())) {
                         flagged.add(new Rewrite.Change("To review: say exactly what you mean by \"" + f.name() + "\"",
                                 evidenceOf(f)));
                     }
                 }
-                case "framework" -> {
+                case Finding.FRAMEWORK -> {
                     if (f.effect() < 0 && f.name().equals(evidence.framework())) {
                         List<String> better = FindingAdvice.better(evidence.analysis().frameworkPerformance(), f.name(),
                                 f.rateWith()).stream().limit(2).map(e -> "\"" + e.getKey() + "\"").toList();

@@ -1,12 +1,14 @@
 package dev.feedbackloop.suggestions;
 
 import dev.feedbackloop.StorageException;
+import dev.feedbackloop.analysis.Analyzer;
 import dev.feedbackloop.analysis.PatternAnalysis;
 import dev.feedbackloop.storage.DataVersion;
 import dev.feedbackloop.storage.FeedbackStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,6 +30,38 @@ public final class Suggester {
         this.fallback = fallback;
         this.clock = clock;
         this.cache = new SuggestionCache(store);
+    }
+
+    /**
+     * Claude (when {@code settings} has a key) with the rules as fallback, on the system clock.
+     * Library entry point; the CLI wires its own to print progress.
+     */
+    public static Suggester of(FeedbackStore store, ClaudeSettings settings) {
+        Clock clock = Clock.systemUTC();
+        return new Suggester(store, new ClaudeSource(settings, new Redactor(), clock), new RuleBasedSource(), clock);
+    }
+
+    /**
+     * The specification's {@code suggest_improvements(framework, days, limit)}: analyses the last
+     * {@code days} days and returns the suggestions as maps of technique, reasoning, example and
+     * addresses (values may be null).
+     *
+     * @throws dev.feedbackloop.InsufficientDataException when the window holds fewer than
+     *         {@link SuggestOptions#DEFAULT_MIN_SAMPLES} entries
+     */
+    public List<Map<String, String>> suggestImprovements(String framework, int days, int limit) {
+        SuggestOptions options = new SuggestOptions(framework, days, SuggestOptions.DEFAULT_MIN_SAMPLES, limit, false);
+        return SuggestionJson.suggestions(suggest(options).suggestions());
+    }
+
+    /**
+     * Analyses the last {@code options.days()} days, then suggests.
+     *
+     * @throws dev.feedbackloop.InsufficientDataException when the window holds fewer than
+     *         {@code options.minSamples()} entries
+     */
+    public SuggestionReport suggest(SuggestOptions options) {
+        return suggest(new Analyzer(store, clock).analyze(options.days(), options.minSamples()), options);
     }
 
     /** At most {@code options.limit()} suggestions for this analysis. Never fails because Claude did. */

@@ -24,7 +24,7 @@ final class Fixtures {
     static Finding finding(String kind, String name, double with, double without, long support, double q) {
         double effect = with - without;
         return new Finding(kind, name, effect, new Interval(effect - 0.1, effect + 0.1), q / 2, q, q <= 0.05,
-                support, with, without);
+                support, with, without, 120 - support);
     }
 
     static GroupPerformance group(long count, double rate, boolean enough) {
@@ -46,7 +46,8 @@ final class Fixtures {
     static PatternAnalysis analysis(List<Finding> findings, Map<String, GroupPerformance> frameworks,
                                     List<Map<String, Object>> negativePatterns) {
         return new PatternAnalysis(120, 60, 50, 0.5, List.of(), negativePatterns, Map.of(), frameworks, List.of(),
-                new AnalysisWindow(WEEK_AGO, NOW, 7), new Interval(0.41, 0.59), Map.of(), findings, List.of());
+                new AnalysisWindow(WEEK_AGO, NOW, 7), new Interval(0.41, 0.59), Map.of(), findings, List.of(),
+                Map.of(), 30, 390, 120, false);
     }
 
     /** Examples help, chain-of-thought fails against few-shot, "something like" appears in failures. */

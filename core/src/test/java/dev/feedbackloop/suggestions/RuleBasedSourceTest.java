@@ -220,4 +220,20 @@ class RuleBasedSourceTest {
         assertThat(r.changes()).extracting(Rewrite.Change::what).containsExactly(
                 "To do: use the framework \"code-generation-chain\" or \"structured-prompting\" instead of \"direct-answer\"");
     }
+
+    @Test
+    void aPhraseInsideALongerOneWithTheSameEntriesCountsOnce() {
+        PatternAnalysis a = Fixtures.analysis(List.of(
+                finding("phrase", "legacy", 0.2, 0.6, 100, 0.001),
+                finding("phrase", "legacy system", 0.2, 0.6, 95, 0.002),
+                finding("phrase", "system", 0.2, 0.6, 97, 0.002),
+                finding("phrase", "code", 0.2, 0.6, 300, 0.002),
+                finding("phrase", "legacy code", 0.2, 0.6, 40, 0.003)), Map.of());
+
+        List<Suggestion> s = rules.suggest(evidence(a, null), 10).value();
+
+        // "code" has far more support than "legacy code": different entries, both kept
+        assertThat(s).extracting(Suggestion::addresses).containsExactly("phrase \"legacy system\"", "phrase \"code\"",
+                "phrase \"legacy code\"");
+    }
 }

@@ -285,11 +285,8 @@ class SuggesterTest {
         suggester.suggest(Fixtures.richAnalysis(), options());
 
         var a = Fixtures.richAnalysis();
-        var later = new dev.feedbackloop.analysis.PatternAnalysis(a.totalFeedback(), a.positiveCount(),
-                a.negativeCount(), a.successRate(), a.commonPositivePatterns(), a.commonNegativePatterns(),
-                a.tagPerformance(), a.frameworkPerformance(), a.recommendations(),
-                new dev.feedbackloop.analysis.AnalysisWindow(a.window().start().plusSeconds(60), NOW.plusSeconds(60), 7),
-                a.successRateCi(), a.modelPerformance(), a.findings(), a.recommendationDetails());
+        var later = a.cachedFor(new dev.feedbackloop.analysis.AnalysisWindow(a.window().start().plusSeconds(60),
+                NOW.plusSeconds(60), 7));
         SuggestionReport r = suggester.suggest(later, options());
 
         assertThat(r.provenance().cached()).isTrue();
