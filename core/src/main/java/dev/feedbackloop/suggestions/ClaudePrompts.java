@@ -5,6 +5,8 @@ import dev.feedbackloop.analysis.Finding;
 import dev.feedbackloop.analysis.GroupPerformance;
 import dev.feedbackloop.analysis.PatternAnalysis;
 import dev.feedbackloop.capture.FeedbackEntry;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +18,7 @@ import java.util.Map;
  * truncated failed prompts with notes). Unmasked: {@link ClaudeSource} masks the user message before it leaves.
  */
 final class ClaudePrompts {
-    static final int MAX_FINDINGS = 20;
+    static final int MAX_FINDINGS = 40;
     static final int MAX_EXAMPLES = 5;
     static final int MAX_PHRASES = 8;
     static final int PROMPT_CHARS = 300;
@@ -152,8 +154,9 @@ final class ClaudePrompts {
         }
         String days = w.days() == Math.rint(w.days()) ? String.valueOf((long) w.days())
                 : String.format(Locale.ROOT, "%.1f", w.days());
-        return " over the last " + days + " days"
-                + (w.start() != null && w.end() != null ? " (" + w.start() + " to " + w.end() + ")" : "");
+        return " over the last " + days + " days" + (w.start() != null && w.end() != null
+                ? " (" + LocalDate.ofInstant(w.start(), ZoneOffset.UTC) + " to " + LocalDate.ofInstant(w.end(), ZoneOffset.UTC)
+                + ", UTC)" : "");
     }
 
     private static String otherFrameworks(Map<String, GroupPerformance> all, String asked) {
@@ -169,11 +172,12 @@ final class ClaudePrompts {
                 .reduce((x, y) -> x + ", " + y).orElse("");
     }
 
-    /** Failed examples, those of the framework asked about first. */
+    /** Failed examples: those of the framework asked about first, then those with notes, newest first. */
     private static List<FeedbackEntry> examples(Evidence evidence) {
         return evidence.failed().stream()
                 .sorted(Comparator.comparing((FeedbackEntry e) -> evidence.framework() == null
-                        || !evidence.framework().equals(e.framework())))
+                        || !evidence.framework().equals(e.framework()))
+                        .thenComparing(e -> e.notes() == null))
                 .limit(MAX_EXAMPLES)
                 .toList();
     }

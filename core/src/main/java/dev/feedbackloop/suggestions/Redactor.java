@@ -26,7 +26,9 @@ public final class Redactor {
                     + "|(?=[A-Za-z0-9_-]*[0-9])(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{32,})");
 
     /** A candidate phone number; {@link #looksLikePhone} decides. */
-    private static final Pattern PHONE = Pattern.compile("(?<![\\w.+-])\\+?\\(?\\d[\\d ().-]{5,}\\d(?![\\w.-]*\\d)");
+    private static final Pattern PHONE = Pattern.compile("(?<![\\w.+:/-])\\+?\\(?\\d[\\d ().-]{5,}\\d(?![\\w.-]*\\d)");
+    private static final Pattern DIGIT_GROUP = Pattern.compile("\\d+");
+    private static final Pattern DATE_OR_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}|\\d{2}:\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4}");
 
     /** Returns the text with every match masked, and how many of each kind were masked. */
     public Redaction redact(String text) {
@@ -56,16 +58,23 @@ public final class Redactor {
         return new Redaction(out, new MaskCounts(counts[0], counts[1], counts[2]));
     }
 
-    /** 7 to 15 digits with a leading + or some separator, and not a date or time like 2026-11-27. */
+    /**
+     * A phone number: 8 to 15 digits with separators, or 7 to 15 with a leading + or an area code in
+     * parentheses; not a date, a time, a decimal number ("07.553559970") or a short range ("357-2000").
+     */
     static boolean looksLikePhone(String candidate) {
         long digits = candidate.chars().filter(Character::isDigit).count();
-        if (digits < 7 || digits > 15) {
+        boolean marked = candidate.startsWith("+") || candidate.matches("\\(\\d{2,5}\\).*");
+        if (digits > 15 || digits < (marked ? 7 : 8)) {
             return false;
         }
-        if (candidate.matches("\\d{4}-\\d{2}-\\d{2}.*") || candidate.matches(".*\\d{2}:\\d{2}.*")) {
+        if (DATE_OR_TIME.matcher(candidate).find()) {
             return false;
         }
-        return candidate.startsWith("+") || candidate.matches(".*[ ().-].*");
+        if (candidate.contains(".") && DIGIT_GROUP.matcher(candidate).results().anyMatch(g -> g.group().length() > 4)) {
+            return false;
+        }
+        return marked || candidate.matches(".*[ ().-].*");
     }
 
     private static String replace(Pattern p, String text, Function<MatchResult, String> with) {

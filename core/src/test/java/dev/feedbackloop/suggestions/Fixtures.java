@@ -16,7 +16,7 @@ import java.util.Map;
 /** Hand-built analyses and entries: what an analysis of the stored entries could have found. */
 final class Fixtures {
     static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
-    static final Instant WEEK_AGO = NOW.minus(Duration.ofDays(7));
+    static final Instant WEEK_AGO = NOW.minus(Duration.ofDays(7)).plusNanos(553_559_970);
 
     private Fixtures() {
     }

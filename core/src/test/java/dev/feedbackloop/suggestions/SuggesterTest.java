@@ -115,15 +115,21 @@ class SuggesterTest {
     }
 
     @Test
-    void personalDataAndKeysAreMaskedBeforeTheRequestLeaves() throws Exception {
+    void personalDataAndKeysAreMaskedBeforeTheRequestLeavesAndNothingElseIs() throws Exception {
         api.answer(GOOD);
+        var rich = Fixtures.richAnalysis();
+        var findings = new java.util.ArrayList<>(rich.findings());
+        findings.add(Fixtures.finding("feature", "prompt length Q4 (357-2000 chars)", 0.7, 0.45, 30, 0.03));
+        var analysis = Fixtures.analysis(findings, rich.frameworkPerformance());
 
-        SuggestionReport r = suggest(settings(), options());
+        SuggestionReport r = suggester(settings()).suggest(analysis, options());
 
         String sent = api.requests().get(0).body();
         assertThat(sent).doesNotContain("jane.doe@example.com").doesNotContain("415 555 0132")
                 .doesNotContain("sk-ant-api03").contains("[email]").contains("[phone]").contains("[secret]");
         assertThat(r.provenance().masked()).isEqualTo(new MaskCounts(1, 1, 1));
+        assertThat(sentBody(0).path("messages").get(0).path("content").asText())
+                .contains("prompt length Q4 (357-2000 chars)").contains("(2026-11-20 to 2026-11-27, UTC)");
     }
 
     @Test
