@@ -17,6 +17,8 @@ import picocli.CommandLine.Spec;
             CaptureCommand.class,
             ListCommand.class,
             StatsCommand.class,
+            RouteCommand.class,
+            EnhanceCommand.class,
         })
 final class FeedbackCommand implements Runnable {
     @Spec
