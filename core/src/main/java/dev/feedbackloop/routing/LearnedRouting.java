@@ -14,8 +14,7 @@ import org.apache.commons.math3.random.Well19937c;
  * the confidence is the posterior probability that the picked framework is the best.
  */
 final class LearnedRouting {
-    static final String BASIS = "posterior probability that the chosen framework has the highest success rate"
-            + " (" + ThompsonSampling.DRAWS + " joint posterior draws)";
+    static final String BASIS = "posterior probability that the chosen framework has the highest success rate";
 
     private final RuleRouter rules;
 
