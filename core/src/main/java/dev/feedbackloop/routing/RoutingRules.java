@@ -2,10 +2,7 @@ package dev.feedbackloop.routing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.feedbackloop.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The routing rules: task types with their keywords and defaults, frameworks, techniques and
@@ -103,7 +99,7 @@ public final class RoutingRules {
         } catch (InvalidInputException e) {
             throw new InvalidInputException("routing rules " + source + ": " + e.getMessage());
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException("routing rules " + source + ": " + describe(e));
+            throw new InvalidInputException("routing rules " + source + ": " + RulesErrors.describe(e));
         }
     }
 
@@ -169,27 +165,6 @@ public final class RoutingRules {
             throw new InvalidInputException(field + " is required and must not be empty");
         }
         return value;
-    }
-
-    private static String describe(JsonProcessingException e) {
-        String at = e.getLocation() == null ? ""
-                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-        if (!(e instanceof JsonMappingException)) {
-            return "invalid JSON: " + e.getOriginalMessage() + at;
-        }
-        JsonMappingException m = (JsonMappingException) e;
-        String path = m.getPath().stream()
-                .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining()).replaceFirst("^\\.", "");
-        if (e instanceof UnrecognizedPropertyException) {
-            UnrecognizedPropertyException u = (UnrecognizedPropertyException) e;
-            return "unknown field '" + u.getPropertyName() + "' at " + path + at + "; known fields: "
-                    + u.getKnownPropertyIds();
-        }
-        if (e instanceof ValueInstantiationException && e.getCause() instanceof InvalidInputException) {
-            return e.getCause().getMessage() + (path.isEmpty() ? "" : " (at " + path + ")");
-        }
-        return (path.isEmpty() ? "" : path + ": ") + e.getOriginalMessage() + at;
     }
 
     private static final class Bundled {

@@ -8,7 +8,9 @@ import java.util.List;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
@@ -85,6 +87,8 @@ final class RegretCharts {
                     : new BasicStroke(2.5f));
         }
         plot.setRenderer(renderer);
+        plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
         ChartUtils.saveChartAsPNG(png.toFile(), chart, 1000, 560);
     }
 }

@@ -96,6 +96,10 @@ public final class RouterLatency {
         }
         result.put("java", System.getProperty("java.version"));
         result.put("cores", Runtime.getRuntime().availableProcessors());
+        Path loadavg = Path.of("/proc/loadavg");
+        if (Files.isReadable(loadavg)) {
+            result.put("load_average_at_end", Files.readString(loadavg).strip());
+        }
         String json = Json.write(result);
         Files.writeString(out.resolve("latency.json"), json + "\n");
         System.out.println(json);

@@ -28,7 +28,7 @@ final class SimulationReport {
             s.put("success_rate", stats(runs, r -> r.rate(p, 0, rounds)));
             s.put("success_rate_last", stats(runs, r -> r.lastRate(p)));
             s.put("expected_success_rate", stats(runs, r -> mean(r.expected().get(p), 0, rounds)));
-            s.put("expected_success_rate_last", stats(runs, r -> mean(r.expected().get(p), rounds - RouterSimulation.LAST,
+            s.put("expected_success_rate_last", stats(runs, r -> mean(r.expected().get(p), Math.max(0, rounds - RouterSimulation.LAST),
                     rounds)));
             s.put("successes_first_run", (long) Math.round(runs.get(0).rate(p, 0, rounds) * rounds));
             policies.put(p, s);
