@@ -49,6 +49,9 @@ final class RouterOptions {
     RoutingRules loadRules() {
         RoutingRules r = rules == null ? RoutingRules.defaults() : RoutingRules.load(rules);
         if (halfLifeDays != null) {
+            if (!(halfLifeDays > 0) || halfLifeDays.isInfinite()) {
+                throw new InvalidInputException("--half-life-days must be a positive number of days, got " + halfLifeDays);
+            }
             r = r.withLearning(r.learning().withHalfLifeDays(halfLifeDays));
         }
         return r;

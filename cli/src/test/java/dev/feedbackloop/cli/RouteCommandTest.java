@@ -78,6 +78,9 @@ class RouteCommandTest {
         assertThat(mode.err()).contains("--mode");
         assertThat(run("route", MATH, "--seed", "abc").code()).isEqualTo(2);
         assertThat(run("enhance", "", "--db", db()).code()).isEqualTo(2);
+        Run halfLife = run("route", MATH, "--half-life-days", "0", "--db", db());
+        assertThat(halfLife.code()).isEqualTo(2);
+        assertThat(halfLife.err()).contains("--half-life-days must be a positive number");
     }
 
     @Test
