@@ -23,6 +23,8 @@ public final class Main {
         COMMANDS.put("capture", CaptureCommand::new);
         COMMANDS.put("list", ListCommand::new);
         COMMANDS.put("stats", StatsCommand::new);
+        COMMANDS.put("route", RouteCommand::new);
+        COMMANDS.put("enhance", EnhanceCommand::new);
     }
 
     private Main() {
