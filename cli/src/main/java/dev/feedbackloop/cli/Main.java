@@ -24,6 +24,8 @@ public final class Main {
         COMMANDS.put("list", ListCommand::new);
         COMMANDS.put("stats", StatsCommand::new);
         COMMANDS.put("suggest", SuggestCommand::new);
+        COMMANDS.put("route", RouteCommand::new);
+        COMMANDS.put("enhance", EnhanceCommand::new);
     }
 
     private Main() {

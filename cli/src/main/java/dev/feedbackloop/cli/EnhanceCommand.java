@@ -1,0 +1,50 @@
+package dev.feedbackloop.cli;
+
+import dev.feedbackloop.internal.Json;
+import dev.feedbackloop.routing.PromptEnhancer;
+import dev.feedbackloop.routing.RoutingDecision;
+import dev.feedbackloop.routing.RoutingRules;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "enhance", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Route a task and print the enhanced prompt (the specification's build_enhanced_prompt).",
+            "Plain output is the prompt alone, ready to pipe; --json adds the routing decision."})
+final class EnhanceCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    RouterOptions router;
+    @Mixin
+    StoreOptions store;
+
+    @Override
+    public Integer call() {
+        String task = router.taskText();
+        RoutingRules rules = router.loadRules();
+        RoutingDecision d = router.decide(task, rules, store);
+        String prompt = new PromptEnhancer(rules).build(task, d);
+        PrintWriter out = spec.commandLine().getOut();
+        if (store.json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("task", task);
+            m.put("routing", d.toMap(router.explain));
+            m.put("enhanced_prompt", prompt);
+            out.println(Json.write(m));
+            return ExitCodes.OK;
+        }
+        if (router.explain) {
+            DecisionText.print(out, d, true);
+            out.println();
+        }
+        out.print(prompt);
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.feedbackloop.cli;
+
+import dev.feedbackloop.routing.RoutingDecision;
+import dev.feedbackloop.routing.RoutingRules;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "route", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Choose a prompting framework, techniques and model for a task (the specification's route_prompt).",
+            "Learns from feedback captured with --routing (the JSON this command prints with --json)."})
+final class RouteCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    RouterOptions router;
+    @Mixin
+    StoreOptions store;
+
+    @Override
+    public Integer call() {
+        String task = router.taskText();
+        RoutingRules rules = router.loadRules();
+        RoutingDecision d = router.decide(task, rules, store);
+        PrintWriter out = spec.commandLine().getOut();
+        if (store.json) {
+            out.println(d.toJson(router.explain));
+        } else {
+            DecisionText.print(out, d, router.explain);
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.feedbackloop.cli;
+
+import dev.feedbackloop.InvalidInputException;
+import dev.feedbackloop.routing.PromptRouter;
+import dev.feedbackloop.routing.RouteOptions;
+import dev.feedbackloop.routing.RouterMode;
+import dev.feedbackloop.routing.RoutingDecision;
+import dev.feedbackloop.routing.RoutingRules;
+import dev.feedbackloop.routing.RuleRouter;
+import dev.feedbackloop.storage.FeedbackStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The task and the routing options shared by {@code route} and {@code enhance}. */
+final class RouterOptions {
+    @Parameters(paramLabel = "TASK", arity = "1..*", description = "The task to route (words are joined with spaces).")
+    String[] task;
+
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "auto",
+            description = "auto (default: learning for task types with feedback, static otherwise), learning,"
+                    + " baseline (the specification's confidence nudge) or static (rules only).")
+    RouterMode mode;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed for learning's random draws (same seed, same data: same decision).")
+    Long seed;
+
+    @Option(names = "--explain", description = "Show the numbers behind the decision (in --json: an explanation object).")
+    boolean explain;
+
+    @Option(names = "--rules", paramLabel = "FILE", description = "Routing rules JSON to use instead of the bundled ones.")
+    Path rules;
+
+    @Option(names = "--half-life-days", paramLabel = "DAYS",
+            description = "Half-life of feedback weight in learning (default: the rules', 30).")
+    Double halfLifeDays;
+
+    /** The joined task text. @throws InvalidInputException when it is blank */
+    String taskText() {
+        String text = String.join(" ", task == null ? new String[0] : task).strip();
+        if (text.isEmpty()) {
+            throw new InvalidInputException("TASK is required and must not be empty");
+        }
+        return text;
+    }
+
+    RoutingRules loadRules() {
+        RoutingRules r = rules == null ? RoutingRules.defaults() : RoutingRules.load(rules);
+        if (halfLifeDays != null) {
+            if (!(halfLifeDays > 0) || halfLifeDays.isInfinite()) {
+                throw new InvalidInputException("--half-life-days must be a positive number of days, got " + halfLifeDays);
+            }
+            r = r.withLearning(r.learning().withHalfLifeDays(halfLifeDays));
+        }
+        return r;
+    }
+
+    /**
+     * Decides the route. Static mode, and auto mode without a database file, use the rules alone and
+     * create no file; other modes open (and if needed create) the database.
+     */
+    RoutingDecision decide(String taskText, RoutingRules r, StoreOptions store) {
+        if (mode == RouterMode.STATIC || (mode == RouterMode.AUTO && !Files.exists(store.db))) {
+            return new RuleRouter(r).route(taskText);
+        }
+        try (FeedbackStore s = store.open()) {
+            PromptRouter router = new PromptRouter(r, s, Clock.systemUTC());
+            return router.route(taskText, new RouteOptions(mode, seed));
+        }
+    }
+}

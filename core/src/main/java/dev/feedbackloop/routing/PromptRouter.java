@@ -1,0 +1,69 @@
+package dev.feedbackloop.routing;
+
+import dev.feedbackloop.storage.FeedbackStore;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The router that learns from feedback: the rules' decision ({@link RuleRouter}), the
+ * specification's confidence nudge ({@link RouterMode#BASELINE}) or a decision learned from the
+ * attributed feedback in the store ({@link RouterMode#LEARNING}). {@link RouterMode#AUTO}, the
+ * default, learns for task types that have feedback and uses the rules for the others.
+ *
+ * <p>Every decision first reads the feedback stored since the previous one (see
+ * {@link OutcomeLedger}); the first decision reads all of it. Thread-safe.
+ */
+public final class PromptRouter {
+    private final RuleRouter rules;
+    private final LearnedRouting learned;
+    private final OutcomeLedger ledger;
+
+    public PromptRouter(RoutingRules rules, FeedbackStore store, Clock clock) {
+        this.rules = new RuleRouter(rules);
+        this.learned = new LearnedRouting(this.rules);
+        this.ledger = new OutcomeLedger(store, clock);
+    }
+
+    /** {@code route_prompt(task)} with learning: {@link RouteOptions#DEFAULT}. */
+    public RoutingDecision route(String task) {
+        return route(task, RouteOptions.DEFAULT);
+    }
+
+    /**
+     * @throws dev.feedbackloop.InvalidInputException when the task is blank
+     * @throws dev.feedbackloop.StorageException      when the store cannot be read (not in STATIC mode)
+     */
+    public RoutingDecision route(String task, RouteOptions options) {
+        Classification c = rules.classify(task);
+        RoutingDecision ruleDecision = rules.decide(c);
+        if (options.mode() == RouterMode.STATIC) {
+            return ruleDecision;
+        }
+        ledger.refresh();
+        if (options.mode() == RouterMode.BASELINE) {
+            return ConfidenceNudge.apply(ruleDecision, ledger);
+        }
+        String type = c.taskType().name();
+        if (options.mode() == RouterMode.AUTO && !ledger.hasFeedback(type)) {
+            return ruleDecision;
+        }
+        Map<String, Tally> tallies = ledger.decayed(type, rules.rules().learning().halfLifeDays());
+        long seed = options.seed() != null ? options.seed() : ThreadLocalRandom.current().nextLong();
+        return learned.decide(c, ruleDecision, tallies, seed);
+    }
+
+    /** {@code build_enhanced_prompt(task, routing)}. */
+    public String enhance(String task, RoutingDecision routing) {
+        return new PromptEnhancer(rules.rules()).build(task, routing);
+    }
+
+    public RoutingRules rules() {
+        return rules.rules();
+    }
+
+    /** The in-memory aggregates (for inspection and tests). */
+    public OutcomeLedger ledger() {
+        return ledger;
+    }
+}
