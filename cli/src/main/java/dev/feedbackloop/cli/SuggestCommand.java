@@ -53,16 +53,16 @@ final class SuggestCommand implements Callable<Integer> {
     @Option(names = "--framework", paramLabel = "NAME", description = "Focus on prompts using this framework.")
     String framework;
 
-    @Option(names = "--limit", defaultValue = "" + SuggestOptions.DEFAULT_LIMIT,
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "" + SuggestOptions.DEFAULT_LIMIT,
             description = "At most this many suggestions, 1 to " + SuggestOptions.MAX_LIMIT + " (default ${DEFAULT-VALUE}).")
     int limit;
 
-    @Option(names = "--days", defaultValue = "" + SuggestOptions.DEFAULT_DAYS,
+    @Option(names = "--days", paramLabel = "N", defaultValue = "" + SuggestOptions.DEFAULT_DAYS,
             description = "Analyse the last N days (default ${DEFAULT-VALUE}).")
     int days;
 
     @Option(names = "--min-samples", defaultValue = "" + SuggestOptions.DEFAULT_MIN_SAMPLES,
-            description = "Fewest entries to analyse; also the smallest group that counts (default ${DEFAULT-VALUE}).")
+            paramLabel = "N", description = "Fewest entries in the window to analyse (default ${DEFAULT-VALUE}).")
     int minSamples;
 
     @Option(names = "--model", paramLabel = "MODEL", defaultValue = ClaudeSettings.DEFAULT_MODEL,

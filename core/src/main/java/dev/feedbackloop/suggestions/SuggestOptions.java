@@ -7,7 +7,7 @@ import dev.feedbackloop.InvalidInputException;
  *
  * @param framework  the framework to focus on; null for all
  * @param days       analysed window, in days back from now
- * @param minSamples minimum entries for the analysis and for a group to count
+ * @param minSamples fewest entries in the window for an analysis (the specification's min_samples)
  * @param limit      most suggestions to return
  * @param refresh    ask again even when suggestions for the same analysis and options are stored
  */
