@@ -12,9 +12,15 @@ import dev.feedbackloop.storage.BatchWriter;
 import dev.feedbackloop.storage.FeedbackStore;
 import dev.feedbackloop.storage.InsertResult;
 import dev.feedbackloop.storage.sqlite.SqliteFeedbackStore;
+import dev.feedbackloop.suggestions.ClaudeSettings;
+import dev.feedbackloop.suggestions.ClaudeSource;
+import dev.feedbackloop.suggestions.Redactor;
+import dev.feedbackloop.suggestions.RuleBasedSource;
+import dev.feedbackloop.suggestions.Suggester;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The library's front door and its composition root: one store and the features over it, under
@@ -38,13 +44,22 @@ public final class FeedbackLoop implements AutoCloseable {
     private final Analyzer analyzer;
     private final Reporter reporter;
     private final PromptRouter router;
+    private final Suggester suggester;
 
-    public FeedbackLoop(FeedbackStore store, Clock clock) {
+    /** Suggestions from Claude when {@code claude} has an API key, else (and on any failure) from rules. */
+    public FeedbackLoop(FeedbackStore store, Clock clock, ClaudeSettings claude) {
         this.store = store;
         this.clock = clock;
         this.analyzer = new Analyzer(store, clock);
         this.reporter = new Reporter(store, clock);
         this.router = new PromptRouter(RoutingRules.defaults(), store, clock);
+        this.suggester = new Suggester(store, new ClaudeSource(claude, new Redactor(), clock), new RuleBasedSource(),
+                clock);
+    }
+
+    /** Claude configured from the environment ({@code ANTHROPIC_API_KEY}, {@code ANTHROPIC_BASE_URL}). */
+    public FeedbackLoop(FeedbackStore store, Clock clock) {
+        this(store, clock, ClaudeSettings.fromEnvironment(System.getenv()));
     }
 
     /** Opens (creating or upgrading) a SQLite database. */
@@ -112,6 +127,17 @@ public final class FeedbackLoop implements AutoCloseable {
         return reporter.generate(period, outputFile);
     }
 
+    /**
+     * {@code suggest_improvements(framework, days, limit)}: maps of technique, reasoning, example and
+     * the finding addressed. Never fails because Claude did (the rules answer then).
+     *
+     * @param framework null for all frameworks
+     * @throws InsufficientDataException when the window holds too few entries to analyse
+     */
+    public List<Map<String, String>> suggestImprovements(String framework, int days, int limit) {
+        return suggester.suggestImprovements(framework, days, limit);
+    }
+
     /** {@code route_prompt(task)}: learns from stored feedback once there is some for the task's type. */
     public RoutingDecision routePrompt(String task) {
         return router.route(task);
@@ -128,6 +154,10 @@ public final class FeedbackLoop implements AutoCloseable {
 
     public Reporter reporter() {
         return reporter;
+    }
+
+    public Suggester suggester() {
+        return suggester;
     }
 
     public PromptRouter router() {
