@@ -12,7 +12,16 @@ public interface BatchWriter extends AutoCloseable {
      * @throws dev.feedbackloop.ConflictException when the id exists with different content; the
      *         transaction stays usable (the conflicting entry is simply not written)
      */
-    InsertResult add(FeedbackEntry entry);
+    default InsertResult add(FeedbackEntry entry) {
+        return add(EntryRow.of(entry));
+    }
+
+    /**
+     * Same as {@link #add(FeedbackEntry)} for a row whose columns were computed elsewhere (another thread).
+     *
+     * @throws dev.feedbackloop.ConflictException as {@link #add(FeedbackEntry)}
+     */
+    InsertResult add(EntryRow row);
 
     void commit();
 

@@ -3,6 +3,7 @@ package dev.feedbackloop.storage.sqlite;
 import dev.feedbackloop.ConflictException;
 import dev.feedbackloop.capture.FeedbackEntry;
 import dev.feedbackloop.storage.EntryColumns;
+import dev.feedbackloop.storage.EntryRow;
 import dev.feedbackloop.storage.InsertResult;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,7 +28,13 @@ final class Inserter {
 
     /** Uses a prepared {@link #INSERT} statement (batch writers keep one open). */
     static InsertResult insert(Connection c, PreparedStatement insert, FeedbackEntry entry) throws SQLException {
-        EntryColumns.bind(insert, entry);
+        return insert(c, insert, EntryRow.of(entry));
+    }
+
+    /** Uses a prepared {@link #INSERT} statement and a row computed beforehand. */
+    static InsertResult insert(Connection c, PreparedStatement insert, EntryRow row) throws SQLException {
+        FeedbackEntry entry = row.entry();
+        EntryColumns.bind(insert, row);
         if (insert.executeUpdate() == 1) {
             return InsertResult.INSERTED;
         }

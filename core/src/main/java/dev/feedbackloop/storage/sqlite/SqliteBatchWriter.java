@@ -1,7 +1,7 @@
 package dev.feedbackloop.storage.sqlite;
 
 import dev.feedbackloop.StorageException;
-import dev.feedbackloop.capture.FeedbackEntry;
+import dev.feedbackloop.storage.EntryRow;
 import dev.feedbackloop.storage.BatchWriter;
 import dev.feedbackloop.storage.InsertResult;
 import java.sql.Connection;
@@ -21,14 +21,14 @@ final class SqliteBatchWriter implements BatchWriter {
     }
 
     @Override
-    public InsertResult add(FeedbackEntry entry) {
+    public InsertResult add(EntryRow row) {
         try {
             if (insert == null) {
                 insert = connection.prepareStatement(Inserter.INSERT);
             }
-            return Inserter.insert(connection, insert, entry);
+            return Inserter.insert(connection, insert, row);
         } catch (SQLException e) {
-            throw SqliteConnections.translate("store feedback " + entry.feedbackId(), e);
+            throw SqliteConnections.translate("store feedback " + row.entry().feedbackId(), e);
         }
     }
 
