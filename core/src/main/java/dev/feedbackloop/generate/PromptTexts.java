@@ -68,7 +68,7 @@ final class PromptTexts {
             PromptFeature.CONSTRAINTS, List.of("Keep it under 200 words.", "You should avoid jargon.",
                     "Do not use external libraries.", "The answer must fit on one page."),
             PromptFeature.FORMAT_SPEC, List.of("Return the result as JSON with the keys name and value.",
-                    "Put the comparison in a markdown table.", "Answer in bullet points.",
+                    "Put the answer in a markdown table.", "Answer in bullet points.",
                     "Organise the answer under headings."),
             PromptFeature.STEPS, List.of("Think step by step.", "Walk me through your reasoning.",
                     "Break the solution into steps."));

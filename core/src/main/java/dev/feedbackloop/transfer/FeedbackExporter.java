@@ -11,7 +11,7 @@ import java.time.Duration;
  * Thread-safe.
  */
 public final class FeedbackExporter {
-    private static final int PROGRESS_EVERY = 1000;
+    private static final int PROGRESS_EVERY = 256;
 
     private final FeedbackStore store;
 
@@ -40,8 +40,8 @@ public final class FeedbackExporter {
                     progress.update(writer.count(), total);
                 }
             });
-            writer.commit();
             progress.update(writer.count(), writer.count());
+            writer.commit();
             return new ExportResult(file, format, writer.count(), Duration.ofNanos(System.nanoTime() - started));
         }
     }

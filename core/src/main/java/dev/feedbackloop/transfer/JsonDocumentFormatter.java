@@ -25,7 +25,7 @@ final class JsonDocumentFormatter implements EntryFormatter {
     private boolean first = true;
 
     JsonDocumentFormatter(OutputStream out) throws IOException {
-        this.g = Json.FACTORY.createGenerator(out, JsonEncoding.UTF8);
+        this.g = Json.FACTORY.createGenerator(out, JsonEncoding.UTF8).setRootValueSeparator(null);
     }
 
     /** Must be the first thing written to the file: the total's place is counted from its start. */

@@ -13,7 +13,7 @@ final class JsonLinesFormatter implements EntryFormatter {
     private final JsonGenerator g;
 
     JsonLinesFormatter(OutputStream out) throws IOException {
-        this.g = Json.FACTORY.createGenerator(out, JsonEncoding.UTF8);
+        this.g = Json.FACTORY.createGenerator(out, JsonEncoding.UTF8).setRootValueSeparator(null);
     }
 
     @Override
