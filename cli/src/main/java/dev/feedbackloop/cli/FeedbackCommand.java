@@ -17,6 +17,9 @@ import picocli.CommandLine.Spec;
             CaptureCommand.class,
             ListCommand.class,
             StatsCommand.class,
+            ImportCommand.class,
+            ExportCommand.class,
+            GenerateCommand.class,
         })
 final class FeedbackCommand implements Runnable {
     @Spec
