@@ -7,6 +7,7 @@ import dev.feedbackloop.generate.SampleGenerator.Sample;
 import dev.feedbackloop.internal.Json;
 import dev.feedbackloop.internal.Timestamps;
 import dev.feedbackloop.storage.BatchWriter;
+import dev.feedbackloop.storage.EntryRow;
 import dev.feedbackloop.storage.FeedbackStore;
 import dev.feedbackloop.storage.InsertResult;
 import dev.feedbackloop.transfer.FeedbackFileWriter;
@@ -15,7 +16,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -30,6 +34,8 @@ import picocli.CommandLine.Spec;
             "The ratings follow a known model with planted effects (framework/task fit, prompt features, models,",
             "a trend, noise); --describe prints it. The same --seed and --anchor give the same entries."})
 final class GenerateCommand implements Callable<Integer> {
+    private static final int CHUNK = 256;
+
     @Spec
     CommandSpec spec;
     @Mixin
@@ -97,7 +103,9 @@ final class GenerateCommand implements Callable<Integer> {
         try (FeedbackFileWriter writer = FeedbackFileWriter.open(output)) {
             for (Sample s : generator) {
                 writer.write(s.entry());
-                bar.update(writer.count(), count);
+                if (writer.count() % CHUNK == 0) {
+                    bar.update(writer.count(), count);
+                }
             }
             writer.commit();
         }
@@ -106,12 +114,17 @@ final class GenerateCommand implements Callable<Integer> {
     private long store(SampleGenerator generator, ProgressBars bar) {
         long inserted = 0;
         long done = 0;
+        List<EntryRow> rows = new ArrayList<>(CHUNK);
         try (FeedbackStore s = store.open(); BatchWriter batch = s.openBatch()) {
-            for (Sample sample : generator) {
-                if (batch.add(sample.entry()) == InsertResult.INSERTED) {
-                    inserted++;
+            Iterator<Sample> samples = generator.iterator();
+            while (samples.hasNext()) {
+                rows.add(EntryRow.of(samples.next().entry()));
+                if (rows.size() == CHUNK || !samples.hasNext()) {
+                    inserted += batch.addAll(rows).stream().filter(r -> r == InsertResult.INSERTED).count();
+                    done += rows.size();
+                    rows.clear();
+                    bar.update(done, count);
                 }
-                bar.update(++done, count);
             }
             batch.commit();
         }

@@ -71,9 +71,11 @@ public enum PromptFeature {
     public static int detect(String prompt) {
         int mask = 0;
         int n = prompt.length();
+        char next = n > 0 ? fold(prompt.charAt(0)) : 0;
         for (int i = 0; i < n; i++) {
-            char c = fold(prompt.charAt(i));
-            if (c >= ANCHORS_BY_FIRST_CHAR.length) {
+            char c = next;
+            next = i + 1 < n ? fold(prompt.charAt(i + 1)) : 0;
+            if (c >= 128 || !(ANCHOR_ALONE[c] || next < 128 && ANCHOR_PAIRS[c << 7 | next])) {
                 continue;
             }
             for (Anchor a : ANCHORS_BY_FIRST_CHAR[c]) {
@@ -110,6 +112,22 @@ public enum PromptFeature {
     }
 
     private static final Anchor[][] ANCHORS_BY_FIRST_CHAR = anchorTable();
+    /** [first << 7 | second]: whether some anchor starts with these two (folded) chars. */
+    private static final boolean[] ANCHOR_PAIRS = new boolean[128 * 128];
+    /** [c]: whether some anchor is this one char alone. */
+    private static final boolean[] ANCHOR_ALONE = new boolean[128];
+
+    static {
+        for (PromptFeature f : values()) {
+            for (String text : f.anchors) {
+                if (text.length() == 1) {
+                    ANCHOR_ALONE[text.charAt(0)] = true;
+                } else {
+                    ANCHOR_PAIRS[text.charAt(0) << 7 | text.charAt(1)] = true;
+                }
+            }
+        }
+    }
 
     private static Anchor[][] anchorTable() {
         List<List<Anchor>> byChar = new ArrayList<>();

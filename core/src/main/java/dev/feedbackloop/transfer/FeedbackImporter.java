@@ -1,9 +1,9 @@
 package dev.feedbackloop.transfer;
 
-import dev.feedbackloop.ConflictException;
 import dev.feedbackloop.FeedbackLoopException;
 import dev.feedbackloop.InvalidInputException;
 import dev.feedbackloop.storage.BatchWriter;
+import dev.feedbackloop.storage.EntryRow;
 import dev.feedbackloop.storage.FeedbackStore;
 import dev.feedbackloop.storage.InsertResult;
 import java.io.IOException;
@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -46,9 +47,7 @@ public final class FeedbackImporter {
                  BatchWriter batch = store.openBatch()) {
                 Tally tally = new Tally();
                 for (List<ParsedRecord> chunk = records.next(); !chunk.isEmpty(); chunk = records.next()) {
-                    for (ParsedRecord r : chunk) {
-                        tally.add(r, batch);
-                    }
+                    tally.add(chunk, batch);
                     progress.update(records.bytesRead(), size);
                 }
                 boolean commit = tally.errors.isEmpty() || options.skipInvalid();
@@ -70,21 +69,37 @@ public final class FeedbackImporter {
         long inserted;
         long unchanged;
 
-        void add(ParsedRecord r, BatchWriter batch) {
-            read++;
-            if (r.error() != null) {
-                errors.add(r.toError());
-                return;
-            }
-            try {
-                if (batch.add(r.row()) == InsertResult.INSERTED) {
-                    inserted++;
+        /** Stores the good records of a chunk with one batch and counts what happened to each record. */
+        void add(List<ParsedRecord> chunk, BatchWriter batch) {
+            List<RecordError> chunkErrors = new ArrayList<>();
+            List<ParsedRecord> good = new ArrayList<>(chunk.size());
+            List<EntryRow> rows = new ArrayList<>(chunk.size());
+            for (ParsedRecord r : chunk) {
+                read++;
+                if (r.error() != null) {
+                    chunkErrors.add(r.toError());
                 } else {
-                    unchanged++;
+                    good.add(r);
+                    rows.add(r.row());
                 }
-            } catch (ConflictException e) {
-                errors.add(new RecordError(r.line(), r.record(), e.getMessage()));
             }
+            List<InsertResult> results = batch.addAll(rows);
+            for (int i = 0; i < results.size(); i++) {
+                switch (results.get(i)) {
+                    case INSERTED:
+                        inserted++;
+                        break;
+                    case UNCHANGED:
+                        unchanged++;
+                        break;
+                    default:
+                        ParsedRecord r = good.get(i);
+                        chunkErrors.add(new RecordError(r.line(), r.record(), "feedback_id " + r.row().entry().feedbackId()
+                                + " already exists with different content (stored before, or earlier in this file)"));
+                }
+            }
+            chunkErrors.sort(Comparator.comparingLong(RecordError::line));
+            errors.addAll(chunkErrors);
         }
     }
 }
