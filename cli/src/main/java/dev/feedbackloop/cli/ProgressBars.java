@@ -1,6 +1,7 @@
 package dev.feedbackloop.cli;
 
 import dev.feedbackloop.transfer.Progress;
+import java.text.DecimalFormat;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -26,7 +27,7 @@ final class ProgressBars implements Progress, AutoCloseable {
             return new ProgressBars(null);
         }
         return new ProgressBars(new ProgressBarBuilder().setTaskName(task).setInitialMax(-1)
-                .setUnit(unit, unitSize).showSpeed().setUpdateIntervalMillis(250)
+                .setUnit(unit, unitSize).showSpeed(new DecimalFormat("#,##0")).setUpdateIntervalMillis(250)
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).build());
     }
 
