@@ -1,5 +1,6 @@
 package dev.feedbackloop.cli;
 
+import dev.feedbackloop.InvalidInputException;
 import dev.feedbackloop.internal.Json;
 import dev.feedbackloop.storage.FeedbackStore;
 import dev.feedbackloop.transfer.FileFormat;
@@ -8,6 +9,7 @@ import dev.feedbackloop.transfer.ImportOptions;
 import dev.feedbackloop.transfer.ImportResult;
 import dev.feedbackloop.transfer.RecordError;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,6 +44,9 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         FileFormat.of(file);
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException("no such file: " + file);
+        }
         ImportResult r;
         try (FeedbackStore s = store.open(); ProgressBars bar = ProgressBars.start("Importing", " MiB", 1 << 20)) {
             r = new FeedbackImporter(s).importFile(file, ImportOptions.DEFAULT.withSkipInvalid(skipInvalid), bar);

@@ -132,6 +132,7 @@ class TransferCommandsTest {
         Run missing = run("import", dir.resolve("none.jsonl").toString(), "--db", db("a.db"));
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("no such file");
+        assertThat(dir.resolve("a.db")).doesNotExist();
         Run unknown = run("export", dir.resolve("x.txt").toString(), "--db", db("a.db"), "--json");
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.json().get("error").get("message").asText()).contains(".jsonl");
