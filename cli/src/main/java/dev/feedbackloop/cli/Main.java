@@ -23,9 +23,13 @@ public final class Main {
         COMMANDS.put("capture", CaptureCommand::new);
         COMMANDS.put("list", ListCommand::new);
         COMMANDS.put("stats", StatsCommand::new);
+        COMMANDS.put("import", ImportCommand::new);
+        COMMANDS.put("export", ExportCommand::new);
+        COMMANDS.put("generate", GenerateCommand::new);
         COMMANDS.put("suggest", SuggestCommand::new);
         COMMANDS.put("route", RouteCommand::new);
         COMMANDS.put("enhance", EnhanceCommand::new);
+        COMMANDS.put("demo", DemoCommand::new);
     }
 
     private Main() {

@@ -11,6 +11,18 @@ final class Text {
         return line.length() <= max ? line : line.substring(0, max - 1) + "…";
     }
 
+    /** "2.4 s, 41,667/s": how long some work took and how fast it went. */
+    static String rate(long count, java.time.Duration elapsed) {
+        double seconds = elapsed.toNanos() / 1e9;
+        String speed = seconds > 0 ? String.format(java.util.Locale.ROOT, ", %,d/s", Math.round(count / seconds)) : "";
+        return String.format(java.util.Locale.ROOT, "%.1f s%s", seconds, speed);
+    }
+
+    /** 30 for 30.0, 2.5 for 2.5. */
+    static String number(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
     static String percent(double p) {
         return String.format(java.util.Locale.ROOT, "%.1f%%", p * 100);
     }

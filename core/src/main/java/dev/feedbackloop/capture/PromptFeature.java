@@ -1,6 +1,8 @@
 package dev.feedbackloop.capture;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -13,26 +15,39 @@ import java.util.regex.Pattern;
  * that recomputes the column. Bits are the ordinal: append new constants, never reorder.
  */
 public enum PromptFeature {
-    EXAMPLES("examples", "(?<![@.\\w])(for (example|instance)|examples?(?![.\\-]\\w)|e\\.g\\.|such as)"),
+    EXAMPLES("examples", "(?<![@.\\w])(for (example|instance)|examples?(?![.\\-]\\w)|e\\.g\\.|such as)",
+            "for example", "for instance", "example", "e.g.", "such as"),
     CONSTRAINTS("constraints", "\\b(must|must not|should|do not|don't|never|avoid|only (use|include)|"
-            + "at (most|least)|no more than|exactly \\d+|under \\d+|keep it (under|short|brief))\\b"),
-    STEPS("steps", "\\b(step[- ]by[- ]step|steps?|first,|then,|finally,|walk me through)\\b"),
+            + "at (most|least)|no more than|exactly \\d+|under \\d+|keep it (under|short|brief))\\b",
+            "must", "should", "do not", "don't", "never", "avoid", "only use", "only include", "at most",
+            "at least", "no more than", "exactly ", "under ", "keep it "),
+    STEPS("steps", "\\b(step[- ]by[- ]step|steps?|first,|then,|finally,|walk me through)\\b",
+            "step", "first,", "then,", "finally,", "walk me through"),
     FORMAT_SPEC("format spec", "\\b(json|xml|yaml|csv|markdown|table|bullet points?|headings?|"
-            + "formatted|format (the|it|as|your)|use the following format|schema)\\b"),
+            + "formatted|format (the|it|as|your)|use the following format|schema)\\b",
+            "json", "xml", "yaml", "csv", "markdown", "table", "bullet point", "heading", "format",
+            "use the following format", "schema"),
     CONTEXT("context", "(^context:|\\bcontext:|\\b(i'm working on|our team|our users|the audience|"
-            + "we are a|this is for)\\b)"),
-    CODE_BLOCK("code block", "```"),
-    QUESTION("question", "\\?\\s*$");
+            + "we are a|this is for)\\b)",
+            "context:", "i'm working on", "our team", "our users", "the audience", "we are a", "this is for"),
+    CODE_BLOCK("code block", "```", "```"),
+    QUESTION("question", "\\?\\s*$", "?");
 
     /** Version of the detectors; stored rows were computed with the version in the schema. */
     public static final int DETECTOR_VERSION = 1;
 
     private final String label;
     private final Pattern pattern;
+    private final String[] anchors;
 
-    PromptFeature(String label, String regex) {
+    /**
+     * @param anchors literal texts (lower case) one of which begins every match of the regex: the
+     *                fast path of {@link #detect} runs the regex only where an anchor occurs
+     */
+    PromptFeature(String label, String regex, String... anchors) {
         this.label = label;
         this.pattern = Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        this.anchors = anchors;
     }
 
     public String label() {
@@ -47,8 +62,33 @@ public enum PromptFeature {
         return (mask & bit()) != 0;
     }
 
-    /** Bit mask of every feature present in the prompt. */
+    /**
+     * Bit mask of every feature present in the prompt: the same result as searching each regex
+     * through the whole prompt ({@link #detectByRegex}), found faster. One pass looks for the
+     * features' anchor texts (compared case-insensitively the way the regexes compare), and each
+     * regex is tried only where one of its anchors starts.
+     */
     public static int detect(String prompt) {
+        int mask = 0;
+        int n = prompt.length();
+        char next = n > 0 ? fold(prompt.charAt(0)) : 0;
+        for (int i = 0; i < n; i++) {
+            char c = next;
+            next = i + 1 < n ? fold(prompt.charAt(i + 1)) : 0;
+            if (c >= 128 || !(ANCHOR_ALONE[c] || next < 128 && ANCHOR_PAIRS[c << 7 | next])) {
+                continue;
+            }
+            for (Anchor a : ANCHORS_BY_FIRST_CHAR[c]) {
+                if ((mask & a.feature.bit()) == 0 && a.startsAt(prompt, i) && a.feature.matchesAt(prompt, i)) {
+                    mask |= a.feature.bit();
+                }
+            }
+        }
+        return mask;
+    }
+
+    /** The definition {@link #detect} must agree with: each regex searched through the whole prompt. */
+    static int detectByRegex(String prompt) {
         int mask = 0;
         for (PromptFeature f : values()) {
             if (f.pattern.matcher(prompt).find()) {
@@ -56,6 +96,76 @@ public enum PromptFeature {
             }
         }
         return mask;
+    }
+
+    private boolean matchesAt(String prompt, int start) {
+        return pattern.matcher(prompt).region(start, prompt.length())
+                .useTransparentBounds(true).useAnchoringBounds(false).lookingAt();
+    }
+
+    /** The case folding of the regexes (CASE_INSENSITIVE with UNICODE_CASE) for one char. */
+    private static char fold(char c) {
+        if (c < 128) {
+            return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        }
+        return Character.toLowerCase(Character.toUpperCase(c));
+    }
+
+    private static final Anchor[][] ANCHORS_BY_FIRST_CHAR = anchorTable();
+    /** [first << 7 | second]: whether some anchor starts with these two (folded) chars. */
+    private static final boolean[] ANCHOR_PAIRS = new boolean[128 * 128];
+    /** [c]: whether some anchor is this one char alone. */
+    private static final boolean[] ANCHOR_ALONE = new boolean[128];
+
+    static {
+        for (PromptFeature f : values()) {
+            for (String text : f.anchors) {
+                if (text.length() == 1) {
+                    ANCHOR_ALONE[text.charAt(0)] = true;
+                } else {
+                    ANCHOR_PAIRS[text.charAt(0) << 7 | text.charAt(1)] = true;
+                }
+            }
+        }
+    }
+
+    private static Anchor[][] anchorTable() {
+        List<List<Anchor>> byChar = new ArrayList<>();
+        for (int c = 0; c < 128; c++) {
+            byChar.add(new ArrayList<>());
+        }
+        for (PromptFeature f : values()) {
+            for (String text : f.anchors) {
+                byChar.get(text.charAt(0)).add(new Anchor(f, text));
+            }
+        }
+        Anchor[][] table = new Anchor[128][];
+        for (int c = 0; c < 128; c++) {
+            table[c] = byChar.get(c).toArray(new Anchor[0]);
+        }
+        return table;
+    }
+
+    private static final class Anchor {
+        final PromptFeature feature;
+        final String text;
+
+        Anchor(PromptFeature feature, String text) {
+            this.feature = feature;
+            this.text = text;
+        }
+
+        boolean startsAt(String s, int i) {
+            if (i + text.length() > s.length()) {
+                return false;
+            }
+            for (int k = 1; k < text.length(); k++) {
+                if (fold(s.charAt(i + k)) != text.charAt(k)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     public static Set<PromptFeature> fromMask(int mask) {

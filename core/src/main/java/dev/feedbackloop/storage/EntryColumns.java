@@ -30,19 +30,24 @@ public final class EntryColumns {
     }
 
     public static void bind(PreparedStatement ps, FeedbackEntry e) throws SQLException {
+        bind(ps, EntryRow.of(e));
+    }
+
+    public static void bind(PreparedStatement ps, EntryRow row) throws SQLException {
+        FeedbackEntry e = row.entry();
         ps.setString(1, e.feedbackId());
-        ps.setString(2, Timestamps.format(e.timestamp()));
+        ps.setString(2, row.timestamp());
         ps.setString(3, e.prompt());
         ps.setString(4, e.output());
         ps.setInt(5, e.rating());
         ps.setBoolean(6, e.thumbsUp());
-        ps.setString(7, Json.write(e.tags()));
-        ps.setString(8, Json.write(e.context()));
+        ps.setString(7, row.tags());
+        ps.setString(8, row.context());
         ps.setString(9, e.notes());
-        ps.setString(10, e.framework());
-        ps.setString(11, e.model());
-        ps.setString(12, e.taskType());
-        ps.setInt(13, e.promptFeatures());
+        ps.setString(10, row.framework());
+        ps.setString(11, row.model());
+        ps.setString(12, row.taskType());
+        ps.setInt(13, row.promptFeatures());
         ps.setInt(14, e.prompt().length());
     }
 

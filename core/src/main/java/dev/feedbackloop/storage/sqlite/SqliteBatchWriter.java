@@ -1,35 +1,71 @@
 package dev.feedbackloop.storage.sqlite;
 
 import dev.feedbackloop.StorageException;
-import dev.feedbackloop.capture.FeedbackEntry;
 import dev.feedbackloop.storage.BatchWriter;
+import dev.feedbackloop.storage.EntryRow;
 import dev.feedbackloop.storage.InsertResult;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
 
-/** One IMMEDIATE transaction on a borrowed connection, with the insert statement kept prepared. */
+/**
+ * One IMMEDIATE transaction on a borrowed connection, with its statements kept prepared. While it
+ * runs, the connection's page cache is enlarged ({@link #CACHE_KIB}): a bulk import then keeps the
+ * indexes it updates at random (feedback_id) in memory instead of writing and re-reading them.
+ */
 final class SqliteBatchWriter implements BatchWriter {
+    /** Page cache of a batch, KiB (connections otherwise use {@link SqliteConnections#CACHE_KIB}). */
+    static final int CACHE_KIB = 262_144;
+
     private final Connection connection;
     private final SqliteConnections pool;
     private PreparedStatement insert;
+    private PreparedStatement byId;
     private boolean done;
 
-    SqliteBatchWriter(Connection connection, SqliteConnections pool) {
+    SqliteBatchWriter(Connection connection, SqliteConnections pool) throws SQLException {
         this.connection = connection;
         this.pool = pool;
+        try {
+            cacheSize(CACHE_KIB);
+        } catch (SQLException e) {
+            pool.giveBack(connection);
+            throw e;
+        }
     }
 
     @Override
-    public InsertResult add(FeedbackEntry entry) {
+    public InsertResult add(EntryRow row) {
         try {
-            if (insert == null) {
-                insert = connection.prepareStatement(Inserter.INSERT);
-            }
-            return Inserter.insert(connection, insert, entry);
+            return Inserter.unlessConflict(Inserter.insertAll(insert(), byId(), List.of(row)).get(0), row.entry());
         } catch (SQLException e) {
-            throw SqliteConnections.translate("store feedback " + entry.feedbackId(), e);
+            throw SqliteConnections.translate("store feedback " + row.entry().feedbackId(), e);
         }
+    }
+
+    @Override
+    public List<InsertResult> addAll(List<EntryRow> rows) {
+        try {
+            return Inserter.insertAll(insert(), byId(), rows);
+        } catch (SQLException e) {
+            throw SqliteConnections.translate("store " + rows.size() + " feedback entries", e);
+        }
+    }
+
+    private PreparedStatement insert() throws SQLException {
+        if (insert == null) {
+            insert = connection.prepareStatement(Inserter.INSERT);
+        }
+        return insert;
+    }
+
+    private PreparedStatement byId() throws SQLException {
+        if (byId == null) {
+            byId = connection.prepareStatement(Inserter.BY_ID);
+        }
+        return byId;
     }
 
     @Override
@@ -45,16 +81,25 @@ final class SqliteBatchWriter implements BatchWriter {
     @Override
     public void close() {
         try {
-            if (insert != null) {
-                insert.close();
+            for (PreparedStatement ps : new PreparedStatement[] {insert, byId}) {
+                if (ps != null) {
+                    ps.close();
+                }
             }
             if (!done) {
                 connection.rollback();
             }
+            cacheSize(SqliteConnections.CACHE_KIB);
         } catch (SQLException e) {
             throw new StorageException("rollback failed: " + e.getMessage(), e);
         } finally {
             pool.giveBack(connection);
+        }
+    }
+
+    private void cacheSize(int kib) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("PRAGMA cache_size = -" + kib);
         }
     }
 }

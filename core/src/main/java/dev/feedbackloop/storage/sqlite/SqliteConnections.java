@@ -19,6 +19,14 @@ import org.sqlite.SQLiteException;
  */
 final class SqliteConnections implements AutoCloseable {
     static final int BUSY_TIMEOUT_MS = 60_000;
+    /** Page cache per connection, KiB. */
+    static final int CACHE_KIB = 65_536;
+    /**
+     * Page size of databases this code creates (existing files keep theirs). Rows average 1-2 KB of
+     * text: 16 KiB pages hold several, so a bulk insert splits pages and writes WAL frames a quarter
+     * as often as with the 4 KiB default.
+     */
+    static final int PAGE_SIZE = 16_384;
     private static final int IDLE_MAX = 4;
 
     private final SQLiteDataSource dataSource;
@@ -31,7 +39,8 @@ final class SqliteConnections implements AutoCloseable {
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
-        config.setCacheSize(-65536);
+        config.setCacheSize(-CACHE_KIB);
+        config.setPageSize(PAGE_SIZE);
         config.enforceForeignKeys(true);
         dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());

@@ -7,9 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
+import org.sqlite.SQLiteDataSource;
 
-/** Checks on the database file made before SQLite touches it, so a wrong path is never modified. */
+/**
+ * Checks on the database file made before SQLite touches it, so a wrong path is never modified, and
+ * the creation of a new one.
+ */
 final class SqliteFiles {
     private static final byte[] MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
@@ -39,6 +46,7 @@ final class SqliteFiles {
             if (!Files.isWritable(parent)) {
                 throw new StorageException("cannot create " + file + ": folder " + parent + " is not writable");
             }
+            create(file);
             return;
         }
         byte[] head = new byte[MAGIC.length];
@@ -49,11 +57,29 @@ final class SqliteFiles {
             throw new StorageException("cannot read " + file + ": " + e.getMessage(), e);
         }
         if (n == 0) {
+            create(file);
             return;
         }
         if (n < MAGIC.length || !Arrays.equals(head, MAGIC)) {
             throw new NotADatabaseException(file + " is not a SQLite database (no SQLite header); "
                     + "it was left untouched. Point --db (or FEEDBACK_DB) at a database file or a new path.");
+        }
+    }
+
+    /**
+     * Starts a new database with {@link SqliteConnections#PAGE_SIZE} pages in WAL mode. The page size
+     * can only be chosen before the first write, and the configured connections would switch to WAL
+     * first. Harmless when another process created the file meanwhile (its settings stay).
+     */
+    private static void create(Path file) {
+        SQLiteDataSource plain = new SQLiteDataSource();
+        plain.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        try (Connection c = plain.getConnection(); Statement st = c.createStatement()) {
+            st.setQueryTimeout(SqliteConnections.BUSY_TIMEOUT_MS / 1000);
+            st.execute("PRAGMA page_size = " + SqliteConnections.PAGE_SIZE);
+            st.execute("PRAGMA journal_mode = WAL");
+        } catch (SQLException e) {
+            throw SqliteConnections.translate("create " + file, e);
         }
     }
 }

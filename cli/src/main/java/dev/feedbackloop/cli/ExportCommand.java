@@ -1,0 +1,53 @@
+package dev.feedbackloop.cli;
+
+import dev.feedbackloop.internal.Json;
+import dev.feedbackloop.storage.FeedbackStore;
+import dev.feedbackloop.transfer.FeedbackExporter;
+import dev.feedbackloop.transfer.FeedbackExporter.ExportResult;
+import dev.feedbackloop.transfer.FileFormat;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Write stored feedback to a file, oldest first: JSON Lines (.jsonl), CSV (.csv) or the",
+            "export document (.json: {\"exported_at\", \"total_entries\", \"entries\"}). The file appears complete or",
+            "not at all (an existing file is replaced only when the export succeeded)."})
+final class ExportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    StoreOptions store;
+    @Mixin
+    FilterOptions filter;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "Where to write; its extension picks the format.")
+    Path file;
+
+    @Override
+    public Integer call() {
+        FileFormat format = FileFormat.of(file);
+        ExportResult r;
+        try (FeedbackStore s = store.open(); ProgressBars bar = ProgressBars.start("Exporting", " entries", 1)) {
+            r = new FeedbackExporter(s).export(file, filter.query(null), bar);
+        }
+        if (store.json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", file.toString());
+            m.put("format", format.name().toLowerCase());
+            m.put("entries", r.entries());
+            m.put("elapsed_seconds", r.elapsed().toNanos() / 1e9);
+            spec.commandLine().getOut().println(Json.write(m));
+        } else {
+            spec.commandLine().getOut().printf("Exported %d entries to %s (%s)%n", r.entries(), file,
+                    Text.rate(r.entries(), r.elapsed()));
+        }
+        return ExitCodes.OK;
+    }
+}

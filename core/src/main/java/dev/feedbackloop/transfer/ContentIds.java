@@ -1,0 +1,40 @@
+package dev.feedbackloop.transfer;
+
+import dev.feedbackloop.capture.FeedbackEntry;
+import dev.feedbackloop.internal.Json;
+import dev.feedbackloop.internal.Timestamps;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.UUID;
+
+/**
+ * Ids for imported records that carry none, derived from their content so that importing the same
+ * file twice stays idempotent. Shaped like the ids captures get (UUID version 7, time-ordered by the
+ * entry's timestamp); the 74 random bits come from a SHA-256 of the content. Thread-safe.
+ */
+final class ContentIds {
+    private ContentIds() {
+    }
+
+    /** The id for {@code e}'s content; {@code e.feedbackId()} itself is ignored. */
+    static String of(FeedbackEntry e) {
+        String content = String.join("\u0000", e.prompt(), e.output(), Integer.toString(e.rating()),
+                Boolean.toString(e.thumbsUp()), Json.write(e.tags()), Json.write(e.context()),
+                e.notes() == null ? "" : e.notes(), Timestamps.format(e.timestamp()));
+        ByteBuffer hash = ByteBuffer.wrap(sha256(content.getBytes(StandardCharsets.UTF_8)));
+        long millis = e.timestamp().toEpochMilli() & 0xFFFF_FFFF_FFFFL;
+        long msb = (millis << 16) | 0x7000L | (hash.getShort() & 0xFFFL);
+        long lsb = (hash.getLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+        return new UUID(msb, lsb).toString();
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.feedbackloop.transfer;
+
+import dev.feedbackloop.storage.FeedbackQuery;
+import dev.feedbackloop.storage.FeedbackStore;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Writes stored feedback to a file in the format of its extension, oldest first, streaming (memory
+ * does not grow with the data). The file appears complete or not at all ({@link FeedbackFileWriter}).
+ * Thread-safe.
+ */
+public final class FeedbackExporter {
+    private static final int PROGRESS_EVERY = 256;
+
+    private final FeedbackStore store;
+
+    public FeedbackExporter(FeedbackStore store) {
+        this.store = store;
+    }
+
+    /** What an export wrote. */
+    public record ExportResult(Path file, FileFormat format, long entries, Duration elapsed) {
+    }
+
+    /**
+     * @param query    which entries (its limit, if any, keeps the oldest ones)
+     * @param progress told the entries written, and the total when the query has no filter
+     * @throws dev.feedbackloop.InvalidInputException for an unknown extension
+     * @throws dev.feedbackloop.FeedbackLoopException when the file cannot be written
+     */
+    public ExportResult export(Path file, FeedbackQuery query, Progress progress) {
+        long started = System.nanoTime();
+        FileFormat format = FileFormat.of(file);
+        long total = query.equals(FeedbackQuery.ALL) ? store.count() : -1;
+        try (FeedbackFileWriter writer = FeedbackFileWriter.open(file)) {
+            store.forEach(query, e -> {
+                writer.write(e);
+                if (writer.count() % PROGRESS_EVERY == 0) {
+                    progress.update(writer.count(), total);
+                }
+            });
+            progress.update(writer.count(), writer.count());
+            writer.commit();
+            return new ExportResult(file, format, writer.count(), Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.feedbackloop.transfer;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+
+/** Reads the records of one import file in file order, a batch at a time. Not thread-safe. */
+interface RecordReader extends Closeable {
+
+    /** The next records; an empty list once the file is exhausted. Bad records come back as errors, not exceptions. */
+    List<ParsedRecord> next() throws IOException;
+
+    /** Bytes of the file consumed so far. */
+    long bytesRead();
+
+    /**
+     * @throws java.nio.file.NoSuchFileException when the file does not exist
+     * @throws dev.feedbackloop.InvalidInputException when the whole file is unusable (a CSV without the
+     *         required header columns, a JSON document of another shape)
+     */
+    static RecordReader open(Path file, FileFormat format, ZoneId zone) throws IOException {
+        switch (format) {
+            case JSON_LINES:
+                return new JsonLinesReader(file, zone);
+            case CSV:
+                return CsvRecordReader.open(file, zone);
+            case JSON:
+                return JsonDocumentReader.open(file, zone);
+            default:
+                throw new IllegalArgumentException(format.name());
+        }
+    }
+}
