@@ -19,11 +19,16 @@ import java.util.Optional;
  *
  * <p>Streams the narrow analysis rows of the window (memory bounded by the number of groups) and
  * reads texts only for a uniform sample. Results are cached in {@code pattern_cache} under the
- * parameters and the store's data version: a repeated analysis with no new feedback, whose window
- * still holds the same entries, is answered from the cache. Thread-safe if the store is.
+ * parameters and the store's data version. A repeated analysis with no new feedback is answered
+ * from the cache, marked {@code from_cache}: with the new window when no entry left or entered it,
+ * else with the window it was computed for, as long as that ended at most 1/100 of the window
+ * length ago (about 7 hours for 30 days) - entries only age out of a rolling window, and on a busy
+ * store one does every few seconds. Thread-safe if the store is.
  */
 public final class Analyzer {
     private static final long SAMPLE_SEED = 42;
+    /** A cached result is reused while its window slid by at most 1/100 of its length (see class comment). */
+    static final int STALE_AFTER = 100;
 
     private final FeedbackStore store;
     private final Clock clock;
@@ -77,10 +82,18 @@ public final class Analyzer {
             return Optional.empty();
         }
         AnalysisWindow was = old.window();
-        if (was == null || !sameEntries(was, window)) {
+        if (was == null) {
             return Optional.empty();
         }
-        return Optional.of(old.cachedFor(window));
+        if (sameEntries(was, window)) {
+            return Optional.of(old.cachedFor(window));
+        }
+        Duration slid = Duration.between(was.end(), window.end());
+        if (!slid.isNegative() && slid.compareTo(Duration.between(window.start(), window.end()).dividedBy(STALE_AFTER))
+                <= 0) {
+            return Optional.of(old.cachedFor(was));
+        }
+        return Optional.empty();
     }
 
     /** No entry left or entered the window since it was {@code was} (the data version is unchanged). */
@@ -96,8 +109,8 @@ public final class Analyzer {
     }
 
     private PatternAnalysis compute(AnalysisWindow window, AnalysisOptions options) {
-        WindowAggregate agg = new WindowAggregate(null, options.phraseSample(), SAMPLE_SEED);
-        store.scan(window.start(), window.end(), agg);
+        WindowAggregate agg = WindowScan.aggregate(store, window.start(), window.end(),
+                () -> new WindowAggregate(null, options.phraseSample(), SAMPLE_SEED));
         Tally overall = agg.overall();
         if (overall.count() < options.minSamples()) {
             throw new InsufficientDataException((int) overall.count(), options.minSamples());

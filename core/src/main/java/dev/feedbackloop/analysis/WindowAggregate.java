@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 /**
  * Everything an analysis or report needs from one pass over the rows of a window: counts overall,
  * per framework, tag, model, prompt feature, prompt length and (optionally) local day, plus an
- * optional uniform sample of row ids. Memory is bounded by the number of distinct groups, not rows.
+ * optional uniform sample of row ids (bottom-k, so parts can be merged). Memory is bounded by the number of distinct groups, not rows.
  * Not thread-safe: feed it from one scan.
  */
 public final class WindowAggregate implements Consumer<AnalysisRow> {
@@ -30,7 +30,7 @@ public final class WindowAggregate implements Consumer<AnalysisRow> {
     private Tally[] lengths = new Tally[1024];
     private final Map<LocalDate, Tally> days = new TreeMap<>();
     private final ZoneId dayZone;
-    private final Reservoir sample;
+    private final BottomKSample sample;
 
     /**
      * @param dayZone    zone for daily counts; null to skip them
@@ -39,7 +39,7 @@ public final class WindowAggregate implements Consumer<AnalysisRow> {
      */
     public WindowAggregate(ZoneId dayZone, int sampleSize, long seed) {
         this.dayZone = dayZone;
-        this.sample = sampleSize > 0 ? new Reservoir(sampleSize, seed) : null;
+        this.sample = sampleSize > 0 ? new BottomKSample(sampleSize, seed) : null;
         for (int i = 0; i < features.length; i++) {
             features[i] = new Tally();
         }
@@ -120,6 +120,33 @@ public final class WindowAggregate implements Consumer<AnalysisRow> {
 
     /** Sampled row ids in random order; empty when sampling was off. */
     public List<Long> sample() {
-        return sample == null ? List.of() : sample.sample();
+        return sample == null ? List.of() : sample.ids();
+    }
+
+    /**
+     * Adds everything {@code other} counted (a disjoint part of the same window, aggregated with the
+     * same zone, sample size and seed); the result equals one pass over both parts.
+     */
+    public void merge(WindowAggregate other) {
+        overall.add(other.overall);
+        mergeInto(frameworks, other.frameworks);
+        mergeInto(tags, other.tags);
+        mergeInto(models, other.models);
+        mergeInto(days, other.days);
+        for (int f = 0; f < features.length; f++) {
+            features[f].add(other.features[f]);
+        }
+        for (int i = 0; i < other.lengths.length; i++) {
+            if (other.lengths[i] != null) {
+                lengthTally(i).add(other.lengths[i]);
+            }
+        }
+        if (sample != null && other.sample != null) {
+            sample.addAll(other.sample);
+        }
+    }
+
+    private static <K> void mergeInto(Map<K, Tally> into, Map<K, Tally> from) {
+        from.forEach((k, t) -> into.computeIfAbsent(k, x -> new Tally()).add(t));
     }
 }

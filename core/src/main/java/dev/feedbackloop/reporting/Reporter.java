@@ -8,6 +8,7 @@ import dev.feedbackloop.analysis.Recommendation;
 import dev.feedbackloop.analysis.Recommender;
 import dev.feedbackloop.analysis.Tally;
 import dev.feedbackloop.analysis.WindowAggregate;
+import dev.feedbackloop.analysis.WindowScan;
 import dev.feedbackloop.analysis.stats.Proportions;
 import dev.feedbackloop.internal.AtomicFiles;
 import dev.feedbackloop.reporting.ImprovementReport.Change;
@@ -68,8 +69,8 @@ public final class Reporter {
 
     /** Computes, saves and returns the report of {@code period}. An empty period gives a report of zeros. */
     public ImprovementReport generate(ReportPeriod period, int minSupport) {
-        WindowAggregate agg = new WindowAggregate(clock.getZone(), 0, 0);
-        store.scan(period.start(), period.end(), agg);
+        WindowAggregate agg = WindowScan.aggregate(store, period.start(), period.end(),
+                () -> new WindowAggregate(clock.getZone(), 0, 0));
         ReportPeriod before = period.previous(clock.getZone());
         Statistics prev = store.statistics(before.start(), before.end());
         Tally all = agg.overall();
