@@ -17,6 +17,8 @@ import picocli.CommandLine.Spec;
             CaptureCommand.class,
             ListCommand.class,
             StatsCommand.class,
+            AnalyzeCommand.class,
+            ReportCommand.class,
         })
 final class FeedbackCommand implements Runnable {
     @Spec
