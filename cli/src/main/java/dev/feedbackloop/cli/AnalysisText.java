@@ -6,6 +6,7 @@ import dev.feedbackloop.analysis.PatternAnalysis;
 import dev.feedbackloop.analysis.Recommendation;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +16,7 @@ final class AnalysisText {
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
     private static final int BAR = 20;
     private static final int MAX_ROWS = 15;
-    private static final int MAX_FINDINGS = 12;
+    private static final int FINDINGS_PER_KIND = 4;
 
     private AnalysisText() {
     }
@@ -59,26 +60,27 @@ final class AnalysisText {
                 break;
             }
             GroupPerformance g = e.getValue();
-            b.append(String.format(Locale.ROOT, "  %-30s %6s %-16s %-" + BAR + "s n=%,d%s%n",
-                    Text.abbreviate(e.getKey(), 30), pct(g.successRate()), range(g.ci().low(), g.ci().high()),
+            b.append(String.format(Locale.ROOT, "  %-36s %6s %-16s %-" + BAR + "s n=%,d%s%n",
+                    Text.abbreviate(e.getKey(), 36), pct(g.successRate()), range(g.ci().low(), g.ci().high()),
                     bar(g.successRate()), g.count(), g.enoughData() ? "" : "  (too few)"));
         }
     }
 
+    /** Significant findings first, at most a few per kind so that no kind crowds out the others. */
     private static void findings(StringBuilder b, List<Finding> findings) {
         long significant = findings.stream().filter(Finding::significant).count();
-        b.append(String.format(Locale.ROOT, "%nFindings: %d of %d comparisons significant (false discovery rate 5%%)%n",
-                significant, findings.size()));
-        int shown = 0;
-        for (Finding f : findings) {
-            if (shown++ == MAX_FINDINGS) {
-                break;
-            }
-            b.append(String.format(Locale.ROOT, "  %s %+6.1f pts %-16s %-9s %-30s n=%,d vs %,d  q=%s%n",
-                    f.significant() ? "*" : " ", f.effect() * 100, String.format(Locale.ROOT, "[%+.1f, %+.1f]",
-                            f.ci().low() * 100, f.ci().high() * 100), f.kind(), Text.abbreviate(f.name(), 30),
-                    f.support(), f.supportWithout(), f.qValue() < 0.0001 ? "<0.0001"
-                            : String.format(Locale.ROOT, "%.4f", f.qValue())));
+        b.append(String.format(Locale.ROOT, "%nFindings: %d of %d comparisons significant (false discovery rate 5%%),"
+                + " largest effects per kind; * = significant%n", significant, findings.size()));
+        for (String kind : List.of(Finding.FEATURE, Finding.FRAMEWORK, Finding.MODEL, Finding.PHRASE, Finding.TAG)) {
+            findings.stream().filter(f -> f.kind().equals(kind))
+                    .sorted(Comparator.comparing((Finding f) -> !f.significant())
+                            .thenComparingDouble(f -> -Math.abs(f.effect())))
+                    .limit(FINDINGS_PER_KIND)
+                    .forEach(f -> b.append(String.format(Locale.ROOT, "  %s %+6.1f pts %-16s %-9s %-36s n=%,d vs %,d  q=%s%n",
+                            f.significant() ? "*" : " ", f.effect() * 100, String.format(Locale.ROOT, "[%+.1f, %+.1f]",
+                                    f.ci().low() * 100, f.ci().high() * 100), f.kind(), Text.abbreviate(f.name(), 36),
+                            f.support(), f.supportWithout(), f.qValue() < 0.0001 ? "<0.0001"
+                                    : String.format(Locale.ROOT, "%.4f", f.qValue()))));
         }
     }
 

@@ -1,9 +1,7 @@
 package dev.feedbackloop.cli;
 
-import dev.feedbackloop.analysis.AnalysisJson;
 import dev.feedbackloop.analysis.AnalysisOptions;
 import dev.feedbackloop.analysis.Analyzer;
-import dev.feedbackloop.analysis.PatternAnalysis;
 import dev.feedbackloop.storage.FeedbackStore;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -14,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"What works and what doesn't in the last N days: success rates with 95% intervals by framework,",
+        description = {"What works and what doesn't in the last N days: success rates with 95%% intervals by framework,",
             "model, tag and prompt feature, comparisons controlled for false discoveries, distinctive phrases",
             "and recommendations with their evidence. Repeated with no new feedback, it answers from the cache."},
         footer = {"", "Exit codes: 0 success, 1 too little data or a runtime failure, 2 bad input.",
@@ -45,14 +43,13 @@ final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() {
         AnalysisOptions options = new AnalysisOptions(days, minSamples, minSupport, phraseSample);
         Clock clock = Clock.systemDefaultZone();
-        PatternAnalysis analysis;
         try (FeedbackStore s = store.open()) {
-            analysis = new Analyzer(s, clock).analyze(options);
-        }
-        if (store.json) {
-            spec.commandLine().getOut().println(AnalysisJson.write(analysis));
-        } else {
-            spec.commandLine().getOut().print(AnalysisText.render(analysis, clock.getZone()));
+            Analyzer analyzer = new Analyzer(s, clock);
+            if (store.json) {
+                spec.commandLine().getOut().println(analyzer.analyzeJson(options));
+            } else {
+                spec.commandLine().getOut().print(AnalysisText.render(analyzer.analyze(options), clock.getZone()));
+            }
         }
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;

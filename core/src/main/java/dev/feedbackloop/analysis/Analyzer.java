@@ -1,15 +1,16 @@
 package dev.feedbackloop.analysis;
 
-import dev.feedbackloop.FeedbackLoopException;
 import dev.feedbackloop.InsufficientDataException;
 import dev.feedbackloop.analysis.stats.PhraseAnalyzer;
 import dev.feedbackloop.analysis.stats.Proportions;
+import dev.feedbackloop.internal.Json;
 import dev.feedbackloop.storage.DataVersion;
 import dev.feedbackloop.storage.FeedbackStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,17 +52,24 @@ public final class Analyzer {
 
     /** As {@link #analyze(int, int)} with every option given. */
     public PatternAnalysis analyze(AnalysisOptions options) {
-        Instant end = clock.instant();
-        Instant start = end.minus(Duration.ofDays(options.days()));
-        AnalysisWindow window = new AnalysisWindow(start, end, options.days());
-        DataVersion version = store.dataVersion();
-        Optional<PatternAnalysis> hit = cached(options, version, window);
-        if (hit.isPresent()) {
-            return hit.get();
+        Request r = request(options);
+        if (r.hit != null) {
+            PatternAnalysis cached = AnalysisJson.readAnalysis(r.hit);
+            return r.renewWindow ? cached.cachedFor(r.window) : cached;
         }
-        PatternAnalysis result = compute(window, options);
-        store.putCache(options.cacheKey(), version, AnalysisJson.write(result));
-        return result;
+        return compute(r);
+    }
+
+    /**
+     * The analysis as JSON ({@link AnalysisJson}), for callers that only pass it on: a cache hit is
+     * returned as stored, without building the objects.
+     */
+    public String analyzeJson(AnalysisOptions options) {
+        Request r = request(options);
+        if (r.hit != null) {
+            return r.renewWindow ? AnalysisJson.write(AnalysisJson.readAnalysis(r.hit).cachedFor(r.window)) : r.hit;
+        }
+        return AnalysisJson.write(compute(r));
     }
 
     /** Analyses an explicit half-open window without touching the cache. */
@@ -70,30 +78,47 @@ public final class Analyzer {
         return compute(new AnalysisWindow(start, end, days), options);
     }
 
-    private Optional<PatternAnalysis> cached(AnalysisOptions options, DataVersion version, AnalysisWindow window) {
+    /**
+     * @param hit         cached JSON valid for this request, or null
+     * @param renewWindow the hit covers the same entries as {@code window} and should say so
+     */
+    private record Request(AnalysisOptions options, AnalysisWindow window, DataVersion version, String hit,
+            boolean renewWindow) {
+    }
+
+    private Request request(AnalysisOptions options) {
+        Instant end = clock.instant();
+        AnalysisWindow window = new AnalysisWindow(end.minus(Duration.ofDays(options.days())), end, options.days());
+        DataVersion version = store.dataVersion();
         Optional<String> json = store.cached(options.cacheKey(), version);
-        if (json.isEmpty()) {
-            return Optional.empty();
+        if (json.isPresent()) {
+            AnalysisWindow was = cachedWindow(json.get());
+            if (was != null && sameEntries(was, window)) {
+                return new Request(options, window, version, json.get(), !was.equals(window));
+            }
+            if (was != null && !window.end().isBefore(was.end()) && Duration.between(was.end(), window.end())
+                    .compareTo(Duration.ofDays(options.days()).dividedBy(STALE_AFTER)) <= 0) {
+                return new Request(options, window, version, json.get(), false);
+            }
         }
-        PatternAnalysis old;
+        return new Request(options, window, version, null, false);
+    }
+
+    private PatternAnalysis compute(Request r) {
+        PatternAnalysis result = compute(r.window, r.options);
+        store.putCache(r.options.cacheKey(), r.version, AnalysisJson.write(result.cachedFor(result.window())));
+        return result;
+    }
+
+    /** The window of a cached result, read without building the whole result; null when unreadable. */
+    private static AnalysisWindow cachedWindow(String json) {
         try {
-            old = AnalysisJson.readAnalysis(json.get());
-        } catch (FeedbackLoopException e) {
-            return Optional.empty();
+            Map<?, ?> w = (Map<?, ?>) ((Map<?, ?>) Json.parse(json)).get("window");
+            return new AnalysisWindow(Instant.parse((String) w.get("start")), Instant.parse((String) w.get("end")),
+                    ((Number) w.get("days")).doubleValue());
+        } catch (RuntimeException e) {
+            return null;
         }
-        AnalysisWindow was = old.window();
-        if (was == null) {
-            return Optional.empty();
-        }
-        if (sameEntries(was, window)) {
-            return Optional.of(old.cachedFor(window));
-        }
-        Duration slid = Duration.between(was.end(), window.end());
-        if (!slid.isNegative() && slid.compareTo(Duration.between(window.start(), window.end()).dividedBy(STALE_AFTER))
-                <= 0) {
-            return Optional.of(old.cachedFor(was));
-        }
-        return Optional.empty();
     }
 
     /** No entry left or entered the window since it was {@code was} (the data version is unchanged). */

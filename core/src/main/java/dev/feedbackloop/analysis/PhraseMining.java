@@ -30,7 +30,9 @@ final class PhraseMining {
     }
 
     private final PhraseAnalyzer analyzer;
-    private final WeightedLogOdds logOdds = new WeightedLogOdds(1.0);
+    /** Prior of a tenth of the pooled counts: shrinks rare terms, keeps frequent real differences visible. */
+    static final double PRIOR_SCALE = 0.1;
+    private final WeightedLogOdds logOdds = new WeightedLogOdds(PRIOR_SCALE);
 
     PhraseMining(PhraseAnalyzer analyzer) {
         this.analyzer = analyzer;
@@ -82,6 +84,10 @@ final class PhraseMining {
         }
     }
 
+    /**
+     * The most distinctive terms in one direction. Of terms that always occur together (same counts,
+     * one containing the other: "legacy", "legacy system") only the longest is listed.
+     */
     private static List<TermScore> top(List<TermScore> sortedDescending, boolean positive, int limit) {
         List<TermScore> out = new ArrayList<>();
         int n = sortedDescending.size();
@@ -90,9 +96,32 @@ final class PhraseMining {
             if (positive ? s.zScore() < MIN_Z : s.zScore() > -MIN_Z) {
                 break;
             }
-            out.add(s);
+            int same = sameOccurrences(out, s);
+            if (same < 0) {
+                out.add(s);
+            } else if (s.term().length() > out.get(same).term().length()) {
+                out.set(same, s);
+            }
         }
         return out;
+    }
+
+    private static int sameOccurrences(List<TermScore> listed, TermScore s) {
+        for (int i = 0; i < listed.size(); i++) {
+            if (redundant(listed.get(i), s)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean redundant(TermScore a, TermScore b) {
+        return a.countA() == b.countA() && a.countB() == b.countB()
+                && (containsWord(a.term(), b.term()) || containsWord(b.term(), a.term()));
+    }
+
+    private static boolean containsWord(String phrase, String word) {
+        return (" " + phrase + " ").contains(" " + word + " ");
     }
 
     private static Map<String, Object> pattern(TermScore s, String source, Corpus corpus) {

@@ -68,7 +68,8 @@ class AnalyzerTest {
         assertThat(finding(a, "phrase", "legacy system"))
                 .hasValueSatisfying(f -> assertThat(f.significant() && f.effect() < 0).isTrue());
         assertThat(a.commonNegativePatterns()).extracting(m -> m.get("phrase")).contains("legacy system");
-        assertThat(a.commonPositivePatterns()).extracting(m -> m.get("phrase")).contains("example");
+        assertThat(a.commonPositivePatterns()).extracting(m -> (String) m.get("phrase"))
+                .anySatisfy(p -> assertThat(p).contains("example"));
         assertThat(a.recommendations()).anySatisfy(r -> assertThat(r).contains("examples"));
         assertThat(a.recommendationDetails()).allSatisfy(r -> assertThat(r.evidence()).contains("q = "));
     }
