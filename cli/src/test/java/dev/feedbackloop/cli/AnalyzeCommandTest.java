@@ -23,7 +23,7 @@ class AnalyzeCommandTest {
         CliRun r = CliRun.run("--analyze", "--days", "30", "--min-samples", "10", "--db", db());
         assertThat(r.exitCode()).as(r.err()).isEqualTo(0);
         assertThat(r.out()).contains("Success rate:", "95% interval", "Frameworks", "direct-answer", "Findings:",
-                "Recommendations", "Use examples in prompts", "evidence:", "█");
+                "Recommendations", "Include examples in prompts", "evidence:", "█");
     }
 
     @Test

@@ -143,7 +143,7 @@ public final class Analyzer {
         int support = options.minSupport();
         GroupTables tables = GroupTables.of(agg, support);
         Comparisons comparisons = tables.comparisons();
-        PhraseMining.Result mined = new PhraseMining(phrases).mine(sampleTexts(agg), comparisons);
+        PhraseMining.Result mined = new PhraseMining(phrases).mine(agg.sample(), store::texts, comparisons);
         List<Finding> findings = comparisons.findings(support);
         List<Recommendation> details = Recommender.recommend(findings, overall, support);
         return new PatternAnalysis((int) overall.count(), (int) overall.positive(), (int) overall.negative(),
@@ -151,10 +151,5 @@ public final class Analyzer {
                 details.stream().map(Recommendation::text).toList(), window, overall.ci(), tables.models(),
                 findings, details, tables.features(), support, Proportions.sampleSizeFor10Points(overall.successRate()),
                 mined.sampled(), false);
-    }
-
-    private List<dev.feedbackloop.storage.EntryText> sampleTexts(WindowAggregate agg) {
-        List<Long> ids = agg.sample();
-        return ids.isEmpty() ? List.of() : store.texts(ids);
     }
 }

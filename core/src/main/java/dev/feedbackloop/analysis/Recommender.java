@@ -56,9 +56,9 @@ public final class Recommender {
                             + ": see what those prompts have in common";
                 }
                 return better
-                        ? "Use " + f.name() + " in prompts: success is " + points + " points higher with them"
-                        : "Prompts with " + f.name() + " succeed " + points + " points less often: review how "
-                                + f.name() + " are written";
+                        ? "Include " + noun(f.name()) + " in prompts: success is " + points + " points higher with them"
+                        : "Prompts with " + noun(f.name()) + " succeed " + points + " points less often: review how "
+                                + "they are written";
             case Finding.FRAMEWORK:
                 return better
                         ? "Prefer framework '" + f.name() + "' where it fits: " + points + " points above the rest"
@@ -77,6 +77,22 @@ public final class Recommender {
                         + (better ? "more" : "less") + " often" + (better ? "" : ": review them");
             default:
                 return f.kind() + " " + f.name() + ": " + (better ? "+" : "-") + points + " points";
+        }
+    }
+
+    /** A prompt feature's label as it reads in a sentence. */
+    static String noun(String label) {
+        switch (label) {
+            case "format spec":
+                return "an output format";
+            case "code block":
+                return "code blocks";
+            case "question":
+                return "a question at the end";
+            case "context":
+                return "context about the situation";
+            default:
+                return label;
         }
     }
 

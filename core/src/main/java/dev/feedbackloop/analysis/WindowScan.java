@@ -28,26 +28,7 @@ public final class WindowScan {
         }
         Instant middle = start.plus(Duration.between(start, end).dividedBy(2));
         WindowAggregate older = fresh.get();
-        RuntimeException[] failure = new RuntimeException[1];
-        Thread worker = new Thread(() -> {
-            try {
-                store.scan(start, middle, older);
-            } catch (RuntimeException e) {
-                failure[0] = e;
-            }
-        }, "feedback-scan");
-        worker.setDaemon(true);
-        worker.start();
-        store.scan(middle, end, newer);
-        try {
-            worker.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new dev.feedbackloop.FeedbackLoopException("interrupted while scanning", e);
-        }
-        if (failure[0] != null) {
-            throw failure[0];
-        }
+        Parallel.run(() -> store.scan(start, middle, older), () -> store.scan(middle, end, newer));
         newer.merge(older);
         return newer;
     }
