@@ -6,6 +6,9 @@ import dev.feedbackloop.analysis.stats.Proportions;
 import dev.feedbackloop.internal.Json;
 import dev.feedbackloop.storage.DataVersion;
 import dev.feedbackloop.storage.FeedbackStore;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,10 +24,10 @@ import java.util.Optional;
  * <p>Streams the narrow analysis rows of the window (memory bounded by the number of groups) and
  * reads texts only for a uniform sample. Results are cached in {@code pattern_cache} under the
  * parameters and the store's data version. A repeated analysis with no new feedback is answered
- * from the cache, marked {@code from_cache}: with the new window when no entry left or entered it,
- * else with the window it was computed for, as long as that ended at most 1/100 of the window
- * length ago (about 7 hours for 30 days) - entries only age out of a rolling window, and on a busy
- * store one does every few seconds. Thread-safe if the store is.
+ * from the cache, marked {@code from_cache}: with the window it was computed for, as long as that
+ * ended at most 1/100 of the window length ago (about 7 hours for 30 days) - entries only age out
+ * of a rolling window, and on a busy store one does every few seconds; later, with the new window,
+ * if no entry left or entered it since. Thread-safe if the store is.
  */
 public final class Analyzer {
     private static final long SAMPLE_SEED = 42;
@@ -33,7 +36,8 @@ public final class Analyzer {
 
     private final FeedbackStore store;
     private final Clock clock;
-    private final PhraseAnalyzer phrases = new PhraseAnalyzer();
+    /** Created on the first computation: a cache hit loads no text analysis classes. */
+    private PhraseAnalyzer phrases;
 
     public Analyzer(FeedbackStore store, Clock clock) {
         this.store = store;
@@ -69,7 +73,13 @@ public final class Analyzer {
         if (r.hit != null) {
             return r.renewWindow ? AnalysisJson.write(AnalysisJson.readAnalysis(r.hit).cachedFor(r.window)) : r.hit;
         }
-        return AnalysisJson.write(compute(r));
+        PatternAnalysis result = compute(r.window, r.options);
+        String cached = AnalysisJson.write(result.cachedFor(result.window()));
+        store.putCache(r.options.cacheKey(), r.version, cached);
+        String marker = ",\"from_cache\":true}";
+        return cached.endsWith(marker)
+                ? cached.substring(0, cached.length() - marker.length()) + ",\"from_cache\":false}"
+                : AnalysisJson.write(result);
     }
 
     /** Analyses an explicit half-open window without touching the cache. */
@@ -86,6 +96,13 @@ public final class Analyzer {
             boolean renewWindow) {
     }
 
+    private synchronized PhraseAnalyzer phraseAnalyzer() {
+        if (phrases == null) {
+            phrases = new PhraseAnalyzer();
+        }
+        return phrases;
+    }
+
     private Request request(AnalysisOptions options) {
         Instant end = clock.instant();
         AnalysisWindow window = new AnalysisWindow(end.minus(Duration.ofDays(options.days())), end, options.days());
@@ -93,12 +110,12 @@ public final class Analyzer {
         Optional<String> json = store.cached(options.cacheKey(), version);
         if (json.isPresent()) {
             AnalysisWindow was = cachedWindow(json.get());
-            if (was != null && sameEntries(was, window)) {
-                return new Request(options, window, version, json.get(), !was.equals(window));
-            }
             if (was != null && !window.end().isBefore(was.end()) && Duration.between(was.end(), window.end())
                     .compareTo(Duration.ofDays(options.days()).dividedBy(STALE_AFTER)) <= 0) {
                 return new Request(options, window, version, json.get(), false);
+            }
+            if (was != null && sameEntries(was, window)) {
+                return new Request(options, window, version, json.get(), true);
             }
         }
         return new Request(options, window, version, null, false);
@@ -110,13 +127,27 @@ public final class Analyzer {
         return result;
     }
 
-    /** The window of a cached result, read without building the whole result; null when unreadable. */
+    /**
+     * The window of a cached result, read without building the result (it is the first field, so
+     * parsing stops there); null when unreadable.
+     */
     private static AnalysisWindow cachedWindow(String json) {
-        try {
-            Map<?, ?> w = (Map<?, ?>) ((Map<?, ?>) Json.parse(json)).get("window");
-            return new AnalysisWindow(Instant.parse((String) w.get("start")), Instant.parse((String) w.get("end")),
-                    ((Number) w.get("days")).doubleValue());
-        } catch (RuntimeException e) {
+        try (JsonParser p = Json.FACTORY.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                if (field.equals("window")) {
+                    Map<?, ?> w = (Map<?, ?>) Json.read(p);
+                    return new AnalysisWindow(Instant.parse((String) w.get("start")),
+                            Instant.parse((String) w.get("end")), ((Number) w.get("days")).doubleValue());
+                }
+                p.skipChildren();
+            }
+            return null;
+        } catch (IOException | RuntimeException e) {
             return null;
         }
     }
@@ -134,6 +165,7 @@ public final class Analyzer {
     }
 
     private PatternAnalysis compute(AnalysisWindow window, AnalysisOptions options) {
+        AnalysisJson.warmUp(PatternAnalysis.class);
         WindowAggregate agg = WindowScan.aggregate(store, window.start(), window.end(),
                 () -> new WindowAggregate(null, options.phraseSample(), SAMPLE_SEED));
         Tally overall = agg.overall();
@@ -143,7 +175,7 @@ public final class Analyzer {
         int support = options.minSupport();
         GroupTables tables = GroupTables.of(agg, support);
         Comparisons comparisons = tables.comparisons();
-        PhraseMining.Result mined = new PhraseMining(phrases).mine(agg.sample(), store::texts, comparisons);
+        PhraseMining.Result mined = new PhraseMining(phraseAnalyzer()).mine(agg.sample(), store::texts, comparisons);
         List<Finding> findings = comparisons.findings(support);
         List<Recommendation> details = Recommender.recommend(findings, overall, support);
         return new PatternAnalysis((int) overall.count(), (int) overall.positive(), (int) overall.negative(),

@@ -2,8 +2,8 @@ package dev.feedbackloop.analysis;
 
 import dev.feedbackloop.FeedbackLoopException;
 
-/** Runs two independent tasks at once: one on a new thread, one on the caller's. */
-final class Parallel {
+/** Runs two independent tasks at once: one on a new thread, one on the caller's. Not API (used by reporting). */
+public final class Parallel {
     private Parallel() {
     }
 
@@ -11,7 +11,7 @@ final class Parallel {
      * Returns when both have finished; rethrows the first failure (the caller's task's first).
      * The tasks must not share mutable state.
      */
-    static void run(Runnable other, Runnable mine) {
+    public static void run(Runnable other, Runnable mine) {
         RuntimeException[] failure = new RuntimeException[1];
         Thread worker = new Thread(() -> {
             try {

@@ -3,6 +3,7 @@ package dev.feedbackloop.analysis;
 import dev.feedbackloop.capture.Outcome;
 import dev.feedbackloop.capture.PromptFeature;
 import dev.feedbackloop.storage.AnalysisRow;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -31,6 +32,9 @@ public final class WindowAggregate implements Consumer<AnalysisRow> {
     private final Map<LocalDate, Tally> days = new TreeMap<>();
     private final ZoneId dayZone;
     private final BottomKSample sample;
+    private long dayStart = Long.MAX_VALUE;
+    private long dayEnd = Long.MIN_VALUE;
+    private Tally day;
 
     /**
      * @param dayZone    zone for daily counts; null to skip them
@@ -68,11 +72,23 @@ public final class WindowAggregate implements Consumer<AnalysisRow> {
         }
         lengthTally(row.promptChars()).add(rating, outcome);
         if (dayZone != null) {
-            days.computeIfAbsent(LocalDate.ofInstant(row.timestamp(), dayZone), k -> new Tally()).add(rating, outcome);
+            dayTally(row.timestamp()).add(rating, outcome);
         }
         if (sample != null) {
             sample.offer(row.id());
         }
+    }
+
+    /** Rows arrive in time order, so the current day's tally is nearly always the one needed. */
+    private Tally dayTally(Instant t) {
+        long second = t.getEpochSecond();
+        if (second < dayStart || second >= dayEnd) {
+            LocalDate date = LocalDate.ofInstant(t, dayZone);
+            dayStart = date.atStartOfDay(dayZone).toEpochSecond();
+            dayEnd = date.plusDays(1).atStartOfDay(dayZone).toEpochSecond();
+            day = days.computeIfAbsent(date, k -> new Tally());
+        }
+        return day;
     }
 
     private Tally lengthTally(int chars) {

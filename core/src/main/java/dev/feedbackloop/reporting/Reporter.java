@@ -4,6 +4,7 @@ import dev.feedbackloop.analysis.AnalysisJson;
 import dev.feedbackloop.analysis.AnalysisOptions;
 import dev.feedbackloop.analysis.Finding;
 import dev.feedbackloop.analysis.GroupTables;
+import dev.feedbackloop.analysis.Parallel;
 import dev.feedbackloop.analysis.Recommendation;
 import dev.feedbackloop.analysis.Recommender;
 import dev.feedbackloop.analysis.Tally;
@@ -69,10 +70,15 @@ public final class Reporter {
 
     /** Computes, saves and returns the report of {@code period}. An empty period gives a report of zeros. */
     public ImprovementReport generate(ReportPeriod period, int minSupport) {
-        WindowAggregate agg = WindowScan.aggregate(store, period.start(), period.end(),
-                () -> new WindowAggregate(clock.getZone(), 0, 0));
+        AnalysisJson.warmUp(ImprovementReport.class);
         ReportPeriod before = period.previous(clock.getZone());
-        Statistics prev = store.statistics(before.start(), before.end());
+        Statistics[] previous = new Statistics[1];
+        WindowAggregate[] current = new WindowAggregate[1];
+        Parallel.run(() -> previous[0] = store.statistics(before.start(), before.end()),
+                () -> current[0] = WindowScan.aggregate(store, period.start(), period.end(),
+                        () -> new WindowAggregate(clock.getZone(), 0, 0)));
+        WindowAggregate agg = current[0];
+        Statistics prev = previous[0];
         Tally all = agg.overall();
         GroupTables tables = GroupTables.of(agg, minSupport);
         List<Finding> findings = all.count() == 0 ? List.of() : tables.comparisons().findings(minSupport);

@@ -1,48 +1,48 @@
 package dev.feedbackloop.storage.sqlite;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.function.Function;
 
 /**
- * Maps a region of a string to a value decoded once per distinct text, without allocating a
- * substring when the text was seen before (an open-addressing table compared with
- * {@link String#regionMatches}). Stops remembering new texts when full. Not thread-safe.
+ * Maps a range of UTF-8 bytes to a value decoded once per distinct text, without creating a
+ * String when the bytes were seen before (an open-addressing table compared byte by byte). Stops
+ * remembering new texts when half full. Not thread-safe.
  */
 final class RegionCache<V> {
-    private final String[] keys;
+    private final byte[][] keys;
     private final Object[] values;
     private final int mask;
     private final Function<String, V> decode;
     private int size;
 
     RegionCache(int capacityPowerOfTwo, Function<String, V> decode) {
-        this.keys = new String[capacityPowerOfTwo];
+        this.keys = new byte[capacityPowerOfTwo][];
         this.values = new Object[capacityPowerOfTwo];
         this.mask = capacityPowerOfTwo - 1;
         this.decode = decode;
     }
 
     @SuppressWarnings("unchecked")
-    V get(String text, int from, int to) {
-        int len = to - from;
+    V get(byte[] text, int from, int to) {
         int h = 0;
         for (int i = from; i < to; i++) {
-            h = 31 * h + text.charAt(i);
+            h = 31 * h + text[i];
         }
         int slot = (h ^ (h >>> 16)) & mask;
         while (true) {
-            String k = keys[slot];
+            byte[] k = keys[slot];
             if (k == null) {
                 break;
             }
-            if (k.length() == len && text.regionMatches(from, k, 0, len)) {
+            if (Arrays.equals(k, 0, k.length, text, from, to)) {
                 return (V) values[slot];
             }
             slot = (slot + 1) & mask;
         }
-        String key = text.substring(from, to);
-        V value = decode.apply(key);
+        V value = decode.apply(new String(text, from, to - from, StandardCharsets.UTF_8));
         if (size < keys.length / 2) {
-            keys[slot] = key;
+            keys[slot] = Arrays.copyOfRange(text, from, to);
             values[slot] = value;
             size++;
         }

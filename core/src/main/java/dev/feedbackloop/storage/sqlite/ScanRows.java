@@ -3,13 +3,16 @@ package dev.feedbackloop.storage.sqlite;
 import dev.feedbackloop.internal.Timestamps;
 import dev.feedbackloop.storage.AnalysisRow;
 import dev.feedbackloop.storage.EntryColumns;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads the rows of a window scan with two column reads per row instead of ten: every JDBC column
@@ -31,11 +34,18 @@ final class ScanRows {
     /** Plain columns, for the rare row whose names contain the separator. */
     static final String PLAIN = "SELECT id, timestamp, rating, thumbs_up, framework, model, task_type, prompt_features,"
             + " prompt_chars, tags FROM feedback WHERE id = ?";
-    private static final int MAX_CACHED = 1 << 16;
-    private static final char SEPARATOR = '\u001f';
+    private static final byte SEPARATOR = 0x1f;
+
+    static {
+        if (dev.feedbackloop.capture.PromptFeature.values().length > 8) {
+            throw new AssertionError("prompt features no longer fit the 8 bits packed by ScanRows.COLUMNS");
+        }
+    }
 
     private final RegionCache<String> names = new RegionCache<>(1 << 10, s -> s);
-    private final RegionCache<List<String>> tags = new RegionCache<>(1 << 17, ScanRows::parseTags);
+    private final RegionCache<List<String>> tags = new RegionCache<>(1 << 17, this::parseTags);
+    /** One instance per distinct tag, so that map lookups downstream compare by identity. */
+    private final Map<String, String> tagNames = new HashMap<>();
     private final Connection connection;
 
     ScanRows(Connection connection) {
@@ -45,20 +55,29 @@ final class ScanRows {
     /** Decodes the current row of a query selecting {@link #COLUMNS}. */
     AnalysisRow read(ResultSet rs) throws SQLException {
         long packed = rs.getLong(1);
-        String text = rs.getString(2);
+        byte[] text = rs.getBytes(2);
         long id = packed >>> 29;
-        int timeEnd = text.indexOf(SEPARATOR);
-        int frameworkEnd = text.indexOf(SEPARATOR, timeEnd + 1);
-        int modelEnd = text.indexOf(SEPARATOR, frameworkEnd + 1);
-        int taskEnd = text.indexOf(SEPARATOR, modelEnd + 1);
-        if (timeEnd < 0 || frameworkEnd < 0 || modelEnd < 0 || taskEnd < 0
-                || text.indexOf(SEPARATOR, taskEnd + 1) >= 0) {
+        int timeEnd = next(text, 0);
+        int frameworkEnd = next(text, timeEnd + 1);
+        int modelEnd = next(text, frameworkEnd + 1);
+        int taskEnd = next(text, modelEnd + 1);
+        if (timeEnd < 0 || frameworkEnd < 0 || modelEnd < 0 || taskEnd < 0 || next(text, taskEnd + 1) >= 0) {
             return readPlain(id);
         }
         return new AnalysisRow(id, instant(text, timeEnd), (int) (packed & 7), (packed & 8) != 0,
                 name(text, timeEnd + 1, frameworkEnd), name(text, frameworkEnd + 1, modelEnd),
                 name(text, modelEnd + 1, taskEnd), (int) ((packed >>> 4) & 255), (int) ((packed >>> 12) & 131071),
-                taskEnd + 1 == text.length() ? List.of() : tags.get(text, taskEnd + 1, text.length()));
+                taskEnd + 1 == text.length ? List.of() : tags.get(text, taskEnd + 1, text.length));
+    }
+
+    /** Index of the next separator at or after {@code from}; -1 when none. */
+    private static int next(byte[] text, int from) {
+        for (int i = from; i < text.length; i++) {
+            if (text[i] == SEPARATOR) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private AnalysisRow readPlain(long id) throws SQLException {
@@ -75,43 +94,48 @@ final class ScanRows {
         }
     }
 
-    private String name(String text, int from, int to) {
+    private String name(byte[] text, int from, int to) {
         return from == to ? null : names.get(text, from, to);
     }
 
-    private static List<String> parseTags(String json) {
-        return List.copyOf(EntryColumns.tags(json));
+    private List<String> parseTags(String json) {
+        List<String> parsed = EntryColumns.tags(json);
+        String[] shared = new String[parsed.size()];
+        for (int i = 0; i < shared.length; i++) {
+            shared[i] = tagNames.size() < 1 << 16 ? tagNames.computeIfAbsent(parsed.get(i), t -> t) : parsed.get(i);
+        }
+        return List.of(shared);
     }
 
     /**
-     * {@code s[0, end)} as an instant: the stored form {@code 2026-11-27T14:37:25.123456+00:00} without a
-     * parser, anything else through Timestamps.
+     * {@code text[0, end)} as an instant: the stored form {@code 2026-11-27T14:37:25.123456+00:00} read
+     * digit by digit, anything else through Timestamps.
      */
-    static Instant instant(String s, int end) {
-        if (end != 32 || !s.startsWith("+00:00", 26) || s.charAt(4) != '-' || s.charAt(10) != 'T'
-                || s.charAt(19) != '.') {
-            return Timestamps.parse(s.substring(0, end));
+    static Instant instant(byte[] text, int end) {
+        if (end != 32 || text[4] != '-' || text[10] != 'T' || text[19] != '.' || text[26] != '+' || text[27] != '0'
+                || text[28] != '0' || text[30] != '0' || text[31] != '0') {
+            return Timestamps.parse(new String(text, 0, end, StandardCharsets.UTF_8));
         }
-        int year = digits(s, 0, 4);
-        int month = digits(s, 5, 7);
-        int day = digits(s, 8, 10);
-        int hour = digits(s, 11, 13);
-        int minute = digits(s, 14, 16);
-        int second = digits(s, 17, 19);
-        int micros = digits(s, 20, 26);
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        int hour = digits(text, 11, 13);
+        int minute = digits(text, 14, 16);
+        int second = digits(text, 17, 19);
+        int micros = digits(text, 20, 26);
         if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
                 || minute > 59 || second < 0 || second > 59 || micros < 0) {
-            return Timestamps.parse(s.substring(0, end));
+            return Timestamps.parse(new String(text, 0, end, StandardCharsets.UTF_8));
         }
         long epochDay = LocalDate.of(year, month, day).toEpochDay();
         return Instant.ofEpochSecond(epochDay * 86400 + hour * 3600L + minute * 60L + second, micros * 1000L);
     }
 
-    /** The decimal number in s[from, to), or -1 when a character is not a digit. */
-    private static int digits(String s, int from, int to) {
+    /** The decimal number in text[from, to), or -1 when a byte is not a digit. */
+    private static int digits(byte[] text, int from, int to) {
         int v = 0;
         for (int i = from; i < to; i++) {
-            int d = s.charAt(i) - '0';
+            int d = text[i] - '0';
             if (d < 0 || d > 9) {
                 return -1;
             }
