@@ -162,6 +162,27 @@ public final class WindowAggregate implements Consumer<AnalysisRow> {
         }
     }
 
+    /**
+     * Adds the counts of one whole local day that were kept elsewhere (a report's day rollup): the
+     * day's overall tally also becomes its daily point. Prompt lengths are not kept there.
+     */
+    public void addDay(LocalDate date, Tally dayOverall, Map<String, Tally> dayFrameworks, Map<String, Tally> dayModels,
+            Map<String, Tally> dayTags, Tally[] dayFeatures) {
+        overall.add(dayOverall);
+        mergeInto(frameworks, dayFrameworks);
+        mergeInto(models, dayModels);
+        mergeInto(tags, dayTags);
+        for (int f = 0; f < features.length && f < dayFeatures.length; f++) {
+            features[f].add(dayFeatures[f]);
+        }
+        days.computeIfAbsent(date, k -> new Tally()).add(dayOverall);
+    }
+
+    /** Per prompt feature (by ordinal). */
+    public Tally[] features() {
+        return features.clone();
+    }
+
     private static <K> void mergeInto(Map<K, Tally> into, Map<K, Tally> from) {
         from.forEach((k, t) -> into.computeIfAbsent(k, x -> new Tally()).add(t));
     }

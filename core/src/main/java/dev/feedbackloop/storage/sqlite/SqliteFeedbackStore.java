@@ -165,6 +165,28 @@ public final class SqliteFeedbackStore implements FeedbackStore {
     }
 
     @Override
+    public void scanAdded(Instant from, Instant to, long afterId, Consumer<AnalysisRow> action) {
+        SqlFilter f = SqlFilter.of(FeedbackQuery.between(from, to));
+        String sql = "SELECT " + ScanRows.COLUMNS + " FROM feedback NOT INDEXED WHERE id > ?"
+                + (f.where().isEmpty() ? "" : " AND " + f.where().substring(" WHERE ".length())) + " ORDER BY id";
+        read("scan new feedback", c -> {
+            ScanRows rows = new ScanRows(c);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setLong(1, afterId);
+                for (int i = 0; i < f.params().size(); i++) {
+                    ps.setObject(i + 2, f.params().get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        action.accept(rows.read(rs));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
     public List<EntryText> texts(Collection<Long> ids) {
         List<EntryText> out = new ArrayList<>(ids.size());
         if (ids.isEmpty()) {
