@@ -3,10 +3,13 @@
 #
 #   bench/analysis/run.sh            # data and database kept in $BENCH_DIR (default /tmp/feedback-bench-analysis)
 #   RUNS=5 bench/analysis/run.sh     # more repetitions per figure (medians are reported)
+#   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java AOT=1 bench/analysis/run.sh   # JDK 25 with an AOT cache
 #
 # Needs: python3, /usr/bin/time, ../shared/bench/gen_feedback.py (or GEN=path). Times whole processes
 # (JVM start included) with the command line a user runs: ./feedback when the launcher exists, else
-# java -jar cli/target/feedback.jar (JAVA=... picks the JVM, JAVA_OPTS adds flags).
+# java -jar cli/target/feedback.jar with the short-run flags the launcher uses (JAVA picks the JVM,
+# JAVA_OPTS replaces the flags; AOT=1 trains and uses a JDK 25 AOT cache; the SQLite native library
+# is extracted once and loaded from there, as the launcher does).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 DIR="${BENCH_DIR:-/tmp/feedback-bench-analysis}"
@@ -23,8 +26,12 @@ if [ ! -x "$ROOT/feedback" ] || [ -n "${NO_LAUNCHER:-}" ]; then
   (cd "$ROOT" && mvn -q -B -o package -DskipTests)
   JAR="$DIR/feedback.jar"
   cp "$ROOT/cli/target/feedback.jar" "$JAR"
+  LIB="$DIR/sqlite-native"
+  rm -rf "$LIB" && mkdir -p "$LIB" && (cd "$LIB" && unzip -q -o "$JAR" 'org/sqlite/native/Linux/x86_64/*')
+  OPTS="${JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:disable}"
+  OPTS="$OPTS -Dorg.sqlite.lib.path=$LIB/org/sqlite/native/Linux/x86_64 -Dorg.sqlite.lib.name=libsqlitejdbc.so"
   # shellcheck disable=SC2206
-  FEEDBACK=(${JAVA:-java} ${JAVA_OPTS:-} -jar "$JAR")
+  FEEDBACK=(${JAVA:-java} $OPTS -jar "$JAR")
 else
   FEEDBACK=("$ROOT/feedback")
 fi
@@ -46,8 +53,23 @@ if [ ! -f "$DB" ]; then
 fi
 
 clear_cache() {
-  python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('DELETE FROM pattern_cache'); c.commit()" "$1"
+  python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"DELETE FROM pattern_cache WHERE cache_key LIKE 'analysis/%'\"); c.commit()" "$1"
 }
+clear_rollups() {
+  python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"DELETE FROM pattern_cache WHERE cache_key LIKE 'report-day/%'\"); c.commit()" "$1"
+}
+
+if [ -n "${AOT:-}" ] && [ -n "${JAR:-}" ]; then
+  echo "training an AOT cache"
+  clear_cache "$DB"; clear_rollups "$DB"
+  AOTFILE="$DIR/app.aot"; rm -f "$AOTFILE"
+  # shellcheck disable=SC2206
+  TRAIN=(${FEEDBACK[@]:0:${#FEEDBACK[@]}-2})
+  "${TRAIN[@]}" -XX:AOTCacheOutput="$AOTFILE" -jar "$JAR" analyze --days 30 --db "$DB" >/dev/null 2>&1
+  # shellcheck disable=SC2206
+  FEEDBACK=(${TRAIN[@]} -XX:AOTCache="$AOTFILE" -jar "$JAR")
+  clear_rollups "$DB"
+fi
 
 # measure LABEL PREP CMD...: runs CMD $RUNS times (PREP before each), prints median wall time and peak RSS
 measure() {
@@ -68,6 +90,7 @@ measure() {
 
 noop() { :; }
 cold() { clear_cache "$DB"; }
+no_rollups() { clear_rollups "$DB"; }
 
 echo "| work ($COUNT entries, $(date -u +%F)) | median | peak RSS | all runs |" | tee "$DIR/results.md"
 echo "|---|---|---|---|" | tee -a "$DIR/results.md"
@@ -76,6 +99,8 @@ measure "analyze --days 30 --json, cold" cold "${FEEDBACK[@]}" analyze --days 30
 "${FEEDBACK[@]}" analyze --days 30 --json --db "$DB" > /dev/null
 measure "analyze --days 30 --json, nothing changed" noop "${FEEDBACK[@]}" analyze --days 30 --json --db "$DB"
 measure "analyze --days 30, nothing changed" noop "${FEEDBACK[@]}" analyze --days 30 --db "$DB"
+measure "report --period monthly, first (builds day rollups)" no_rollups "${FEEDBACK[@]}" report --period monthly --db "$DB"
+"${FEEDBACK[@]}" report --period monthly --db "$DB" > /dev/null
 measure "report --period weekly" noop "${FEEDBACK[@]}" report --period weekly --db "$DB"
 measure "report --period monthly" noop "${FEEDBACK[@]}" report --period monthly --db "$DB"
 measure "report --period monthly --output m.html" noop "${FEEDBACK[@]}" report --period monthly --output "$DIR/monthly.html" --db "$DB"
@@ -97,6 +122,6 @@ print("rows kept:", c.execute("SELECT count(*) FROM feedback").fetchone()[0])
 PY
   fi
   measure "analyze --days 30, cold, window-only table" "clear_cache $SMALL" "${FEEDBACK[@]}" analyze --days 30 --db "$SMALL"
-  measure "report --period monthly, window-only table" noop "${FEEDBACK[@]}" report --period monthly --db "$SMALL"
+  measure "report --period monthly, first, window-only table" "clear_rollups $SMALL" "${FEEDBACK[@]}" report --period monthly --db "$SMALL"
 fi
 echo "results in $DIR/results.md"
