@@ -16,6 +16,7 @@ DIR="${BENCH_DIR:-/tmp/feedback-bench-analysis}"
 GEN="${GEN:-$ROOT/../shared/bench/gen_feedback.py}"
 [ -f "$GEN" ] || GEN=/work/shared/bench/gen_feedback.py
 RUNS="${RUNS:-3}"
+SCALING="${SCALING:-1}"
 COUNT="${COUNT:-1000000}"
 mkdir -p "$DIR"
 DATA="$DIR/d${COUNT}.jsonl"
@@ -106,7 +107,7 @@ measure "report --period monthly" noop "${FEEDBACK[@]}" report --period monthly 
 measure "report --period monthly --output m.html" noop "${FEEDBACK[@]}" report --period monthly --output "$DIR/monthly.html" --db "$DB"
 
 # Cost against table size for a fixed window: the same 30 days in a table holding only them.
-if [ -n "${SCALING:-1}" ] && [ "$SCALING" != 0 ]; then
+if [ "$SCALING" != 0 ]; then
   SMALL="$DIR/window-only.db"
   if [ ! -f "$SMALL" ]; then
     echo "building $SMALL (only the last 31 days)"
