@@ -10,6 +10,7 @@ import dev.feedbackloop.capture.PromptFeature;
 import dev.feedbackloop.storage.AnalysisRow;
 import dev.feedbackloop.storage.DataVersion;
 import dev.feedbackloop.storage.FeedbackStore;
+import dev.feedbackloop.storage.Statistics;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -88,6 +89,59 @@ final class DayRollups {
             }
         }
         return result;
+    }
+
+    /**
+     * Overall counts of [start, end) without building anything: whole days from existing rollups
+     * (brought up to date), everything else counted by the database ({@link FeedbackStore#statistics}).
+     * For the period a report compares with.
+     */
+    Tally overall(Instant start, Instant end, Instant now) {
+        Instant limit = end.isBefore(now) ? end : now;
+        long version = store.dataVersion().maxId();
+        TreeMap<LocalDate, DayCounts> kept = new TreeMap<>();
+        LocalDate first = LocalDate.ofInstant(start, zone);
+        if (first.atStartOfDay(zone).toInstant().isBefore(start)) {
+            first = first.plusDays(1);
+        }
+        LocalDate stop = LocalDate.ofInstant(limit, zone);
+        for (LocalDate d = first; d.isBefore(stop); d = d.plusDays(1)) {
+            LocalDate day = d;
+            load(d).filter(c -> c.maxId() <= version).ifPresent(c -> kept.put(day, c));
+        }
+        Tally total = new Tally();
+        Instant cursor = start;
+        for (Map.Entry<LocalDate, DayCounts> e : kept.entrySet()) {
+            Instant dayStart = e.getKey().atStartOfDay(zone).toInstant();
+            if (cursor.isBefore(dayStart)) {
+                total.add(counted(cursor, dayStart));
+            }
+            total.add(Tally.fromArray(e.getValue().overall()));
+            cursor = e.getKey().plusDays(1).atStartOfDay(zone).toInstant();
+        }
+        if (cursor.isBefore(end)) {
+            total.add(counted(cursor, end));
+        }
+        if (!kept.isEmpty()) {
+            Instant from = kept.firstKey().atStartOfDay(zone).toInstant();
+            Instant to = kept.lastKey().plusDays(1).atStartOfDay(zone).toInstant();
+            store.scanAdded(from, to, kept.values().stream().mapToLong(DayCounts::maxId).min().orElse(version), row -> {
+                DayCounts c = kept.get(day(row));
+                if (c != null && row.id() > c.maxId() && row.id() <= version) {
+                    total.add(row.rating(), row.outcome());
+                }
+            });
+        }
+        return total;
+    }
+
+    private Tally counted(Instant from, Instant to) {
+        Statistics st = store.statistics(from, to);
+        long ratingSum = 0;
+        for (Map.Entry<Integer, Long> e : st.ratingDistribution().entrySet()) {
+            ratingSum += e.getKey() * e.getValue();
+        }
+        return Tally.fromArray(new long[] {st.total(), st.positive(), st.negative(), ratingSum});
     }
 
     private WindowAggregate fresh() {

@@ -74,12 +74,12 @@ public final class Reporter {
         AnalysisJson.warmUp(ImprovementReport.class);
         ReportPeriod before = period.previous(clock.getZone());
         Instant now = clock.instant();
-        WindowAggregate[] previous = new WindowAggregate[1];
+        Tally[] previous = new Tally[1];
         WindowAggregate[] current = new WindowAggregate[1];
-        Parallel.run(() -> previous[0] = new DayRollups(store, clock.getZone()).aggregate(before.start(), before.end(), now),
+        Parallel.run(() -> previous[0] = new DayRollups(store, clock.getZone()).overall(before.start(), before.end(), now),
                 () -> current[0] = new DayRollups(store, clock.getZone()).aggregate(period.start(), period.end(), now));
         WindowAggregate agg = current[0];
-        Tally prev = previous[0].overall();
+        Tally prev = previous[0];
         Tally all = agg.overall();
         GroupTables tables = GroupTables.of(agg, minSupport, false);
         List<Finding> findings = all.count() == 0 ? List.of() : tables.comparisons().findings(minSupport);

@@ -46,6 +46,21 @@ class DayRollupsTest {
     }
 
     @Test
+    void overallCountsOfAComparisonPeriodUseRollupsWhereThereAreSome() {
+        try (SqliteFeedbackStore store = SqliteFeedbackStore.open(dir.resolve("h.db"))) {
+            SyntheticFeedback.seed(24).count(2000).between(NOW.minusSeconds(40L * 86400), NOW).into(store);
+            Instant start = NOW.minusSeconds(30L * 86400);
+            Instant middle = NOW.minusSeconds(12L * 86400 + 5000);
+            assertThat(new DayRollups(store, ZONE).overall(start, NOW, NOW).toArray())
+                    .isEqualTo(fresh(store, start).overall().toArray());
+            new DayRollups(store, ZONE).aggregate(middle, NOW, NOW);
+            SyntheticFeedback.seed(25).count(300).between(NOW.minusSeconds(35L * 86400), NOW).into(store);
+            assertThat(new DayRollups(store, ZONE).overall(start, NOW, NOW).toArray())
+                    .isEqualTo(fresh(store, start).overall().toArray());
+        }
+    }
+
+    @Test
     void aCalendarMonthIsCountedWholeAndSkipsDaysAfterNow() {
         try (SqliteFeedbackStore store = SqliteFeedbackStore.open(dir.resolve("g.db"))) {
             SyntheticFeedback.seed(23).count(1500).between(NOW.minusSeconds(40L * 86400), NOW).into(store);
