@@ -91,6 +91,21 @@ final class DayRollups {
         return result;
     }
 
+    /** Whether every whole, ended day of [start, end) already has a rollup (nothing would be counted twice over). */
+    boolean complete(Instant start, Instant end, Instant now) {
+        Instant limit = end.isBefore(now) ? end : now;
+        LocalDate first = LocalDate.ofInstant(start, zone);
+        if (first.atStartOfDay(zone).toInstant().isBefore(start)) {
+            first = first.plusDays(1);
+        }
+        for (LocalDate d = first; d.isBefore(LocalDate.ofInstant(limit, zone)); d = d.plusDays(1)) {
+            if (load(d).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * Overall counts of [start, end) without building anything: whole days from existing rollups
      * (brought up to date), everything else counted by the database ({@link FeedbackStore#statistics}).

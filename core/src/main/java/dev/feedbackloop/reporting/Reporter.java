@@ -74,9 +74,13 @@ public final class Reporter {
         AnalysisJson.warmUp(ImprovementReport.class);
         ReportPeriod before = period.previous(clock.getZone());
         Instant now = clock.instant();
+        // The period before gets rollups of its own only once this one has them: a first report counts once.
+        boolean settled = new DayRollups(store, clock.getZone()).complete(period.start(), period.end(), now);
         Tally[] previous = new Tally[1];
         WindowAggregate[] current = new WindowAggregate[1];
-        Parallel.run(() -> previous[0] = new DayRollups(store, clock.getZone()).overall(before.start(), before.end(), now),
+        Parallel.run(() -> previous[0] = settled
+                        ? new DayRollups(store, clock.getZone()).aggregate(before.start(), before.end(), now).overall()
+                        : new DayRollups(store, clock.getZone()).overall(before.start(), before.end(), now),
                 () -> current[0] = new DayRollups(store, clock.getZone()).aggregate(period.start(), period.end(), now));
         WindowAggregate agg = current[0];
         Tally prev = previous[0];
