@@ -26,6 +26,8 @@ public final class Main {
         COMMANDS.put("import", ImportCommand::new);
         COMMANDS.put("export", ExportCommand::new);
         COMMANDS.put("generate", GenerateCommand::new);
+        COMMANDS.put("analyze", AnalyzeCommand::new);
+        COMMANDS.put("report", ReportCommand::new);
         COMMANDS.put("suggest", SuggestCommand::new);
         COMMANDS.put("route", RouteCommand::new);
         COMMANDS.put("enhance", EnhanceCommand::new);

@@ -28,7 +28,7 @@ class CaptureCommandTest {
     private CliRun capture(String... extra) {
         List<String> args = new ArrayList<>(List.of("--capture", "--db", db().toString()));
         args.addAll(List.of(extra));
-        return CliRun.of(args.toArray(new String[0]));
+        return CliRun.run(args.toArray(new String[0]));
     }
 
     private long stored() {
@@ -58,7 +58,7 @@ class CaptureCommandTest {
 
     @Test
     void subcommandFormAndJsonOutput() throws Exception {
-        CliRun run = CliRun.of("capture", "--db", db().toString(), "--prompt", "p", "--output", "o", "--rating", "2",
+        CliRun run = CliRun.run("capture", "--db", db().toString(), "--prompt", "p", "--output", "o", "--rating", "2",
                 "--tags", " a, b,,a ", "--context", "{\"framework\": \"ignored\", \"execution_time\": 1.5}",
                 "--framework", "few-shot", "--notes", "meh", "--json");
 
@@ -153,7 +153,7 @@ class CaptureCommandTest {
         Path notes = dir.resolve("notes.db");
         Files.writeString(notes, "not a database");
 
-        CliRun run = CliRun.of("--capture", "--db", notes.toString(), "--prompt", "p", "--output", "o", "--rating", "3");
+        CliRun run = CliRun.run("--capture", "--db", notes.toString(), "--prompt", "p", "--output", "o", "--rating", "3");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("is not a SQLite database");
@@ -165,7 +165,7 @@ class CaptureCommandTest {
         Path file = dir.resolve("file");
         Files.writeString(file, "x");
 
-        CliRun run = CliRun.of("--capture", "--db", file.resolve("x/feedback.db").toString(),
+        CliRun run = CliRun.run("--capture", "--db", file.resolve("x/feedback.db").toString(),
                 "--prompt", "p", "--output", "o", "--rating", "3");
 
         assertThat(run.exitCode()).isEqualTo(1);
@@ -174,7 +174,7 @@ class CaptureCommandTest {
 
     @Test
     void helpIsAvailable() {
-        CliRun run = CliRun.of("capture", "--help");
+        CliRun run = CliRun.run("capture", "--help");
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("--thumbs-up").contains("--routing");

@@ -24,6 +24,25 @@ public final class AnalysisJson {
     private AnalysisJson() {
     }
 
+    /**
+     * Loads and initialises the mapper and its serializers for {@code types} on a background
+     * thread, so that a short-lived process pays for it while it waits on other work (opening the
+     * database, scanning). Returns at once; harmless to call more than once.
+     */
+    public static void warmUp(Class<?>... types) {
+        Thread t = new Thread(() -> {
+            try {
+                for (Class<?> type : types) {
+                    MAPPER.writerFor(type);
+                }
+            } catch (RuntimeException ignored) {
+                // only a head start; the real call reports any problem
+            }
+        }, "json-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** The configured mapper, for callers that stream or convert (do not reconfigure it). */
     public static ObjectMapper mapper() {
         return MAPPER;

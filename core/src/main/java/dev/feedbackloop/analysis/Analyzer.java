@@ -1,15 +1,19 @@
 package dev.feedbackloop.analysis;
 
-import dev.feedbackloop.FeedbackLoopException;
 import dev.feedbackloop.InsufficientDataException;
 import dev.feedbackloop.analysis.stats.PhraseAnalyzer;
 import dev.feedbackloop.analysis.stats.Proportions;
+import dev.feedbackloop.internal.Json;
 import dev.feedbackloop.storage.DataVersion;
 import dev.feedbackloop.storage.FeedbackStore;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,15 +23,21 @@ import java.util.Optional;
  *
  * <p>Streams the narrow analysis rows of the window (memory bounded by the number of groups) and
  * reads texts only for a uniform sample. Results are cached in {@code pattern_cache} under the
- * parameters and the store's data version: a repeated analysis with no new feedback, whose window
- * still holds the same entries, is answered from the cache. Thread-safe if the store is.
+ * parameters and the store's data version. A repeated analysis with no new feedback is answered
+ * from the cache, marked {@code from_cache}: with the window it was computed for, as long as that
+ * ended at most 1/100 of the window length ago (about 7 hours for 30 days) - entries only age out
+ * of a rolling window, and on a busy store one does every few seconds; later, with the new window,
+ * if no entry left or entered it since. Thread-safe if the store is.
  */
 public final class Analyzer {
     private static final long SAMPLE_SEED = 42;
+    /** A cached result is reused while its window slid by at most 1/100 of its length (see class comment). */
+    static final int STALE_AFTER = 100;
 
     private final FeedbackStore store;
     private final Clock clock;
-    private final PhraseAnalyzer phrases = new PhraseAnalyzer();
+    /** Created on the first computation: a cache hit loads no text analysis classes. */
+    private PhraseAnalyzer phrases;
 
     public Analyzer(FeedbackStore store, Clock clock) {
         this.store = store;
@@ -46,17 +56,30 @@ public final class Analyzer {
 
     /** As {@link #analyze(int, int)} with every option given. */
     public PatternAnalysis analyze(AnalysisOptions options) {
-        Instant end = clock.instant();
-        Instant start = end.minus(Duration.ofDays(options.days()));
-        AnalysisWindow window = new AnalysisWindow(start, end, options.days());
-        DataVersion version = store.dataVersion();
-        Optional<PatternAnalysis> hit = cached(options, version, window);
-        if (hit.isPresent()) {
-            return hit.get();
+        Request r = request(options);
+        if (r.hit != null) {
+            PatternAnalysis cached = AnalysisJson.readAnalysis(r.hit);
+            return r.renewWindow ? cached.cachedFor(r.window) : cached;
         }
-        PatternAnalysis result = compute(window, options);
-        store.putCache(options.cacheKey(), version, AnalysisJson.write(result));
-        return result;
+        return compute(r);
+    }
+
+    /**
+     * The analysis as JSON ({@link AnalysisJson}), for callers that only pass it on: a cache hit is
+     * returned as stored, without building the objects.
+     */
+    public String analyzeJson(AnalysisOptions options) {
+        Request r = request(options);
+        if (r.hit != null) {
+            return r.renewWindow ? AnalysisJson.write(AnalysisJson.readAnalysis(r.hit).cachedFor(r.window)) : r.hit;
+        }
+        PatternAnalysis result = compute(r.window, r.options);
+        String cached = AnalysisJson.write(result.cachedFor(result.window()));
+        store.putCache(r.options.cacheKey(), r.version, cached);
+        String marker = ",\"from_cache\":true}";
+        return cached.endsWith(marker)
+                ? cached.substring(0, cached.length() - marker.length()) + ",\"from_cache\":false}"
+                : AnalysisJson.write(result);
     }
 
     /** Analyses an explicit half-open window without touching the cache. */
@@ -65,22 +88,68 @@ public final class Analyzer {
         return compute(new AnalysisWindow(start, end, days), options);
     }
 
-    private Optional<PatternAnalysis> cached(AnalysisOptions options, DataVersion version, AnalysisWindow window) {
+    /**
+     * @param hit         cached JSON valid for this request, or null
+     * @param renewWindow the hit covers the same entries as {@code window} and should say so
+     */
+    private record Request(AnalysisOptions options, AnalysisWindow window, DataVersion version, String hit,
+            boolean renewWindow) {
+    }
+
+    private synchronized PhraseAnalyzer phraseAnalyzer() {
+        if (phrases == null) {
+            phrases = new PhraseAnalyzer();
+        }
+        return phrases;
+    }
+
+    private Request request(AnalysisOptions options) {
+        Instant end = clock.instant();
+        AnalysisWindow window = new AnalysisWindow(end.minus(Duration.ofDays(options.days())), end, options.days());
+        DataVersion version = store.dataVersion();
         Optional<String> json = store.cached(options.cacheKey(), version);
-        if (json.isEmpty()) {
-            return Optional.empty();
+        if (json.isPresent()) {
+            AnalysisWindow was = cachedWindow(json.get());
+            if (was != null && !window.end().isBefore(was.end()) && Duration.between(was.end(), window.end())
+                    .compareTo(Duration.ofDays(options.days()).dividedBy(STALE_AFTER)) <= 0) {
+                return new Request(options, window, version, json.get(), false);
+            }
+            if (was != null && sameEntries(was, window)) {
+                return new Request(options, window, version, json.get(), true);
+            }
         }
-        PatternAnalysis old;
-        try {
-            old = AnalysisJson.readAnalysis(json.get());
-        } catch (FeedbackLoopException e) {
-            return Optional.empty();
+        return new Request(options, window, version, null, false);
+    }
+
+    private PatternAnalysis compute(Request r) {
+        PatternAnalysis result = compute(r.window, r.options);
+        store.putCache(r.options.cacheKey(), r.version, AnalysisJson.write(result.cachedFor(result.window())));
+        return result;
+    }
+
+    /**
+     * The window of a cached result, read without building the result (it is the first field, so
+     * parsing stops there); null when unreadable.
+     */
+    private static AnalysisWindow cachedWindow(String json) {
+        try (JsonParser p = Json.FACTORY.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                if (field.equals("window")) {
+                    Map<?, ?> w = (Map<?, ?>) Json.read(p);
+                    return new AnalysisWindow(Instant.parse((String) w.get("start")),
+                            Instant.parse((String) w.get("end")), ((Number) w.get("days")).doubleValue());
+                }
+                p.skipChildren();
+            }
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
-        AnalysisWindow was = old.window();
-        if (was == null || !sameEntries(was, window)) {
-            return Optional.empty();
-        }
-        return Optional.of(old.cachedFor(window));
     }
 
     /** No entry left or entered the window since it was {@code was} (the data version is unchanged). */
@@ -96,8 +165,9 @@ public final class Analyzer {
     }
 
     private PatternAnalysis compute(AnalysisWindow window, AnalysisOptions options) {
-        WindowAggregate agg = new WindowAggregate(null, options.phraseSample(), SAMPLE_SEED);
-        store.scan(window.start(), window.end(), agg);
+        AnalysisJson.warmUp(PatternAnalysis.class);
+        WindowAggregate agg = WindowScan.aggregate(store, window.start(), window.end(),
+                () -> new WindowAggregate(null, options.phraseSample(), SAMPLE_SEED));
         Tally overall = agg.overall();
         if (overall.count() < options.minSamples()) {
             throw new InsufficientDataException((int) overall.count(), options.minSamples());
@@ -105,7 +175,7 @@ public final class Analyzer {
         int support = options.minSupport();
         GroupTables tables = GroupTables.of(agg, support);
         Comparisons comparisons = tables.comparisons();
-        PhraseMining.Result mined = new PhraseMining(phrases).mine(sampleTexts(agg), comparisons);
+        PhraseMining.Result mined = new PhraseMining(phraseAnalyzer()).mine(agg.sample(), store::texts, comparisons);
         List<Finding> findings = comparisons.findings(support);
         List<Recommendation> details = Recommender.recommend(findings, overall, support);
         return new PatternAnalysis((int) overall.count(), (int) overall.positive(), (int) overall.negative(),
@@ -113,10 +183,5 @@ public final class Analyzer {
                 details.stream().map(Recommendation::text).toList(), window, overall.ci(), tables.models(),
                 findings, details, tables.features(), support, Proportions.sampleSizeFor10Points(overall.successRate()),
                 mined.sampled(), false);
-    }
-
-    private List<dev.feedbackloop.storage.EntryText> sampleTexts(WindowAggregate agg) {
-        List<Long> ids = agg.sample();
-        return ids.isEmpty() ? List.of() : store.texts(ids);
     }
 }

@@ -20,6 +20,11 @@ public record GroupTables(
         Comparisons comparisons) {
 
     public static GroupTables of(WindowAggregate agg, int minSupport) {
+        return of(agg, minSupport, true);
+    }
+
+    /** @param lengthQuartiles whether prompt-length quartiles are compared (reports leave them out) */
+    public static GroupTables of(WindowAggregate agg, int minSupport, boolean lengthQuartiles) {
         Tally all = agg.overall();
         Comparisons c = new Comparisons();
         Map<String, Tally> features = new LinkedHashMap<>();
@@ -29,7 +34,7 @@ public record GroupTables(
             }
             c.groupVersusRest(Finding.FEATURE, f.label(), agg.feature(f), all);
         }
-        for (LengthQuartiles.Group g : LengthQuartiles.of(agg.lengths())) {
+        for (LengthQuartiles.Group g : lengthQuartiles ? LengthQuartiles.of(agg.lengths()) : List.<LengthQuartiles.Group>of()) {
             features.put(g.label(), g.tally());
             c.groupVersusRest(Finding.FEATURE, g.label(), g.tally(), all);
         }

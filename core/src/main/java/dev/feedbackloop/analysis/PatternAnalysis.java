@@ -1,12 +1,14 @@
 package dev.feedbackloop.analysis;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The specification's {@code PatternAnalysis}, every field kept, plus intervals, findings and the
  * evidence behind each recommendation. {@code recommendations} stays a list of strings (the texts of
- * {@code recommendationDetails}).
+ * {@code recommendationDetails}). In JSON {@code window} comes first (a cached result is checked by
+ * reading only that far).
  *
  * @param commonPositivePatterns words and phrases distinctive of successful entries (prompts and notes),
  *                               with their weighted log-odds z-scores and counts
@@ -18,6 +20,7 @@ import java.util.Map;
  * @param phraseSample           entries whose texts were sampled for phrase statistics
  * @param fromCache              true when answered from {@code pattern_cache} (no new feedback since)
  */
+@JsonPropertyOrder({"window"})
 public record PatternAnalysis(
         int totalFeedback,
         int positiveCount,

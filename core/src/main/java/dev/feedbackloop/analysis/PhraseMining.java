@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Distinctive words and phrases of successful against failed entries, on a uniform sample of the
@@ -30,29 +31,43 @@ final class PhraseMining {
     }
 
     private final PhraseAnalyzer analyzer;
-    private final WeightedLogOdds logOdds = new WeightedLogOdds(1.0);
+    /** Prior of a tenth of the pooled counts: shrinks rare terms, keeps frequent real differences visible. */
+    static final double PRIOR_SCALE = 0.1;
+    private final WeightedLogOdds logOdds = new WeightedLogOdds(PRIOR_SCALE);
 
     PhraseMining(PhraseAnalyzer analyzer) {
         this.analyzer = analyzer;
     }
 
-    /** Mines {@code texts} (in random order) and adds the tested prompt phrases to {@code comparisons}. */
-    Result mine(List<EntryText> texts, Comparisons comparisons) {
+    /**
+     * Mines the entries {@code ids} (a uniform sample in random order), reading their texts through
+     * {@code fetch}, and adds the tested prompt phrases to {@code comparisons}. The two halves are
+     * read and tokenised in parallel.
+     */
+    Result mine(List<Long> ids, Function<List<Long>, List<EntryText>> fetch, Comparisons comparisons) {
+        List<Long> discoveryIds = new ArrayList<>();
+        List<Long> confirmationIds = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            (i % 2 == 0 ? discoveryIds : confirmationIds).add(ids.get(i));
+        }
         Corpus prompts = new Corpus();
         Corpus notes = new Corpus();
-        List<Set<String>> confirmationTerms = new ArrayList<>();
         List<EntryText> confirmationTexts = new ArrayList<>();
-        for (int i = 0; i < texts.size(); i++) {
-            EntryText t = texts.get(i);
-            Outcome outcome = Outcome.of(t.rating(), t.thumbsUp());
-            if (i % 2 == 1) {
-                confirmationTerms.add(analyzer.terms(t.prompt()));
-                confirmationTexts.add(t);
-            } else if (outcome != Outcome.NEUTRAL) {
-                prompts.add(analyzer.terms(t.prompt()), outcome);
-                notes.add(analyzer.terms(t.notes()), outcome);
+        List<Set<String>> confirmationTerms = new ArrayList<>();
+        Parallel.run(() -> {
+            for (EntryText t : fetch.apply(discoveryIds)) {
+                Outcome outcome = Outcome.of(t.rating(), t.thumbsUp());
+                if (outcome != Outcome.NEUTRAL) {
+                    prompts.add(analyzer.terms(t.prompt()), outcome);
+                    notes.add(analyzer.terms(t.notes()), outcome);
+                }
             }
-        }
+        }, () -> {
+            for (EntryText t : fetch.apply(confirmationIds)) {
+                confirmationTexts.add(t);
+                confirmationTerms.add(analyzer.terms(t.prompt()));
+            }
+        });
         List<TermScore> promptScores = logOdds.compare(prompts.positive, prompts.negative, MIN_DOCUMENTS);
         List<TermScore> noteScores = logOdds.compare(notes.positive, notes.negative, MIN_DOCUMENTS);
         List<TermScore> promptUp = top(promptScores, true, LISTED);
@@ -65,7 +80,7 @@ final class PhraseMining {
         top(noteScores, true, LISTED).forEach(s -> positive.add(pattern(s, "notes", notes)));
         promptDown.forEach(s -> negative.add(pattern(s, "prompt", prompts)));
         top(noteScores, false, LISTED).forEach(s -> negative.add(pattern(s, "notes", notes)));
-        return new Result(positive, negative, texts.size());
+        return new Result(positive, negative, ids.size());
     }
 
     private static void confirm(List<TermScore> picked, List<Set<String>> terms, List<EntryText> texts,
@@ -82,6 +97,10 @@ final class PhraseMining {
         }
     }
 
+    /**
+     * The most distinctive terms in one direction. Of terms that always occur together (same counts,
+     * one containing the other: "legacy", "legacy system") only the longest is listed.
+     */
     private static List<TermScore> top(List<TermScore> sortedDescending, boolean positive, int limit) {
         List<TermScore> out = new ArrayList<>();
         int n = sortedDescending.size();
@@ -90,9 +109,32 @@ final class PhraseMining {
             if (positive ? s.zScore() < MIN_Z : s.zScore() > -MIN_Z) {
                 break;
             }
-            out.add(s);
+            int same = sameOccurrences(out, s);
+            if (same < 0) {
+                out.add(s);
+            } else if (s.term().length() > out.get(same).term().length()) {
+                out.set(same, s);
+            }
         }
         return out;
+    }
+
+    private static int sameOccurrences(List<TermScore> listed, TermScore s) {
+        for (int i = 0; i < listed.size(); i++) {
+            if (redundant(listed.get(i), s)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean redundant(TermScore a, TermScore b) {
+        return a.countA() == b.countA() && a.countB() == b.countB()
+                && (containsWord(a.term(), b.term()) || containsWord(b.term(), a.term()));
+    }
+
+    private static boolean containsWord(String phrase, String word) {
+        return (" " + phrase + " ").contains(" " + word + " ");
     }
 
     private static Map<String, Object> pattern(TermScore s, String source, Corpus corpus) {

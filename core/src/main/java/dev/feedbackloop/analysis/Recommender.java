@@ -7,12 +7,18 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Turns significant findings into action items, each with its evidence in words. Nothing is
- * recommended from a finding that is not significant; when nothing is, the one item says how much
- * data a 10-point difference would need.
+ * Turns significant findings into action items, each with its evidence in words: at most three per
+ * kind, prompt features first, then frameworks, models, phrases and tags (tags often name the
+ * failure itself, so they explain less), the largest effects first. Nothing is recommended from a
+ * finding that is not significant; when nothing is, the one item says how much data a 10-point
+ * difference would need.
  */
 public final class Recommender {
-    static final int MAX_ITEMS = 8;
+    static final int MAX_ITEMS = 10;
+    static final int MAX_PER_KIND = 3;
+    /** What a team can act on comes first: how prompts are written, then framework and model choice. */
+    static final List<String> KIND_ORDER = List.of(Finding.FEATURE, Finding.FRAMEWORK, Finding.MODEL, Finding.PHRASE,
+            Finding.TAG);
 
     private Recommender() {
     }
@@ -23,11 +29,16 @@ public final class Recommender {
      */
     public static List<Recommendation> recommend(List<Finding> findings, Tally overall, int minSupport) {
         List<Recommendation> out = new ArrayList<>();
-        findings.stream()
-                .filter(Finding::significant)
-                .sorted(Comparator.comparingDouble((Finding f) -> -Math.abs(f.effect())))
-                .limit(MAX_ITEMS)
-                .forEach(f -> out.add(new Recommendation(text(f), evidence(f))));
+        for (String kind : KIND_ORDER) {
+            findings.stream()
+                    .filter(f -> f.significant() && f.kind().equals(kind))
+                    .sorted(Comparator.comparingDouble((Finding f) -> -Math.abs(f.effect())))
+                    .limit(MAX_PER_KIND)
+                    .forEach(f -> out.add(new Recommendation(text(f), evidence(f))));
+        }
+        if (out.size() > MAX_ITEMS) {
+            out.subList(MAX_ITEMS, out.size()).clear();
+        }
         if (out.isEmpty()) {
             out.add(moreData(findings, overall, minSupport));
         }
@@ -45,9 +56,9 @@ public final class Recommender {
                             + ": see what those prompts have in common";
                 }
                 return better
-                        ? "Use " + f.name() + " in prompts: success is " + points + " points higher with them"
-                        : "Prompts with " + f.name() + " succeed " + points + " points less often: review how "
-                                + f.name() + " are written";
+                        ? "Include " + noun(f.name()) + " in prompts: success is " + points + " points higher with them"
+                        : "Prompts with " + noun(f.name()) + " succeed " + points + " points less often: review how "
+                                + "they are written";
             case Finding.FRAMEWORK:
                 return better
                         ? "Prefer framework '" + f.name() + "' where it fits: " + points + " points above the rest"
@@ -66,6 +77,22 @@ public final class Recommender {
                         + (better ? "more" : "less") + " often" + (better ? "" : ": review them");
             default:
                 return f.kind() + " " + f.name() + ": " + (better ? "+" : "-") + points + " points";
+        }
+    }
+
+    /** A prompt feature's label as it reads in a sentence. */
+    static String noun(String label) {
+        switch (label) {
+            case "format spec":
+                return "an output format";
+            case "code block":
+                return "code blocks";
+            case "question":
+                return "a question at the end";
+            case "context":
+                return "context about the situation";
+            default:
+                return label;
         }
     }
 

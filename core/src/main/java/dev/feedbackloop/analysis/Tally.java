@@ -37,6 +37,24 @@ public final class Tally {
         return t;
     }
 
+    /** {count, positive, negative, rating sum}, for storage. */
+    public long[] toArray() {
+        return new long[] {count, positive, negative, ratingSum};
+    }
+
+    /** The inverse of {@link #toArray()}. @throws IllegalArgumentException for anything else */
+    public static Tally fromArray(long[] a) {
+        if (a == null || a.length != 4 || a[0] < 0 || a[1] < 0 || a[2] < 0 || a[1] + a[2] > a[0]) {
+            throw new IllegalArgumentException("not stored counts: " + java.util.Arrays.toString(a));
+        }
+        Tally t = new Tally();
+        t.count = a[0];
+        t.positive = a[1];
+        t.negative = a[2];
+        t.ratingSum = a[3];
+        return t;
+    }
+
     public long count() {
         return count;
     }

@@ -3,6 +3,7 @@ package dev.feedbackloop.analysis;
 import dev.feedbackloop.capture.Outcome;
 import dev.feedbackloop.capture.PromptFeature;
 import dev.feedbackloop.storage.AnalysisRow;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -15,7 +16,7 @@ import java.util.function.Consumer;
 /**
  * Everything an analysis or report needs from one pass over the rows of a window: counts overall,
  * per framework, tag, model, prompt feature, prompt length and (optionally) local day, plus an
- * optional uniform sample of row ids. Memory is bounded by the number of distinct groups, not rows.
+ * optional uniform sample of row ids (bottom-k, so parts can be merged). Memory is bounded by the number of distinct groups, not rows.
  * Not thread-safe: feed it from one scan.
  */
 public final class WindowAggregate implements Consumer<AnalysisRow> {
@@ -30,7 +31,10 @@ public final class WindowAggregate implements Consumer<AnalysisRow> {
     private Tally[] lengths = new Tally[1024];
     private final Map<LocalDate, Tally> days = new TreeMap<>();
     private final ZoneId dayZone;
-    private final Reservoir sample;
+    private final BottomKSample sample;
+    private long dayStart = Long.MAX_VALUE;
+    private long dayEnd = Long.MIN_VALUE;
+    private Tally day;
 
     /**
      * @param dayZone    zone for daily counts; null to skip them
@@ -39,7 +43,7 @@ public final class WindowAggregate implements Consumer<AnalysisRow> {
      */
     public WindowAggregate(ZoneId dayZone, int sampleSize, long seed) {
         this.dayZone = dayZone;
-        this.sample = sampleSize > 0 ? new Reservoir(sampleSize, seed) : null;
+        this.sample = sampleSize > 0 ? new BottomKSample(sampleSize, seed) : null;
         for (int i = 0; i < features.length; i++) {
             features[i] = new Tally();
         }
@@ -68,11 +72,23 @@ public final class WindowAggregate implements Consumer<AnalysisRow> {
         }
         lengthTally(row.promptChars()).add(rating, outcome);
         if (dayZone != null) {
-            days.computeIfAbsent(LocalDate.ofInstant(row.timestamp(), dayZone), k -> new Tally()).add(rating, outcome);
+            dayTally(row.timestamp()).add(rating, outcome);
         }
         if (sample != null) {
             sample.offer(row.id());
         }
+    }
+
+    /** Rows arrive in time order, so the current day's tally is nearly always the one needed. */
+    private Tally dayTally(Instant t) {
+        long second = t.getEpochSecond();
+        if (second < dayStart || second >= dayEnd) {
+            LocalDate date = LocalDate.ofInstant(t, dayZone);
+            dayStart = date.atStartOfDay(dayZone).toEpochSecond();
+            dayEnd = date.plusDays(1).atStartOfDay(dayZone).toEpochSecond();
+            day = days.computeIfAbsent(date, k -> new Tally());
+        }
+        return day;
     }
 
     private Tally lengthTally(int chars) {
@@ -120,6 +136,54 @@ public final class WindowAggregate implements Consumer<AnalysisRow> {
 
     /** Sampled row ids in random order; empty when sampling was off. */
     public List<Long> sample() {
-        return sample == null ? List.of() : sample.sample();
+        return sample == null ? List.of() : sample.ids();
+    }
+
+    /**
+     * Adds everything {@code other} counted (a disjoint part of the same window, aggregated with the
+     * same zone, sample size and seed); the result equals one pass over both parts.
+     */
+    public void merge(WindowAggregate other) {
+        overall.add(other.overall);
+        mergeInto(frameworks, other.frameworks);
+        mergeInto(tags, other.tags);
+        mergeInto(models, other.models);
+        mergeInto(days, other.days);
+        for (int f = 0; f < features.length; f++) {
+            features[f].add(other.features[f]);
+        }
+        for (int i = 0; i < other.lengths.length; i++) {
+            if (other.lengths[i] != null) {
+                lengthTally(i).add(other.lengths[i]);
+            }
+        }
+        if (sample != null && other.sample != null) {
+            sample.addAll(other.sample);
+        }
+    }
+
+    /**
+     * Adds the counts of one whole local day that were kept elsewhere (a report's day rollup): the
+     * day's overall tally also becomes its daily point. Prompt lengths are not kept there.
+     */
+    public void addDay(LocalDate date, Tally dayOverall, Map<String, Tally> dayFrameworks, Map<String, Tally> dayModels,
+            Map<String, Tally> dayTags, Tally[] dayFeatures) {
+        overall.add(dayOverall);
+        mergeInto(frameworks, dayFrameworks);
+        mergeInto(models, dayModels);
+        mergeInto(tags, dayTags);
+        for (int f = 0; f < features.length && f < dayFeatures.length; f++) {
+            features[f].add(dayFeatures[f]);
+        }
+        days.computeIfAbsent(date, k -> new Tally()).add(dayOverall);
+    }
+
+    /** Per prompt feature (by ordinal). */
+    public Tally[] features() {
+        return features.clone();
+    }
+
+    private static <K> void mergeInto(Map<K, Tally> into, Map<K, Tally> from) {
+        from.forEach((k, t) -> into.computeIfAbsent(k, x -> new Tally()).add(t));
     }
 }

@@ -4,6 +4,7 @@ import dev.feedbackloop.analysis.AnalysisJson;
 import dev.feedbackloop.analysis.AnalysisOptions;
 import dev.feedbackloop.analysis.Finding;
 import dev.feedbackloop.analysis.GroupTables;
+import dev.feedbackloop.analysis.Parallel;
 import dev.feedbackloop.analysis.Recommendation;
 import dev.feedbackloop.analysis.Recommender;
 import dev.feedbackloop.analysis.Tally;
@@ -14,9 +15,9 @@ import dev.feedbackloop.reporting.ImprovementReport.Change;
 import dev.feedbackloop.reporting.ImprovementReport.DailyPoint;
 import dev.feedbackloop.reporting.ImprovementReport.PeriodSummary;
 import dev.feedbackloop.storage.FeedbackStore;
-import dev.feedbackloop.storage.Statistics;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -28,7 +29,9 @@ import java.util.Map;
  * The specification's {@code generate_report}: totals of a week or month, the change against the
  * period before, top performers and problem areas ranked by success rate with intervals, and action
  * items from significant findings. Every report is saved in the {@code reports} table. Calendar
- * periods and daily points use the clock's zone. Thread-safe if the store is.
+ * periods and daily points use the clock's zone. Whole days are counted once and kept as day
+ * rollups in {@code pattern_cache} (see {@link DayRollups}), so later reports read only what is
+ * new. Prompt-length quartiles are left to the analysis. Thread-safe if the store is.
  */
 public final class Reporter {
     /** Groups smaller than this are never ranked. */
@@ -68,12 +71,21 @@ public final class Reporter {
 
     /** Computes, saves and returns the report of {@code period}. An empty period gives a report of zeros. */
     public ImprovementReport generate(ReportPeriod period, int minSupport) {
-        WindowAggregate agg = new WindowAggregate(clock.getZone(), 0, 0);
-        store.scan(period.start(), period.end(), agg);
+        AnalysisJson.warmUp(ImprovementReport.class);
         ReportPeriod before = period.previous(clock.getZone());
-        Statistics prev = store.statistics(before.start(), before.end());
+        Instant now = clock.instant();
+        // The period before gets rollups of its own only once this one has them: a first report counts once.
+        boolean settled = new DayRollups(store, clock.getZone()).complete(period.start(), period.end(), now);
+        Tally[] previous = new Tally[1];
+        WindowAggregate[] current = new WindowAggregate[1];
+        Parallel.run(() -> previous[0] = settled
+                        ? new DayRollups(store, clock.getZone()).aggregate(before.start(), before.end(), now).overall()
+                        : new DayRollups(store, clock.getZone()).overall(before.start(), before.end(), now),
+                () -> current[0] = new DayRollups(store, clock.getZone()).aggregate(period.start(), period.end(), now));
+        WindowAggregate agg = current[0];
+        Tally prev = previous[0];
         Tally all = agg.overall();
-        GroupTables tables = GroupTables.of(agg, minSupport);
+        GroupTables tables = GroupTables.of(agg, minSupport, false);
         List<Finding> findings = all.count() == 0 ? List.of() : tables.comparisons().findings(minSupport);
         Change change = change(all, prev);
         List<Recommendation> items = actionItems(findings, all, prev, change, minSupport);
@@ -81,33 +93,33 @@ public final class Reporter {
         ImprovementReport report = new ImprovementReport(period.label(), period.start(), period.end(), all.count(),
                 all.avgRating(), all.successRate(), improvement(all, prev), rankings.top(), rankings.problems(),
                 items.stream().map(Recommendation::text).toList(), period.kind().id(), all.ci(),
-                new PeriodSummary(before.label(), before.start(), before.end(), prev.total(), prev.avgRating(),
-                        prev.successRate(), Proportions.wilson(prev.positive(), prev.total())),
+                new PeriodSummary(before.label(), before.start(), before.end(), prev.count(), prev.avgRating(),
+                        prev.successRate(), prev.ci()),
                 change, daily(agg.days()), tables.frameworks(), tables.tags(), tables.models(), findings, items,
-                minSupport, clock.instant());
+                minSupport, now);
         store.saveReport(period.label(), period.start(), period.end(), AnalysisJson.write(report));
         return report;
     }
 
     /** Relative change in percent; null when there is nothing to compare with. */
-    static Double improvement(Tally now, Statistics prev) {
-        if (prev.total() == 0 || prev.positive() == 0) {
+    static Double improvement(Tally now, Tally prev) {
+        if (prev.count() == 0 || prev.positive() == 0) {
             return null;
         }
         return (now.successRate() - prev.successRate()) / prev.successRate() * 100.0;
     }
 
-    static Change change(Tally now, Statistics prev) {
-        if (now.count() == 0 || prev.total() == 0) {
+    static Change change(Tally now, Tally prev) {
+        if (now.count() == 0 || prev.count() == 0) {
             return null;
         }
-        var ci = Proportions.difference(now.positive(), now.count(), prev.positive(), prev.total());
-        double p = Proportions.pValue(now.positive(), now.count(), prev.positive(), prev.total());
+        var ci = Proportions.difference(now.positive(), now.count(), prev.positive(), prev.count());
+        double p = Proportions.pValue(now.positive(), now.count(), prev.positive(), prev.count());
         return new Change((now.successRate() - prev.successRate()) * 100,
                 new dev.feedbackloop.analysis.Interval(ci.low() * 100, ci.high() * 100), p, p < 0.05);
     }
 
-    private static List<Recommendation> actionItems(List<Finding> findings, Tally all, Statistics prev, Change change,
+    private static List<Recommendation> actionItems(List<Finding> findings, Tally all, Tally prev, Change change,
             int minSupport) {
         List<Recommendation> items = new ArrayList<>();
         if (all.count() == 0) {
@@ -122,7 +134,7 @@ public final class Reporter {
                     down ? ": find what changed" : ": keep what changed"),
                     String.format(Locale.ROOT, "%.1f%% of %,d now vs %.1f%% of %,d before; difference %+.1f points "
                                     + "[%+.1f, %+.1f], p = %.4f", all.successRate() * 100, all.count(),
-                            prev.successRate() * 100, prev.total(), change.points(), change.ci().low(),
+                            prev.successRate() * 100, prev.count(), change.points(), change.ci().low(),
                             change.ci().high(), change.pValue())));
         }
         items.addAll(Recommender.recommend(findings, all, minSupport));

@@ -45,6 +45,19 @@ public interface FeedbackStore extends AutoCloseable {
     /** Streams the narrow analysis view of every entry in [from, to), oldest first. */
     void scan(Instant from, Instant to, Consumer<AnalysisRow> action);
 
+    /**
+     * Streams the rows of [from, to) with a row id above {@code afterId}, in id order: the entries
+     * added since a known {@link #dataVersion()}. Implementations read them by id, so the cost
+     * follows the number of new entries, not the window.
+     */
+    default void scanAdded(Instant from, Instant to, long afterId, Consumer<AnalysisRow> action) {
+        scan(from, to, row -> {
+            if (row.id() > afterId) {
+                action.accept(row);
+            }
+        });
+    }
+
     /** Texts of the given row ids (ids that do not exist are skipped). */
     List<EntryText> texts(Collection<Long> ids);
 

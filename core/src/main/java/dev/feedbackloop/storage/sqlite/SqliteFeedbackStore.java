@@ -151,14 +151,35 @@ public final class SqliteFeedbackStore implements FeedbackStore {
     @Override
     public void scan(Instant from, Instant to, Consumer<AnalysisRow> action) {
         SqlFilter f = SqlFilter.of(FeedbackQuery.between(from, to));
-        String sql = "SELECT id, timestamp, rating, thumbs_up, framework, model, task_type, prompt_features,"
-                + " prompt_chars, tags FROM feedback INDEXED BY idx_feedback_window" + f.where() + " ORDER BY timestamp";
+        String sql = "SELECT " + ScanRows.COLUMNS + " FROM feedback INDEXED BY idx_feedback_window" + f.where()
+                + " ORDER BY timestamp";
         read("scan feedback", c -> {
+            ScanRows rows = new ScanRows(c);
             try (PreparedStatement ps = f.prepare(c, sql); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    action.accept(new AnalysisRow(rs.getLong(1), Timestamps.parse(rs.getString(2)), rs.getInt(3),
-                            rs.getBoolean(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8),
-                            rs.getInt(9), EntryColumns.tags(rs.getString(10))));
+                    action.accept(rows.read(rs));
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void scanAdded(Instant from, Instant to, long afterId, Consumer<AnalysisRow> action) {
+        SqlFilter f = SqlFilter.of(FeedbackQuery.between(from, to));
+        String sql = "SELECT " + ScanRows.COLUMNS + " FROM feedback NOT INDEXED WHERE id > ?"
+                + (f.where().isEmpty() ? "" : " AND " + f.where().substring(" WHERE ".length())) + " ORDER BY id";
+        read("scan new feedback", c -> {
+            ScanRows rows = new ScanRows(c);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setLong(1, afterId);
+                for (int i = 0; i < f.params().size(); i++) {
+                    ps.setObject(i + 2, f.params().get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        action.accept(rows.read(rs));
+                    }
                 }
             }
             return null;

@@ -1,0 +1,284 @@
+package dev.feedbackloop.reporting;
+
+import dev.feedbackloop.FeedbackLoopException;
+import dev.feedbackloop.analysis.AnalysisJson;
+import dev.feedbackloop.analysis.Parallel;
+import dev.feedbackloop.analysis.Tally;
+import dev.feedbackloop.analysis.WindowAggregate;
+import dev.feedbackloop.analysis.WindowScan;
+import dev.feedbackloop.capture.PromptFeature;
+import dev.feedbackloop.storage.AnalysisRow;
+import dev.feedbackloop.storage.DataVersion;
+import dev.feedbackloop.storage.FeedbackStore;
+import dev.feedbackloop.storage.Statistics;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The counts of a report period, with every whole local day that has ended taken from a day
+ * rollup kept in {@code pattern_cache} instead of being scanned again. A rollup holds the counts of
+ * the day's entries up to a row id; entries are only ever added, so it is brought up to date by
+ * reading the entries added since (by id, cheap). Parts of days at the period's edges, and days
+ * without a rollup, are scanned. Not thread-safe; cheap to create.
+ */
+final class DayRollups {
+    static final String PREFIX = "report-day/v1/";
+    /** Rollups carry their own row id, so the cache's version column is not used for them. */
+    private static final DataVersion UNVERSIONED = new DataVersion(0);
+
+    /** One day's counts over the entries with id up to {@code maxId}: tallies as {count, positive, negative, rating sum}. */
+    record DayCounts(long maxId, long[] overall, Map<String, long[]> frameworks, Map<String, long[]> models,
+            Map<String, long[]> tags, long[][] features) {
+    }
+
+    private final FeedbackStore store;
+    private final ZoneId zone;
+
+    DayRollups(FeedbackStore store, ZoneId zone) {
+        this.store = store;
+        this.zone = zone;
+    }
+
+    /** Counts of [start, end) with daily points, as one scan would give them (prompt lengths aside). */
+    WindowAggregate aggregate(Instant start, Instant end, Instant now) {
+        Instant limit = end.isBefore(now) ? end : now;
+        LocalDate first = LocalDate.ofInstant(start, zone);
+        if (first.atStartOfDay(zone).toInstant().isBefore(start)) {
+            first = first.plusDays(1);
+        }
+        LocalDate stop = LocalDate.ofInstant(limit, zone);
+        if (!first.isBefore(stop)) {
+            return WindowScan.aggregate(store, start, end, this::fresh);
+        }
+        Instant fullStart = first.atStartOfDay(zone).toInstant();
+        Instant fullEnd = stop.atStartOfDay(zone).toInstant();
+        WindowAggregate result = fresh();
+        if (start.isBefore(fullStart)) {
+            store.scan(start, fullStart, result);
+        }
+        if (fullEnd.isBefore(end)) {
+            store.scan(fullEnd, end, result);
+        }
+        long version = store.dataVersion().maxId();
+        Map<LocalDate, DayCounts> kept = new TreeMap<>();
+        Map<LocalDate, WindowAggregate> rebuilt = new TreeMap<>();
+        for (LocalDate d = first; d.isBefore(stop); d = d.plusDays(1)) {
+            Optional<DayCounts> c = load(d);
+            if (c.isPresent() && c.get().maxId() <= version) {
+                kept.put(d, c.get());
+            } else {
+                rebuilt.put(d, fresh());
+            }
+        }
+        scanMissing(rebuilt, version);
+        Map<LocalDate, WindowAggregate> added = addedSince(kept, fullStart, fullEnd, version);
+        for (LocalDate d = first; d.isBefore(stop); d = d.plusDays(1)) {
+            WindowAggregate day = rebuilt.containsKey(d) ? rebuilt.get(d) : fromCounts(d, kept.get(d));
+            if (added.containsKey(d)) {
+                day.merge(added.get(d));
+            }
+            add(result, d, day);
+            if (rebuilt.containsKey(d) || added.containsKey(d)) {
+                save(d, day, version);
+            }
+        }
+        return result;
+    }
+
+    /** Whether every whole, ended day of [start, end) already has a rollup (nothing would be counted twice over). */
+    boolean complete(Instant start, Instant end, Instant now) {
+        Instant limit = end.isBefore(now) ? end : now;
+        LocalDate first = LocalDate.ofInstant(start, zone);
+        if (first.atStartOfDay(zone).toInstant().isBefore(start)) {
+            first = first.plusDays(1);
+        }
+        for (LocalDate d = first; d.isBefore(LocalDate.ofInstant(limit, zone)); d = d.plusDays(1)) {
+            if (load(d).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Overall counts of [start, end) without building anything: whole days from existing rollups
+     * (brought up to date), everything else counted by the database ({@link FeedbackStore#statistics}).
+     * For the period a report compares with.
+     */
+    Tally overall(Instant start, Instant end, Instant now) {
+        Instant limit = end.isBefore(now) ? end : now;
+        long version = store.dataVersion().maxId();
+        TreeMap<LocalDate, DayCounts> kept = new TreeMap<>();
+        LocalDate first = LocalDate.ofInstant(start, zone);
+        if (first.atStartOfDay(zone).toInstant().isBefore(start)) {
+            first = first.plusDays(1);
+        }
+        LocalDate stop = LocalDate.ofInstant(limit, zone);
+        for (LocalDate d = first; d.isBefore(stop); d = d.plusDays(1)) {
+            LocalDate day = d;
+            load(d).filter(c -> c.maxId() <= version).ifPresent(c -> kept.put(day, c));
+        }
+        Tally total = new Tally();
+        Instant cursor = start;
+        for (Map.Entry<LocalDate, DayCounts> e : kept.entrySet()) {
+            Instant dayStart = e.getKey().atStartOfDay(zone).toInstant();
+            if (cursor.isBefore(dayStart)) {
+                total.add(counted(cursor, dayStart));
+            }
+            total.add(Tally.fromArray(e.getValue().overall()));
+            cursor = e.getKey().plusDays(1).atStartOfDay(zone).toInstant();
+        }
+        if (cursor.isBefore(end)) {
+            total.add(counted(cursor, end));
+        }
+        if (!kept.isEmpty()) {
+            Instant from = kept.firstKey().atStartOfDay(zone).toInstant();
+            Instant to = kept.lastKey().plusDays(1).atStartOfDay(zone).toInstant();
+            store.scanAdded(from, to, kept.values().stream().mapToLong(DayCounts::maxId).min().orElse(version), row -> {
+                DayCounts c = kept.get(day(row));
+                if (c != null && row.id() > c.maxId() && row.id() <= version) {
+                    total.add(row.rating(), row.outcome());
+                }
+            });
+        }
+        return total;
+    }
+
+    private Tally counted(Instant from, Instant to) {
+        Statistics st = store.statistics(from, to);
+        long ratingSum = 0;
+        for (Map.Entry<Integer, Long> e : st.ratingDistribution().entrySet()) {
+            ratingSum += e.getKey() * e.getValue();
+        }
+        return Tally.fromArray(new long[] {st.total(), st.positive(), st.negative(), ratingSum});
+    }
+
+    private WindowAggregate fresh() {
+        return new WindowAggregate(zone, 0, 0);
+    }
+
+    /** Scans each run of consecutive days without a rollup, counting entries up to {@code version}. */
+    private void scanMissing(Map<LocalDate, WindowAggregate> days, long version) {
+        LocalDate runStart = null;
+        LocalDate previous = null;
+        for (LocalDate d : days.keySet()) {
+            if (runStart != null && !d.equals(previous.plusDays(1))) {
+                scanRun(runStart, previous, days, version);
+                runStart = null;
+            }
+            if (runStart == null) {
+                runStart = d;
+            }
+            previous = d;
+        }
+        if (runStart != null) {
+            scanRun(runStart, previous, days, version);
+        }
+    }
+
+    /** Days {@code from..to} (inclusive), in two parallel halves when there are several. */
+    private void scanRun(LocalDate from, LocalDate to, Map<LocalDate, WindowAggregate> days, long version) {
+        long n = to.toEpochDay() - from.toEpochDay() + 1;
+        if (n < 2) {
+            scanDays(from, to, days, version);
+            return;
+        }
+        LocalDate middle = from.plusDays(n / 2);
+        Parallel.run(() -> scanDays(from, middle.minusDays(1), days, version), () -> scanDays(middle, to, days, version));
+    }
+
+    /** Each thread writes only the aggregates of its own days (created beforehand, so the map is only read). */
+    private void scanDays(LocalDate from, LocalDate to, Map<LocalDate, WindowAggregate> days, long version) {
+        store.scan(from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant(), row -> {
+            if (row.id() <= version) {
+                WindowAggregate a = days.get(day(row));
+                if (a != null) {
+                    a.accept(row);
+                }
+            }
+        });
+    }
+
+    /** Entries added after each kept rollup was made, per day. */
+    private Map<LocalDate, WindowAggregate> addedSince(Map<LocalDate, DayCounts> kept, Instant from, Instant to,
+            long version) {
+        Map<LocalDate, WindowAggregate> added = new HashMap<>();
+        long oldest = kept.values().stream().mapToLong(DayCounts::maxId).min().orElse(version);
+        if (oldest >= version) {
+            return added;
+        }
+        store.scanAdded(from, to, oldest, row -> {
+            LocalDate d = day(row);
+            DayCounts c = kept.get(d);
+            if (c != null && row.id() > c.maxId() && row.id() <= version) {
+                added.computeIfAbsent(d, k -> fresh()).accept(row);
+            }
+        });
+        return added;
+    }
+
+    private LocalDate day(AnalysisRow row) {
+        return LocalDate.ofInstant(row.timestamp(), zone);
+    }
+
+    private static void add(WindowAggregate into, LocalDate d, WindowAggregate day) {
+        into.addDay(d, day.overall(), day.frameworks(), day.models(), day.tags(), day.features());
+    }
+
+    private WindowAggregate fromCounts(LocalDate d, DayCounts c) {
+        WindowAggregate a = fresh();
+        Tally[] features = new Tally[c.features().length];
+        for (int i = 0; i < features.length; i++) {
+            features[i] = Tally.fromArray(c.features()[i]);
+        }
+        a.addDay(d, Tally.fromArray(c.overall()), tallies(c.frameworks()), tallies(c.models()), tallies(c.tags()),
+                features);
+        return a;
+    }
+
+    private Optional<DayCounts> load(LocalDate d) {
+        Optional<String> json = store.cached(key(d), UNVERSIONED);
+        if (json.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            DayCounts c = AnalysisJson.read(json.get(), DayCounts.class);
+            return c.features() != null && c.features().length == PromptFeature.values().length
+                    ? Optional.of(c) : Optional.empty();
+        } catch (FeedbackLoopException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void save(LocalDate d, WindowAggregate day, long version) {
+        Tally[] f = day.features();
+        long[][] features = new long[f.length][];
+        for (int i = 0; i < f.length; i++) {
+            features[i] = f[i].toArray();
+        }
+        store.putCache(key(d), UNVERSIONED, AnalysisJson.write(new DayCounts(version, day.overall().toArray(),
+                arrays(day.frameworks()), arrays(day.models()), arrays(day.tags()), features)));
+    }
+
+    private String key(LocalDate d) {
+        return PREFIX + zone.getId() + "/" + d;
+    }
+
+    private static Map<String, Tally> tallies(Map<String, long[]> m) {
+        Map<String, Tally> out = new LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(k, Tally.fromArray(v)));
+        return out;
+    }
+
+    private static Map<String, long[]> arrays(Map<String, Tally> m) {
+        Map<String, long[]> out = new LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(k, v.toArray()));
+        return out;
+    }
+}

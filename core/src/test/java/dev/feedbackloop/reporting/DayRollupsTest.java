@@ -1,0 +1,102 @@
+package dev.feedbackloop.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.feedbackloop.analysis.Tally;
+import dev.feedbackloop.analysis.WindowAggregate;
+import dev.feedbackloop.analysis.WindowScan;
+import dev.feedbackloop.storage.sqlite.SqliteFeedbackStore;
+import dev.feedbackloop.testdata.SyntheticFeedback;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Counts from day rollups, kept and brought up to date, equal a fresh scan of the same window. */
+class DayRollupsTest {
+    static final Instant NOW = Instant.parse("2026-11-27T14:37:25Z");
+    static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void rollupsMatchAFreshScanBeforeAndAfterNewFeedback() throws Exception {
+        Path db = dir.resolve("f.db");
+        try (SqliteFeedbackStore store = SqliteFeedbackStore.open(db)) {
+            SyntheticFeedback.seed(21).count(3000).between(NOW.minusSeconds(40L * 86400), NOW).into(store);
+            Instant start = NOW.minusSeconds(30L * 86400);
+
+            assertSame(new DayRollups(store, ZONE).aggregate(start, NOW, NOW), fresh(store, start));
+            assertThat(rollupCount(db)).isEqualTo(29);
+
+            // feedback arrives: some for old days (an import), some today, one before the window
+            SyntheticFeedback.seed(22).count(400).between(NOW.minusSeconds(35L * 86400), NOW).into(store);
+            assertSame(new DayRollups(store, ZONE).aggregate(start, NOW, NOW), fresh(store, start));
+
+            // and once more with nothing new: everything from the rollups
+            assertSame(new DayRollups(store, ZONE).aggregate(start, NOW, NOW), fresh(store, start));
+        }
+    }
+
+    @Test
+    void overallCountsOfAComparisonPeriodUseRollupsWhereThereAreSome() {
+        try (SqliteFeedbackStore store = SqliteFeedbackStore.open(dir.resolve("h.db"))) {
+            SyntheticFeedback.seed(24).count(2000).between(NOW.minusSeconds(40L * 86400), NOW).into(store);
+            Instant start = NOW.minusSeconds(30L * 86400);
+            Instant middle = NOW.minusSeconds(12L * 86400 + 5000);
+            assertThat(new DayRollups(store, ZONE).overall(start, NOW, NOW).toArray())
+                    .isEqualTo(fresh(store, start).overall().toArray());
+            new DayRollups(store, ZONE).aggregate(middle, NOW, NOW);
+            SyntheticFeedback.seed(25).count(300).between(NOW.minusSeconds(35L * 86400), NOW).into(store);
+            assertThat(new DayRollups(store, ZONE).overall(start, NOW, NOW).toArray())
+                    .isEqualTo(fresh(store, start).overall().toArray());
+        }
+    }
+
+    @Test
+    void aCalendarMonthIsCountedWholeAndSkipsDaysAfterNow() {
+        try (SqliteFeedbackStore store = SqliteFeedbackStore.open(dir.resolve("g.db"))) {
+            SyntheticFeedback.seed(23).count(1500).between(NOW.minusSeconds(40L * 86400), NOW).into(store);
+            ReportPeriod nov = ReportPeriod.month("2026-11", ZONE);
+            WindowAggregate viaRollups = new DayRollups(store, ZONE).aggregate(nov.start(), nov.end(), NOW);
+            WindowAggregate scanned = WindowScan.aggregate(store, nov.start(), nov.end(), () -> new WindowAggregate(ZONE, 0, 0));
+            assertSame(viaRollups, scanned);
+        }
+    }
+
+    static WindowAggregate fresh(SqliteFeedbackStore store, Instant start) {
+        return WindowScan.aggregate(store, start, NOW, () -> new WindowAggregate(ZONE, 0, 0));
+    }
+
+    static void assertSame(WindowAggregate a, WindowAggregate b) {
+        assertThat(a.overall().toArray()).isEqualTo(b.overall().toArray());
+        assertThat(arrays(a.frameworks())).isEqualTo(arrays(b.frameworks()));
+        assertThat(arrays(a.models())).isEqualTo(arrays(b.models()));
+        assertThat(arrays(a.tags())).isEqualTo(arrays(b.tags()));
+        assertThat(arrays(a.days())).isEqualTo(arrays(b.days()));
+        for (int i = 0; i < a.features().length; i++) {
+            assertThat(a.features()[i].toArray()).isEqualTo(b.features()[i].toArray());
+        }
+    }
+
+    static <K> Map<K, String> arrays(Map<K, Tally> m) {
+        return m.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                e -> java.util.Arrays.toString(e.getValue().toArray())));
+    }
+
+    static int rollupCount(Path db) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+             ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT count(*) FROM pattern_cache WHERE cache_key LIKE 'report-day/%'")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}
