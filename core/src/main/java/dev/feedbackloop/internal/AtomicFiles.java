@@ -7,10 +7,18 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** Writes a whole file or nothing: to a temporary sibling first, then renamed into place. */
 public final class AtomicFiles {
     private AtomicFiles() {
+    }
+
+    /** Temporary files are created owner-only; a report or export is an ordinary file (rw-r--r--). */
+    public static void readableByAll(Path file) throws IOException {
+        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        }
     }
 
     /**
@@ -24,6 +32,7 @@ public final class AtomicFiles {
         try {
             Files.createDirectories(absolute.getParent());
             tmp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+            readableByAll(tmp);
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
             try {
                 Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
