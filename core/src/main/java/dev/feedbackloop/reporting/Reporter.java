@@ -36,7 +36,8 @@ import java.util.Map;
 public final class Reporter {
     /** Groups smaller than this are never ranked. */
     public static final int DEFAULT_MIN_SUPPORT = AnalysisOptions.DEFAULT_MIN_SUPPORT;
-    static final int RANKED = 5;
+    /** Top performers and problem areas listed per kind (framework, model, tag). */
+    static final int RANKED = 3;
 
     private final FeedbackStore store;
     private final Clock clock;
