@@ -72,36 +72,40 @@ if [ -n "${AOT:-}" ] && [ -n "${JAR:-}" ]; then
   clear_rollups "$DB"
 fi
 
-# measure LABEL PREP CMD...: runs CMD $RUNS times (PREP before each), prints median wall time and peak RSS
+# measure LABEL PREP CMD...: runs CMD $RUNS times (PREP before each), prints the median wall time, the
+# median CPU time (user + system, all threads) and the peak RSS
 measure() {
   local label="$1" prep="$2"; shift 2
-  local times=() rss=()
+  local times=() cpus=() rss=()
   for _ in $(seq "$RUNS"); do
     $prep
-    /usr/bin/time -f "%e %M" -o "$DIR/time.txt" "$@" > "$DIR/out.txt" 2> "$DIR/err.txt" || {
+    /usr/bin/time -f "%e %U %S %M" -o "$DIR/time.txt" "$@" > "$DIR/out.txt" 2> "$DIR/err.txt" || {
       echo "FAILED: $*"; cat "$DIR/err.txt"; exit 1; }
-    read -r t m < "$DIR/time.txt"
-    times+=("$t"); rss+=("$m")
+    read -r t u s m < "$DIR/time.txt"
+    times+=("$t"); cpus+=("$(awk -v u="$u" -v s="$s" 'BEGIN {printf "%.2f", u + s}')"); rss+=("$m")
   done
-  local mt mr
+  local mt mc mr
   mt=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  mc=$(printf '%s\n' "${cpus[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
   mr=$(printf '%s\n' "${rss[@]}" | sort -n | tail -1)
-  printf '| %-44s | %6.2f s | %5d MiB | runs: %s |\n' "$label" "$mt" $((mr / 1024)) "${times[*]}" | tee -a "$DIR/results.md"
+  printf '| %-52s | %6.2f s | %6.2f s | %5d MiB | %s |\n' "$label" "$mt" "$mc" $((mr / 1024)) "${times[*]}" \
+    | tee -a "$DIR/results.md"
 }
 
 noop() { :; }
 cold() { clear_cache "$DB"; }
 no_rollups() { clear_rollups "$DB"; }
 
-echo "| work ($COUNT entries, $(date -u +%F)) | median | peak RSS | all runs |" | tee "$DIR/results.md"
-echo "|---|---|---|---|" | tee -a "$DIR/results.md"
+echo "| work ($COUNT entries, $(date -u +%F)) | wall (median) | CPU (median) | peak RSS | wall, all runs |" \
+  | tee "$DIR/results.md"
+echo "|---|---|---|---|---|" | tee -a "$DIR/results.md"
 measure "analyze --days 30, cold (no cache)" cold "${FEEDBACK[@]}" analyze --days 30 --db "$DB"
 measure "analyze --days 30 --json, cold" cold "${FEEDBACK[@]}" analyze --days 30 --json --db "$DB"
 "${FEEDBACK[@]}" analyze --days 30 --json --db "$DB" > /dev/null
 measure "analyze --days 30 --json, nothing changed" noop "${FEEDBACK[@]}" analyze --days 30 --json --db "$DB"
 measure "analyze --days 30, nothing changed" noop "${FEEDBACK[@]}" analyze --days 30 --db "$DB"
 measure "report --period monthly, first (builds day rollups)" no_rollups "${FEEDBACK[@]}" report --period monthly --db "$DB"
-"${FEEDBACK[@]}" report --period monthly --db "$DB" > /dev/null
+"${FEEDBACK[@]}" report --period monthly --db "$DB" > /dev/null   # the period before gets its rollups too
 measure "report --period weekly" noop "${FEEDBACK[@]}" report --period weekly --db "$DB"
 measure "report --period monthly" noop "${FEEDBACK[@]}" report --period monthly --db "$DB"
 measure "report --period monthly --output m.html" noop "${FEEDBACK[@]}" report --period monthly --output "$DIR/monthly.html" --db "$DB"

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -32,11 +31,6 @@ final class DayRollups {
     /** Rollups carry their own row id, so the cache's version column is not used for them. */
     private static final DataVersion UNVERSIONED = new DataVersion(0);
 
-    /** One day's counts over the entries with id up to {@code maxId}: tallies as {count, positive, negative, rating sum}. */
-    record DayCounts(long maxId, long[] overall, Map<String, long[]> frameworks, Map<String, long[]> models,
-            Map<String, long[]> tags, long[][] features) {
-    }
-
     private final FeedbackStore store;
     private final ZoneId zone;
 
@@ -47,12 +41,8 @@ final class DayRollups {
 
     /** Counts of [start, end) with daily points, as one scan would give them (prompt lengths aside). */
     WindowAggregate aggregate(Instant start, Instant end, Instant now) {
-        Instant limit = end.isBefore(now) ? end : now;
-        LocalDate first = LocalDate.ofInstant(start, zone);
-        if (first.atStartOfDay(zone).toInstant().isBefore(start)) {
-            first = first.plusDays(1);
-        }
-        LocalDate stop = LocalDate.ofInstant(limit, zone);
+        LocalDate first = firstWholeDay(start);
+        LocalDate stop = stopDay(end, now);
         if (!first.isBefore(stop)) {
             return WindowScan.aggregate(store, start, end, this::fresh);
         }
@@ -79,7 +69,7 @@ final class DayRollups {
         scanMissing(rebuilt, version);
         Map<LocalDate, WindowAggregate> added = addedSince(kept, fullStart, fullEnd, version);
         for (LocalDate d = first; d.isBefore(stop); d = d.plusDays(1)) {
-            WindowAggregate day = rebuilt.containsKey(d) ? rebuilt.get(d) : fromCounts(d, kept.get(d));
+            WindowAggregate day = rebuilt.containsKey(d) ? rebuilt.get(d) : kept.get(d).toAggregate(d, fresh());
             if (added.containsKey(d)) {
                 day.merge(added.get(d));
             }
@@ -93,12 +83,7 @@ final class DayRollups {
 
     /** Whether every whole, ended day of [start, end) already has a rollup (nothing would be counted twice over). */
     boolean complete(Instant start, Instant end, Instant now) {
-        Instant limit = end.isBefore(now) ? end : now;
-        LocalDate first = LocalDate.ofInstant(start, zone);
-        if (first.atStartOfDay(zone).toInstant().isBefore(start)) {
-            first = first.plusDays(1);
-        }
-        for (LocalDate d = first; d.isBefore(LocalDate.ofInstant(limit, zone)); d = d.plusDays(1)) {
+        for (LocalDate d = firstWholeDay(start); d.isBefore(stopDay(end, now)); d = d.plusDays(1)) {
             if (load(d).isEmpty()) {
                 return false;
             }
@@ -112,15 +97,9 @@ final class DayRollups {
      * For the period a report compares with.
      */
     Tally overall(Instant start, Instant end, Instant now) {
-        Instant limit = end.isBefore(now) ? end : now;
         long version = store.dataVersion().maxId();
         TreeMap<LocalDate, DayCounts> kept = new TreeMap<>();
-        LocalDate first = LocalDate.ofInstant(start, zone);
-        if (first.atStartOfDay(zone).toInstant().isBefore(start)) {
-            first = first.plusDays(1);
-        }
-        LocalDate stop = LocalDate.ofInstant(limit, zone);
-        for (LocalDate d = first; d.isBefore(stop); d = d.plusDays(1)) {
+        for (LocalDate d = firstWholeDay(start); d.isBefore(stopDay(end, now)); d = d.plusDays(1)) {
             LocalDate day = d;
             load(d).filter(c -> c.maxId() <= version).ifPresent(c -> kept.put(day, c));
         }
@@ -157,6 +136,17 @@ final class DayRollups {
             ratingSum += e.getKey() * e.getValue();
         }
         return Tally.fromArray(new long[] {st.total(), st.positive(), st.negative(), ratingSum});
+    }
+
+    /** The first local day that starts at or after {@code start}. */
+    private LocalDate firstWholeDay(Instant start) {
+        LocalDate first = LocalDate.ofInstant(start, zone);
+        return first.atStartOfDay(zone).toInstant().isBefore(start) ? first.plusDays(1) : first;
+    }
+
+    /** The day after the last whole day that ended by both {@code end} and {@code now}. */
+    private LocalDate stopDay(Instant end, Instant now) {
+        return LocalDate.ofInstant(end.isBefore(now) ? end : now, zone);
     }
 
     private WindowAggregate fresh() {
@@ -231,17 +221,6 @@ final class DayRollups {
         into.addDay(d, day.overall(), day.frameworks(), day.models(), day.tags(), day.features());
     }
 
-    private WindowAggregate fromCounts(LocalDate d, DayCounts c) {
-        WindowAggregate a = fresh();
-        Tally[] features = new Tally[c.features().length];
-        for (int i = 0; i < features.length; i++) {
-            features[i] = Tally.fromArray(c.features()[i]);
-        }
-        a.addDay(d, Tally.fromArray(c.overall()), tallies(c.frameworks()), tallies(c.models()), tallies(c.tags()),
-                features);
-        return a;
-    }
-
     private Optional<DayCounts> load(LocalDate d) {
         Optional<String> json = store.cached(key(d), UNVERSIONED);
         if (json.isEmpty()) {
@@ -249,36 +228,21 @@ final class DayRollups {
         }
         try {
             DayCounts c = AnalysisJson.read(json.get(), DayCounts.class);
-            return c.features() != null && c.features().length == PromptFeature.values().length
-                    ? Optional.of(c) : Optional.empty();
-        } catch (FeedbackLoopException | IllegalArgumentException e) {
+            if (c.features() == null || c.features().length != PromptFeature.values().length) {
+                return Optional.empty();
+            }
+            c.toAggregate(d, fresh());
+            return Optional.of(c);
+        } catch (FeedbackLoopException | IllegalArgumentException | NullPointerException e) {
             return Optional.empty();
         }
     }
 
     private void save(LocalDate d, WindowAggregate day, long version) {
-        Tally[] f = day.features();
-        long[][] features = new long[f.length][];
-        for (int i = 0; i < f.length; i++) {
-            features[i] = f[i].toArray();
-        }
-        store.putCache(key(d), UNVERSIONED, AnalysisJson.write(new DayCounts(version, day.overall().toArray(),
-                arrays(day.frameworks()), arrays(day.models()), arrays(day.tags()), features)));
+        store.putCache(key(d), UNVERSIONED, AnalysisJson.write(DayCounts.of(day, version)));
     }
 
     private String key(LocalDate d) {
         return PREFIX + zone.getId() + "/" + d;
-    }
-
-    private static Map<String, Tally> tallies(Map<String, long[]> m) {
-        Map<String, Tally> out = new LinkedHashMap<>();
-        m.forEach((k, v) -> out.put(k, Tally.fromArray(v)));
-        return out;
-    }
-
-    private static Map<String, long[]> arrays(Map<String, Tally> m) {
-        Map<String, long[]> out = new LinkedHashMap<>();
-        m.forEach((k, v) -> out.put(k, v.toArray()));
-        return out;
     }
 }

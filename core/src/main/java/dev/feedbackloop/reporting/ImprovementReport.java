@@ -18,8 +18,9 @@ import java.util.Map;
  * @param endDate                exclusive
  * @param improvementVsPrevious  relative change of the success rate in percent; null only when the
  *                               previous period had no entries or no successes (0.0 = no change)
- * @param topPerformers          groups with at least {@code minSupport} entries above the overall rate, best first
- * @param problemAreas           groups with at least {@code minSupport} entries below the overall rate, worst first
+ * @param topPerformers          frameworks, models and tags (up to three of each, in that order) with at least
+ *                               {@code minSupport} entries above the overall rate, best first within a kind
+ * @param problemAreas           the same below the overall rate, worst first within a kind
  * @param actionItems            texts of {@code actionItemDetails}
  * @param change                 difference to the previous period in points; null when either is empty
  */

@@ -89,6 +89,9 @@ final class ReportCharts {
         shown = new ArrayList<>(shown.subList(0, Math.min(MAX_GROUPS, shown.size())));
         shown.sort(Comparator.comparingDouble((Map.Entry<String, GroupPerformance> e) -> -e.getValue().successRate()));
         int n = shown.size();
+        if (n < groups.size()) {
+            title = title + " (the " + n + " largest of " + groups.size() + ")";
+        }
         String[] categories = new String[n];
         Number[][] lows = new Number[1][n];
         Number[][] highs = new Number[1][n];

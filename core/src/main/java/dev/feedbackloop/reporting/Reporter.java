@@ -36,7 +36,8 @@ import java.util.Map;
 public final class Reporter {
     /** Groups smaller than this are never ranked. */
     public static final int DEFAULT_MIN_SUPPORT = AnalysisOptions.DEFAULT_MIN_SUPPORT;
-    static final int RANKED = 5;
+    /** Top performers and problem areas listed per kind (framework, model, tag). */
+    static final int RANKED = 3;
 
     private final FeedbackStore store;
     private final Clock clock;
@@ -56,15 +57,17 @@ public final class Reporter {
     }
 
     /**
-     * As the specification: {@code "weekly"} or {@code "monthly"}, written as JSON to {@code outputFile}
-     * when it is not null (atomically: a failed write leaves no partial file).
+     * As the specification: {@code "weekly"} or {@code "monthly"}, written to {@code outputFile} when it
+     * is not null, as JSON unless its extension asks for another format (.md, .html, .txt); atomically,
+     * so a failed write leaves no partial file.
      *
      * @throws dev.feedbackloop.InvalidInputException for another period name
      */
     public ImprovementReport generate(String period, Path outputFile) {
         ImprovementReport report = generate(rolling(ReportPeriod.Kind.parse(period)), DEFAULT_MIN_SUPPORT);
         if (outputFile != null) {
-            AtomicFiles.write(outputFile, AnalysisJson.writePretty(report));
+            AtomicFiles.write(outputFile, ReportFormat.ofFile(outputFile).orElse(ReportFormat.JSON)
+                    .render(report, clock.getZone()));
         }
         return report;
     }
