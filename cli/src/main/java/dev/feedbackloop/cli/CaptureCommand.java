@@ -77,6 +77,14 @@ final class CaptureCommand implements Callable<Integer> {
         FeedbackEntry entry = entry();
         InsertResult result;
         try (FeedbackStore s = store.open()) {
+            if (feedbackId != null && timestamp == null) {
+                // a retried capture of a known id without --timestamp keeps the stored time, so an
+                // identical retry is the no-op it should be rather than a conflict on "now"
+                Instant stored = s.findById(entry.feedbackId()).map(FeedbackEntry::timestamp).orElse(null);
+                if (stored != null) {
+                    entry = entry.withTimestamp(stored);
+                }
+            }
             result = s.insert(entry);
         }
         PrintWriter out = spec.commandLine().getOut();

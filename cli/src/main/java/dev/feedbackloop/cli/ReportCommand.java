@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "Periods: --period weekly|monthly = the last 7 or 30 days ending now; --week 2026-W47 or",
             "--month 2026-10 = that calendar week (Monday to Monday) or month, in the local time zone.",
             "Formats: text (default), json, markdown, html (one self-contained file with charts);",
-            "without --format the output file's extension decides (.json, .md, .html, .txt).",
+            "without --format the output file's extension decides (.json, .md, .html, .txt; any other: json,",
+            "the specification's saved report format).",
             "Exit codes: 0 success, 1 runtime failure, 2 bad input."})
 final class ReportCommand implements Callable<Integer> {
     @Spec
@@ -65,7 +66,7 @@ final class ReportCommand implements Callable<Integer> {
             throw new InvalidInputException("--min-support must be at least 1, got " + minSupport);
         }
         ReportFormat chosen = format != null ? ReportFormat.parse(format)
-                : output != null ? ReportFormat.ofFile(output).orElse(ReportFormat.TEXT)
+                : output != null ? ReportFormat.ofFile(output).orElse(ReportFormat.JSON)
                 : store.json ? ReportFormat.JSON : ReportFormat.TEXT;
         Clock clock = Clock.systemDefaultZone();
         ReportPeriod p = period(clock);

@@ -89,6 +89,20 @@ class CaptureCommandTest {
         assertThat(stored()).isEqualTo(1);
     }
 
+    @Test
+    void retryingTheSameIdWithoutATimestampIsANoOp() {
+        String[] args = {"--prompt", "p", "--output", "o", "--rating", "5", "--feedback-id", "retry-1"};
+        assertThat(capture(args).exitCode()).isZero();
+
+        CliRun retry = capture(args);
+
+        assertThat(retry.exitCode()).as(retry.err()).isZero();
+        assertThat(retry.out()).startsWith("Already stored:");
+        assertThat(capture("--prompt", "p", "--output", "o", "--rating", "4", "--feedback-id", "retry-1").exitCode())
+                .as("different content is still a conflict").isEqualTo(2);
+        assertThat(stored()).isEqualTo(1);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"0", "6", "4.5", "five", "-1", ""})
     void badRatingsAreRejectedAndNothingIsStored(String rating) {
@@ -135,6 +149,27 @@ class CaptureCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--context");
         assertThat(JSON.readTree(run.out()).get("error").get("type").asText()).isEqualTo("invalid_input");
+        assertThat(stored()).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"task_type\": 5}", "{\"primary_framework\": {\"a\": 1}}", "{\"model_recommendation\": \"\"}"})
+    void routingFieldsMustBeTexts(String routing) {
+        CliRun run = capture("--prompt", "p", "--output", "o", "--rating", "3", "--routing", routing);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("must be a non-empty string");
+        assertThat(stored()).isZero();
+    }
+
+    @Test
+    void timestampsOutsideTheStorableYearsAreRejected() {
+        CliRun run = capture("--prompt", "p", "--output", "o", "--rating", "3", "--timestamp", "+12026-01-01T00:00:00Z");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("outside the years 1-9999");
+        assertThat(capture("--prompt", "p", "--output", "o", "--rating", "3", "--context", "{\"x\": 1e400}").err())
+                .contains("out of range");
         assertThat(stored()).isZero();
     }
 

@@ -4,6 +4,7 @@ import dev.feedbackloop.InvalidInputException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import dev.feedbackloop.internal.Json;
+import dev.feedbackloop.internal.Timestamps;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -41,7 +42,8 @@ public record FeedbackEntry(
         requireText(prompt, "prompt");
         requireText(output, "output");
         checkRating(rating);
-        timestamp = Objects.requireNonNull(timestamp, "timestamp").truncatedTo(ChronoUnit.MICROS);
+        timestamp = Timestamps.checkStorable(Objects.requireNonNull(timestamp, "timestamp"))
+                .truncatedTo(ChronoUnit.MICROS);
         requireText(feedbackId, "feedback_id");
         tags = normaliseTags(tags);
         context = context == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(context));
@@ -52,6 +54,11 @@ public record FeedbackEntry(
 
     public static Builder builder(String prompt, String output, int rating) {
         return new Builder(prompt, output, rating);
+    }
+
+    /** The same entry at another time. */
+    public FeedbackEntry withTimestamp(Instant newTimestamp) {
+        return new FeedbackEntry(prompt, output, rating, thumbsUp, tags, newTimestamp, context, feedbackId, notes);
     }
 
     public Outcome outcome() {
@@ -196,6 +203,13 @@ public record FeedbackEntry(
         public Builder routing(Map<String, ?> decision) {
             if (decision == null) {
                 return this;
+            }
+            for (String key : List.of(TASK_TYPE, "primary_framework", FRAMEWORK, "model_recommendation", MODEL)) {
+                Object v = decision.get(key);
+                if (v != null && (!(v instanceof String) || ((String) v).isBlank())) {
+                    throw new InvalidInputException("routing field '" + key + "' must be a non-empty string, got "
+                            + Json.write(v));
+                }
             }
             context.put("routing", new LinkedHashMap<>(decision));
             putIfPresent(TASK_TYPE, decision.get(TASK_TYPE));

@@ -87,8 +87,13 @@ public final class Json {
                 return p.getText();
             case VALUE_NUMBER_INT:
                 return p.getNumberValue();
-            case VALUE_NUMBER_FLOAT:
-                return p.getDoubleValue();
+            case VALUE_NUMBER_FLOAT: {
+                double d = p.getDoubleValue();
+                if (Double.isInfinite(d)) {
+                    throw new InvalidInputException("number " + p.getText() + " is out of range");
+                }
+                return d;
+            }
             case VALUE_TRUE:
                 return Boolean.TRUE;
             case VALUE_FALSE:

@@ -21,6 +21,9 @@ public final class Timestamps {
     private static final DateTimeFormatter STORED =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'+00:00'");
 
+    private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant AFTER_LAST = Instant.parse("+10000-01-01T00:00:00Z");
+
     private Timestamps() {
     }
 
@@ -56,10 +59,24 @@ public final class Timestamps {
         return parse(text, ZoneId.systemDefault());
     }
 
-    /** @throws InvalidInputException when the text is no ISO-8601 date or date-time */
+    /**
+     * @throws InvalidInputException when the text is no ISO-8601 date or date-time, or lies outside
+     *         the years 1-9999 (which the fixed-width stored form cannot order)
+     */
     public static Instant parse(String text, ZoneId zone) {
         Instant fast = parseCommon(text.strip(), zone);
-        return fast != null ? fast : parseSlowly(text, zone);
+        return checkStorable(fast != null ? fast : parseSlowly(text, zone));
+    }
+
+    /**
+     * @return {@code instant} when its UTC year is within 1-9999
+     * @throws InvalidInputException otherwise
+     */
+    public static Instant checkStorable(Instant instant) {
+        if (instant.isBefore(FIRST) || !instant.isBefore(AFTER_LAST)) {
+            throw new InvalidInputException("timestamp " + instant + " is outside the years 1-9999");
+        }
+        return instant;
     }
 
     /** The definition {@link #parse(String, ZoneId)} must agree with (it is a faster equivalent). */

@@ -59,8 +59,8 @@ public final class Redactor {
     }
 
     /**
-     * A phone number: 8 to 15 digits with separators, or 7 to 15 with a leading + or an area code in
-     * parentheses; not a date, a time, a decimal number ("07.553559970") or a short range ("357-2000").
+     * A phone number: 8 to 15 digits with separators, 10 to 15 without, or 7 to 15 with a leading + or
+     * an area code in parentheses; not a date, a time, a decimal number ("07.553559970") or a short range ("357-2000").
      */
     static boolean looksLikePhone(String candidate) {
         long digits = candidate.chars().filter(Character::isDigit).count();
@@ -74,7 +74,7 @@ public final class Redactor {
         if (candidate.contains(".") && DIGIT_GROUP.matcher(candidate).results().anyMatch(g -> g.group().length() > 4)) {
             return false;
         }
-        return marked || candidate.matches(".*[ ().-].*");
+        return marked || digits >= 10 || candidate.matches(".*[ ().-].*");
     }
 
     private static String replace(Pattern p, String text, Function<MatchResult, String> with) {

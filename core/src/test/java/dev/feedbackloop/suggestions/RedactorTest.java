@@ -19,7 +19,7 @@ class RedactorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"+1 415 555 0132", "(555) 123-4567", "555-123-4567", "+44 20 7946 0958", "+4915112345678",
-        "030 1234567"})
+        "030 1234567", "5551234567", "004915112345678"})
     void masksPhoneNumbers(String phone) {
         Redactor.Redaction r = redactor.redact("Call " + phone + " after 5.");
 

@@ -25,15 +25,11 @@ final class SqliteBatchWriter implements BatchWriter {
     private PreparedStatement byId;
     private boolean done;
 
+    /** Takes over {@code connection}, on which a transaction was just begun; gives it back on close. */
     SqliteBatchWriter(Connection connection, SqliteConnections pool) throws SQLException {
         this.connection = connection;
         this.pool = pool;
-        try {
-            cacheSize(CACHE_KIB);
-        } catch (SQLException e) {
-            pool.giveBack(connection);
-            throw e;
-        }
+        cacheSize(CACHE_KIB);
     }
 
     @Override
@@ -71,7 +67,7 @@ final class SqliteBatchWriter implements BatchWriter {
     @Override
     public void commit() {
         try {
-            connection.commit();
+            SqliteConnections.commit(connection);
             done = true;
         } catch (SQLException e) {
             throw SqliteConnections.translate("commit", e);
@@ -87,11 +83,13 @@ final class SqliteBatchWriter implements BatchWriter {
                 }
             }
             if (!done) {
-                connection.rollback();
+                SqliteConnections.rollbackQuietly(connection);
             }
-            cacheSize(SqliteConnections.CACHE_KIB);
+            if (!connection.isClosed()) {
+                cacheSize(SqliteConnections.CACHE_KIB);
+            }
         } catch (SQLException e) {
-            throw new StorageException("rollback failed: " + e.getMessage(), e);
+            throw new StorageException("ending the write transaction failed: " + e.getMessage(), e);
         } finally {
             pool.giveBack(connection);
         }

@@ -14,7 +14,7 @@ import org.sqlite.SQLiteException;
 /**
  * Connections to one SQLite file, configured for many writers: WAL (readers never block writers),
  * a long busy timeout, and write transactions that take the write lock up front
- * ({@code BEGIN IMMEDIATE}), so a writer waits its turn instead of failing on a lock upgrade.
+ * ({@link #begin BEGIN IMMEDIATE}), so a writer waits its turn instead of failing on a lock upgrade.
  * Idle connections are kept for reuse. Thread-safe.
  */
 final class SqliteConnections implements AutoCloseable {
@@ -37,7 +37,6 @@ final class SqliteConnections implements AutoCloseable {
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         config.setCacheSize(-CACHE_KIB);
         config.setPageSize(PAGE_SIZE);
@@ -58,20 +57,48 @@ final class SqliteConnections implements AutoCloseable {
         return dataSource.getConnection();
     }
 
+    /** Takes a connection back; one that is not in auto-commit mode (never ours) is closed, not reused. */
     void giveBack(Connection c) {
         try {
             if (c.isClosed()) {
                 return;
             }
-            if (!c.getAutoCommit()) {
-                c.rollback();
-                c.setAutoCommit(true);
-            }
-            if (!idle.offer(c)) {
+            if (!c.getAutoCommit() || !idle.offer(c)) {
                 c.close();
             }
         } catch (SQLException e) {
             closeQuietly(c);
+        }
+    }
+
+    /*
+     * Transactions are explicit statements on auto-commit connections. The driver's own
+     * setAutoCommit(false)/commit()/rollback() would begin the next IMMEDIATE transaction right after
+     * each commit or rollback, taking the write lock again (and a commit could report "busy" after
+     * its data was already committed).
+     */
+
+    /** Starts a write transaction, taking the write lock now (waiting up to the busy timeout). */
+    static void begin(Connection c) throws SQLException {
+        execute(c, "BEGIN IMMEDIATE");
+    }
+
+    static void commit(Connection c) throws SQLException {
+        execute(c, "COMMIT");
+    }
+
+    /** Rolls back the open transaction, if any; never throws (the connection is then closed). */
+    static void rollbackQuietly(Connection c) {
+        try {
+            execute(c, "ROLLBACK");
+        } catch (SQLException e) {
+            closeQuietly(c);
+        }
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (java.sql.Statement st = c.createStatement()) {
+            st.execute(sql);
         }
     }
 

@@ -77,13 +77,15 @@ public final class SqliteFeedbackStore implements FeedbackStore {
 
     @Override
     public BatchWriter openBatch() {
-        try {
-            Connection c = connections.borrow();
-            c.setAutoCommit(false);
-            return new SqliteBatchWriter(c, connections);
-        } catch (SQLException e) {
-            throw SqliteConnections.translate("start a write transaction on " + file, e);
-        }
+        return withConnection("start a write transaction on " + file, c -> {
+            SqliteConnections.begin(c);
+            try {
+                return new SqliteBatchWriter(c, connections);
+            } catch (SQLException | RuntimeException e) {
+                SqliteConnections.rollbackQuietly(c);
+                throw e;
+            }
+        }, false, false);
     }
 
     @Override
@@ -310,27 +312,42 @@ public final class SqliteFeedbackStore implements FeedbackStore {
     }
 
     private <T> T read(String what, SqlWork<T> work) {
-        return withConnection(what, work, false);
+        return withConnection(what, work, false, true);
     }
 
     /** Runs {@code work} in one write transaction, retrying when the database stays busy. */
     private <T> T write(String what, SqlWork<T> work) {
-        return withConnection(what, work, true);
+        return withConnection(what, work, true, true);
     }
 
-    private <T> T withConnection(String what, SqlWork<T> work, boolean transactional) {
+    /**
+     * Runs {@code work} on a pooled connection, in a transaction of its own when {@code transactional}.
+     * A busy database is retried with backoff; a failed transaction is rolled back first, so a retry
+     * never applies a write twice. With {@code giveBack} false the connection stays with the result.
+     */
+    private <T> T withConnection(String what, SqlWork<T> work, boolean transactional, boolean giveBack) {
         SQLException last = null;
         for (int attempt = 0; attempt <= BUSY_RETRIES; attempt++) {
             Connection c = null;
+            boolean keep = false;
             try {
                 c = connections.borrow();
                 if (transactional) {
-                    c.setAutoCommit(false);
+                    SqliteConnections.begin(c);
                 }
-                T result = work.run(c);
-                if (transactional) {
-                    c.commit();
+                T result;
+                try {
+                    result = work.run(c);
+                    if (transactional) {
+                        SqliteConnections.commit(c);
+                    }
+                } catch (SQLException | RuntimeException e) {
+                    if (transactional) {
+                        SqliteConnections.rollbackQuietly(c);
+                    }
+                    throw e;
                 }
+                keep = !giveBack;
                 return result;
             } catch (SQLException e) {
                 if (!SqliteConnections.isBusy(e)) {
@@ -339,7 +356,7 @@ public final class SqliteFeedbackStore implements FeedbackStore {
                 last = e;
                 sleep(50L << attempt);
             } finally {
-                if (c != null) {
+                if (c != null && !keep) {
                     connections.giveBack(c);
                 }
             }
