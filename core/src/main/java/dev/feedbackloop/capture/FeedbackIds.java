@@ -35,8 +35,16 @@ public final class FeedbackIds {
             }
             seq = sequence;
         }
-        long msb = (millis << 16) | 0x7000L | seq;
-        long lsb = (RANDOM.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return uuid7(millis, seq, RANDOM.nextLong());
+    }
+
+    /**
+     * The RFC 9562 version 7 layout: 48 bits of Unix milliseconds, version, 12 bits of
+     * {@code sequence} (sub-millisecond order), variant and 62 bits of {@code random}.
+     */
+    public static String uuid7(long millis, long sequence, long random) {
+        long msb = ((millis & 0xFFFF_FFFF_FFFFL) << 16) | 0x7000L | (sequence & 0xFFFL);
+        long lsb = (random & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
         return new UUID(msb, lsb).toString();
     }
 }

@@ -7,15 +7,14 @@ import dev.feedbackloop.internal.Timestamps;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Maps {@link FeedbackEntry} to and from the {@code feedback} table, portable across dialects.
- * The derived columns (framework, model, task_type, prompt_features, prompt_chars) are computed
- * here, at write time, so analysis reads only narrow columns.
+ * The derived columns (framework, model, task_type, prompt_features, prompt_chars) are written with
+ * every row ({@link EntryRow} computes them), so analysis reads only narrow columns.
  */
 public final class EntryColumns {
     /** Column list matching {@link #bind}: 14 parameters. */
@@ -27,10 +26,6 @@ public final class EntryColumns {
             "feedback_id, timestamp, prompt, output, rating, thumbs_up, tags, context, notes";
 
     private EntryColumns() {
-    }
-
-    public static void bind(PreparedStatement ps, FeedbackEntry e) throws SQLException {
-        bind(ps, EntryRow.of(e));
     }
 
     public static void bind(PreparedStatement ps, EntryRow row) throws SQLException {
@@ -96,9 +91,5 @@ public final class EntryColumns {
         } catch (RuntimeException e) {
             return Map.of();
         }
-    }
-
-    public static Instant instant(String stored) {
-        return Timestamps.parse(stored);
     }
 }

@@ -1,13 +1,13 @@
 package dev.feedbackloop.transfer;
 
 import dev.feedbackloop.capture.FeedbackEntry;
+import dev.feedbackloop.capture.FeedbackIds;
 import dev.feedbackloop.internal.Json;
 import dev.feedbackloop.internal.Timestamps;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.UUID;
 
 /**
  * Ids for imported records that carry none, derived from their content so that importing the same
@@ -24,10 +24,7 @@ final class ContentIds {
                 Boolean.toString(e.thumbsUp()), Json.write(e.tags()), Json.write(e.context()),
                 e.notes() == null ? "" : e.notes(), Timestamps.format(e.timestamp()));
         ByteBuffer hash = ByteBuffer.wrap(sha256(content.getBytes(StandardCharsets.UTF_8)));
-        long millis = e.timestamp().toEpochMilli() & 0xFFFF_FFFF_FFFFL;
-        long msb = (millis << 16) | 0x7000L | (hash.getShort() & 0xFFFL);
-        long lsb = (hash.getLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
-        return new UUID(msb, lsb).toString();
+        return FeedbackIds.uuid7(e.timestamp().toEpochMilli(), hash.getShort(), hash.getLong());
     }
 
     private static byte[] sha256(byte[] bytes) {

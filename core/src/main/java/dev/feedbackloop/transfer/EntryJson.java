@@ -12,7 +12,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A {@link FeedbackEntry} as the JSON object of the specification's data model
@@ -20,9 +19,6 @@ import java.util.Set;
  * Used by every JSON output, JSON Lines and the JSON export format. Thread-safe.
  */
 public final class EntryJson {
-    static final Set<String> FIELDS =
-            Set.of("feedback_id", "timestamp", "prompt", "output", "rating", "thumbs_up", "tags", "context", "notes");
-
     private EntryJson() {
     }
 

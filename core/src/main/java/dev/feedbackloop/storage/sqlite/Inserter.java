@@ -22,25 +22,16 @@ final class Inserter {
     private Inserter() {
     }
 
+    /** One entry, in the caller's transaction. @throws ConflictException as {@link #unlessConflict} */
     static InsertResult insert(Connection c, FeedbackEntry entry) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-            return insert(c, ps, entry);
-        }
-    }
-
-    /** Uses a prepared {@link #INSERT} statement (batch writers keep one open). */
-    static InsertResult insert(Connection c, PreparedStatement insert, FeedbackEntry entry) throws SQLException {
-        return insert(c, insert, EntryRow.of(entry));
-    }
-
-    /** Uses a prepared {@link #INSERT} statement and a row computed beforehand. */
-    static InsertResult insert(Connection c, PreparedStatement insert, EntryRow row) throws SQLException {
-        EntryColumns.bind(insert, row);
-        if (insert.executeUpdate() == 1) {
-            return InsertResult.INSERTED;
+        try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+            EntryColumns.bind(insert, EntryRow.of(entry));
+            if (insert.executeUpdate() == 1) {
+                return InsertResult.INSERTED;
+            }
         }
         try (PreparedStatement byId = c.prepareStatement(BY_ID)) {
-            return unlessConflict(compareWithStored(byId, row.entry()), row.entry());
+            return unlessConflict(compareWithStored(byId, entry), entry);
         }
     }
 

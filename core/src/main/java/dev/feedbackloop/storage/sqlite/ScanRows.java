@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,40 +106,8 @@ final class ScanRows {
         return List.of(shared);
     }
 
-    /**
-     * {@code text[0, end)} as an instant: the stored form {@code 2026-11-27T14:37:25.123456+00:00} read
-     * digit by digit, anything else through Timestamps.
-     */
+    /** {@code text[0, end)} (ASCII, the stored form) as an instant. */
     static Instant instant(byte[] text, int end) {
-        if (end != 32 || text[4] != '-' || text[10] != 'T' || text[19] != '.' || text[26] != '+' || text[27] != '0'
-                || text[28] != '0' || text[30] != '0' || text[31] != '0') {
-            return Timestamps.parse(new String(text, 0, end, StandardCharsets.UTF_8));
-        }
-        int year = digits(text, 0, 4);
-        int month = digits(text, 5, 7);
-        int day = digits(text, 8, 10);
-        int hour = digits(text, 11, 13);
-        int minute = digits(text, 14, 16);
-        int second = digits(text, 17, 19);
-        int micros = digits(text, 20, 26);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
-                || minute > 59 || second < 0 || second > 59 || micros < 0) {
-            return Timestamps.parse(new String(text, 0, end, StandardCharsets.UTF_8));
-        }
-        long epochDay = LocalDate.of(year, month, day).toEpochDay();
-        return Instant.ofEpochSecond(epochDay * 86400 + hour * 3600L + minute * 60L + second, micros * 1000L);
-    }
-
-    /** The decimal number in text[from, to), or -1 when a byte is not a digit. */
-    private static int digits(byte[] text, int from, int to) {
-        int v = 0;
-        for (int i = from; i < to; i++) {
-            int d = text[i] - '0';
-            if (d < 0 || d > 9) {
-                return -1;
-            }
-            v = v * 10 + d;
-        }
-        return v;
+        return Timestamps.parse(new String(text, 0, end, StandardCharsets.UTF_8));
     }
 }
