@@ -13,9 +13,6 @@ import dev.feedbackloop.storage.FeedbackStore;
 import dev.feedbackloop.storage.InsertResult;
 import dev.feedbackloop.storage.sqlite.SqliteFeedbackStore;
 import dev.feedbackloop.suggestions.ClaudeSettings;
-import dev.feedbackloop.suggestions.ClaudeSource;
-import dev.feedbackloop.suggestions.Redactor;
-import dev.feedbackloop.suggestions.RuleBasedSource;
 import dev.feedbackloop.suggestions.Suggester;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -53,8 +50,7 @@ public final class FeedbackLoop implements AutoCloseable {
         this.analyzer = new Analyzer(store, clock);
         this.reporter = new Reporter(store, clock);
         this.router = new PromptRouter(RoutingRules.defaults(), store, clock);
-        this.suggester = new Suggester(store, new ClaudeSource(claude, new Redactor(), clock), new RuleBasedSource(),
-                clock);
+        this.suggester = Suggester.of(store, claude, clock);
     }
 
     /** Claude configured from the environment ({@code ANTHROPIC_API_KEY}, {@code ANTHROPIC_BASE_URL}). */

@@ -3,7 +3,6 @@ package dev.feedbackloop.cli;
 import dev.feedbackloop.internal.Json;
 import dev.feedbackloop.routing.PromptEnhancer;
 import dev.feedbackloop.routing.RoutingDecision;
-import dev.feedbackloop.routing.RoutingRules;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,10 +25,10 @@ final class EnhanceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String task = router.taskText();
-        RoutingRules rules = router.loadRules();
-        RoutingDecision d = router.decide(task, rules, store);
-        String prompt = new PromptEnhancer(rules).build(task, d);
+        RouterOptions.Routed routed = router.route(store);
+        String task = routed.task();
+        RoutingDecision d = routed.decision();
+        String prompt = new PromptEnhancer(routed.rules()).build(task, d);
         PrintWriter out = spec.commandLine().getOut();
         if (store.json) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -1,7 +1,6 @@
 package dev.feedbackloop.cli;
 
 import dev.feedbackloop.routing.RoutingDecision;
-import dev.feedbackloop.routing.RoutingRules;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,9 +21,7 @@ final class RouteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String task = router.taskText();
-        RoutingRules rules = router.loadRules();
-        RoutingDecision d = router.decide(task, rules, store);
+        RoutingDecision d = router.route(store).decision();
         PrintWriter out = spec.commandLine().getOut();
         if (store.json) {
             out.println(d.toJson(router.explain));

@@ -38,7 +38,7 @@ final class RouterOptions {
     Double halfLifeDays;
 
     /** The joined task text. @throws InvalidInputException when it is blank */
-    String taskText() {
+    private String taskText() {
         String text = String.join(" ", task == null ? new String[0] : task).strip();
         if (text.isEmpty()) {
             throw new InvalidInputException("TASK is required and must not be empty");
@@ -46,7 +46,7 @@ final class RouterOptions {
         return text;
     }
 
-    RoutingRules loadRules() {
+    private RoutingRules loadRules() {
         RoutingRules r = rules == null ? RoutingRules.defaults() : RoutingRules.load(rules);
         if (halfLifeDays != null) {
             if (!(halfLifeDays > 0) || halfLifeDays.isInfinite()) {
@@ -57,11 +57,22 @@ final class RouterOptions {
         return r;
     }
 
+    /** A decided route with the task and rules it came from. */
+    record Routed(String task, RoutingRules rules, RoutingDecision decision) {
+    }
+
+    /** Reads the task and rules from the options and decides (see {@link #decide}). */
+    Routed route(StoreOptions store) {
+        String text = taskText();
+        RoutingRules r = loadRules();
+        return new Routed(text, r, decide(text, r, store));
+    }
+
     /**
      * Decides the route. Static mode, and auto mode without a database file, use the rules alone and
      * create no file; other modes open (and if needed create) the database.
      */
-    RoutingDecision decide(String taskText, RoutingRules r, StoreOptions store) {
+    private RoutingDecision decide(String taskText, RoutingRules r, StoreOptions store) {
         if (mode == RouterMode.STATIC || (mode == RouterMode.AUTO && !Files.exists(store.db))) {
             return new RuleRouter(r).route(taskText);
         }

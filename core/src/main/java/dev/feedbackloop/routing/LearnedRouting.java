@@ -22,11 +22,8 @@ final class LearnedRouting {
         this.rules = rules;
     }
 
-    /**
-     * @param ruleDecision the static decision for the same classification
-     * @param tallies      decayed outcomes per framework for the task type (may be empty)
-     */
-    RoutingDecision decide(Classification c, RoutingDecision ruleDecision, Map<String, Tally> tallies, long seed) {
+    /** @param tallies decayed outcomes per framework for the task type (may be empty) */
+    RoutingDecision decide(Classification c, Map<String, Tally> tallies, long seed) {
         TaskTypeRule type = c.taskType();
         LearningSettings settings = rules.rules().learning();
         List<String> names = new ArrayList<>(type.candidates());

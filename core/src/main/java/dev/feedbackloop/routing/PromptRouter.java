@@ -36,21 +36,20 @@ public final class PromptRouter {
      */
     public RoutingDecision route(String task, RouteOptions options) {
         Classification c = rules.classify(task);
-        RoutingDecision ruleDecision = rules.decide(c);
         if (options.mode() == RouterMode.STATIC) {
-            return ruleDecision;
+            return rules.decide(c);
         }
         ledger.refresh();
         if (options.mode() == RouterMode.BASELINE) {
-            return ConfidenceNudge.apply(ruleDecision, ledger);
+            return ConfidenceNudge.apply(rules.decide(c), ledger);
         }
         String type = c.taskType().name();
         if (options.mode() == RouterMode.AUTO && !ledger.hasFeedback(type)) {
-            return ruleDecision;
+            return rules.decide(c);
         }
         Map<String, Tally> tallies = ledger.decayed(type, rules.rules().learning().halfLifeDays());
         long seed = options.seed() != null ? options.seed() : ThreadLocalRandom.current().nextLong();
-        return learned.decide(c, ruleDecision, tallies, seed);
+        return learned.decide(c, tallies, seed);
     }
 
     /** {@code build_enhanced_prompt(task, routing)}. */

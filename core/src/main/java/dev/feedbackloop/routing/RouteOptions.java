@@ -18,8 +18,4 @@ public record RouteOptions(RouterMode mode, Long seed) {
     public static RouteOptions of(RouterMode mode) {
         return new RouteOptions(mode, null);
     }
-
-    public RouteOptions withSeed(long newSeed) {
-        return new RouteOptions(mode, newSeed);
-    }
 }

@@ -56,14 +56,8 @@ public record RoutingDecision(
 
     /** The attribution fields for a feedback context (what {@code FeedbackEntry.Builder.routing} reads). */
     public Map<String, Object> toContext() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("task_type", taskType);
-        m.put("primary_framework", primaryFramework);
-        m.put("model_recommendation", modelRecommendation);
-        m.put("techniques", techniques);
-        m.put("confidence", confidence);
-        m.put("rule_framework", ruleFramework);
-        m.put("mode", mode.label());
+        Map<String, Object> m = toMap(false);
+        m.keySet().removeAll(List.of("reasoning", "candidates"));
         return m;
     }
 

@@ -43,10 +43,6 @@ public final class ClaudeSource implements SuggestionSource {
         return "claude;model=" + settings.model() + ";mask=" + settings.mask() + ";max_tokens=" + settings.maxTokens();
     }
 
-    public ClaudeSettings settings() {
-        return settings;
-    }
-
     @Override
     public Sourced<List<Suggestion>> suggest(Evidence evidence, int limit) {
         Redactor.Redaction request = prepare(ClaudePrompts.suggestions(evidence, limit));

@@ -33,11 +33,10 @@ public final class Suggester {
     }
 
     /**
-     * Claude (when {@code settings} has a key) with the rules as fallback, on the system clock.
-     * Library entry point; the CLI wires its own to print progress.
+     * Claude (when {@code settings} has a key) with the rules as fallback. Library entry point; the
+     * CLI wires its own to print progress.
      */
-    public static Suggester of(FeedbackStore store, ClaudeSettings settings) {
-        Clock clock = Clock.systemUTC();
+    public static Suggester of(FeedbackStore store, ClaudeSettings settings, Clock clock) {
         return new Suggester(store, new ClaudeSource(settings, new Redactor(), clock), new RuleBasedSource(), clock);
     }
 

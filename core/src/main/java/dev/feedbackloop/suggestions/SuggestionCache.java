@@ -2,11 +2,10 @@ package dev.feedbackloop.suggestions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.feedbackloop.analysis.AnalysisJson;
 import dev.feedbackloop.analysis.PatternAnalysis;
 import dev.feedbackloop.storage.DataVersion;
 import dev.feedbackloop.storage.FeedbackStore;
@@ -29,12 +28,10 @@ import java.util.Optional;
  * provenance and the full analysis it came from. Unreadable entries count as absent.
  */
 final class SuggestionCache {
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+    /** The analyses' mapper, with sorted keys so equal content hashes equally. */
+    private static final JsonMapper MAPPER = ((JsonMapper) AnalysisJson.mapper()).rebuild()
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
     private final FeedbackStore store;

@@ -26,8 +26,7 @@ class SuggestImprovementsTest {
     private List<Map<String, String>> suggest(SyntheticFeedback data, String framework) {
         try (FeedbackStore store = SqliteFeedbackStore.open(dir.resolve(framework + data.hashCode() + ".db"))) {
             data.into(store);
-            Suggester suggester = new Suggester(store, new ClaudeSource(ClaudeSettings.fromEnvironment(Map.of()),
-                    new Redactor(), AT_END), new RuleBasedSource(), AT_END);
+            Suggester suggester = Suggester.of(store, ClaudeSettings.fromEnvironment(Map.of()), AT_END);
             return suggester.suggestImprovements(framework, 30, 5);
         }
     }

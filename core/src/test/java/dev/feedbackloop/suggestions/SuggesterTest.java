@@ -49,8 +49,7 @@ class SuggesterTest {
     }
 
     Suggester suggester(ClaudeSettings settings) {
-        Clock clock = Clock.systemUTC();
-        return new Suggester(store, new ClaudeSource(settings, new Redactor(), clock), new RuleBasedSource(), clock);
+        return Suggester.of(store, settings, Clock.systemUTC());
     }
 
     SuggestionReport suggest(ClaudeSettings settings, SuggestOptions options) {
