@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.feedbackloop.FeedbackLoopException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * JSON of analysis and report values: snake_case keys as in the specification ({@code total_feedback},
@@ -21,18 +25,30 @@ public final class AnalysisJson {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
+    private static final Set<Class<?>> WARMED = ConcurrentHashMap.newKeySet();
+
     private AnalysisJson() {
     }
 
     /**
      * Loads and initialises the mapper and its serializers for {@code types} on a background
      * thread, so that a short-lived process pays for it while it waits on other work (opening the
-     * database, scanning). Returns at once; harmless to call more than once.
+     * database, scanning). Returns at once; a type is warmed once per process, so a long-lived
+     * embedder starts no thread after the first call.
      */
     public static void warmUp(Class<?>... types) {
+        List<Class<?>> cold = new ArrayList<>();
+        for (Class<?> type : types) {
+            if (WARMED.add(type)) {
+                cold.add(type);
+            }
+        }
+        if (cold.isEmpty()) {
+            return;
+        }
         Thread t = new Thread(() -> {
             try {
-                for (Class<?> type : types) {
+                for (Class<?> type : cold) {
                     MAPPER.writerFor(type);
                 }
             } catch (RuntimeException ignored) {

@@ -38,14 +38,6 @@ public record AnalysisOptions(int days, int minSamples, int minSupport, int phra
         return new AnalysisOptions(days, minSamples, DEFAULT_MIN_SUPPORT, DEFAULT_PHRASE_SAMPLE);
     }
 
-    public AnalysisOptions withMinSupport(int support) {
-        return new AnalysisOptions(days, minSamples, support, phraseSample);
-    }
-
-    public AnalysisOptions withPhraseSample(int sample) {
-        return new AnalysisOptions(days, minSamples, minSupport, sample);
-    }
-
     /** Key in {@code pattern_cache}: the parameters and the format version of the cached JSON. */
     String cacheKey() {
         return "analysis/v1/days=" + days + "/min_samples=" + minSamples + "/min_support=" + minSupport

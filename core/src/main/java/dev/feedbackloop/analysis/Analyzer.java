@@ -82,12 +82,6 @@ public final class Analyzer {
                 : AnalysisJson.write(result);
     }
 
-    /** Analyses an explicit half-open window without touching the cache. */
-    public PatternAnalysis analyze(Instant start, Instant end, AnalysisOptions options) {
-        double days = Duration.between(start, end).toSeconds() / 86400.0;
-        return compute(new AnalysisWindow(start, end, days), options);
-    }
-
     /**
      * @param hit         cached JSON valid for this request, or null
      * @param renewWindow the hit covers the same entries as {@code window} and should say so

@@ -27,12 +27,6 @@ public record Finding(
         double rateWithout,
         long supportWithout) {
 
-    /** Without the size of the rest (0 = not known), as the record was first declared. */
-    public Finding(String kind, String name, double effect, Interval ci, double pValue, double qValue,
-            boolean significant, long support, double rateWith, double rateWithout) {
-        this(kind, name, effect, ci, pValue, qValue, significant, support, rateWith, rateWithout, 0);
-    }
-
     public static final String FEATURE = "feature";
     public static final String FRAMEWORK = "framework";
     public static final String TAG = "tag";

@@ -12,7 +12,4 @@ public record Interval(double low, double high) {
         return x >= low && x <= high;
     }
 
-    public boolean excludesZero() {
-        return low > 0 || high < 0;
-    }
 }

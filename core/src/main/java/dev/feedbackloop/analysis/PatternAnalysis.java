@@ -42,21 +42,6 @@ public record PatternAnalysis(
         int phraseSample,
         boolean fromCache) {
 
-    /**
-     * The components this record had before the analysis was implemented (kept for code written
-     * against them): no feature table, the default minimum support, the rest zero.
-     */
-    public PatternAnalysis(int totalFeedback, int positiveCount, int negativeCount, double successRate,
-            List<Map<String, Object>> commonPositivePatterns, List<Map<String, Object>> commonNegativePatterns,
-            Map<String, GroupPerformance> tagPerformance, Map<String, GroupPerformance> frameworkPerformance,
-            List<String> recommendations, AnalysisWindow window, Interval successRateCi,
-            Map<String, GroupPerformance> modelPerformance, List<Finding> findings,
-            List<Recommendation> recommendationDetails) {
-        this(totalFeedback, positiveCount, negativeCount, successRate, commonPositivePatterns, commonNegativePatterns,
-                tagPerformance, frameworkPerformance, recommendations, window, successRateCi, modelPerformance, findings,
-                recommendationDetails, Map.of(), AnalysisOptions.DEFAULT_MIN_SUPPORT, 0, 0, false);
-    }
-
     /** The same result for a window with the same entries, marked as coming from the cache. */
     public PatternAnalysis cachedFor(AnalysisWindow newWindow) {
         return new PatternAnalysis(totalFeedback, positiveCount, negativeCount, successRate, commonPositivePatterns,

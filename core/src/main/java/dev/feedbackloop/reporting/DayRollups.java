@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /**
  * The counts of a report period, with every whole local day that has ended taken from a day
@@ -33,6 +34,8 @@ final class DayRollups {
 
     private final FeedbackStore store;
     private final ZoneId zone;
+    /** Rollups read so far (a report asks whether they are complete, then uses them). */
+    private final Map<LocalDate, Optional<DayCounts>> loaded = new HashMap<>();
 
     DayRollups(FeedbackStore store, ZoneId zone) {
         this.store = store;
@@ -117,14 +120,9 @@ final class DayRollups {
             total.add(counted(cursor, end));
         }
         if (!kept.isEmpty()) {
-            Instant from = kept.firstKey().atStartOfDay(zone).toInstant();
-            Instant to = kept.lastKey().plusDays(1).atStartOfDay(zone).toInstant();
-            store.scanAdded(from, to, kept.values().stream().mapToLong(DayCounts::maxId).min().orElse(version), row -> {
-                DayCounts c = kept.get(day(row));
-                if (c != null && row.id() > c.maxId() && row.id() <= version) {
-                    total.add(row.rating(), row.outcome());
-                }
-            });
+            forEachAdded(kept, kept.firstKey().atStartOfDay(zone).toInstant(),
+                    kept.lastKey().plusDays(1).atStartOfDay(zone).toInstant(), version,
+                    (d, row) -> total.add(row.rating(), row.outcome()));
         }
         return total;
     }
@@ -199,18 +197,24 @@ final class DayRollups {
     private Map<LocalDate, WindowAggregate> addedSince(Map<LocalDate, DayCounts> kept, Instant from, Instant to,
             long version) {
         Map<LocalDate, WindowAggregate> added = new HashMap<>();
+        forEachAdded(kept, from, to, version, (d, row) -> added.computeIfAbsent(d, k -> fresh()).accept(row));
+        return added;
+    }
+
+    /** Each entry of [from, to) added after its day's kept rollup was made (and up to {@code version}). */
+    private void forEachAdded(Map<LocalDate, DayCounts> kept, Instant from, Instant to, long version,
+            BiConsumer<LocalDate, AnalysisRow> action) {
         long oldest = kept.values().stream().mapToLong(DayCounts::maxId).min().orElse(version);
         if (oldest >= version) {
-            return added;
+            return;
         }
         store.scanAdded(from, to, oldest, row -> {
             LocalDate d = day(row);
             DayCounts c = kept.get(d);
             if (c != null && row.id() > c.maxId() && row.id() <= version) {
-                added.computeIfAbsent(d, k -> fresh()).accept(row);
+                action.accept(d, row);
             }
         });
-        return added;
     }
 
     private LocalDate day(AnalysisRow row) {
@@ -222,6 +226,10 @@ final class DayRollups {
     }
 
     private Optional<DayCounts> load(LocalDate d) {
+        return loaded.computeIfAbsent(d, this::read);
+    }
+
+    private Optional<DayCounts> read(LocalDate d) {
         Optional<String> json = store.cached(key(d), UNVERSIONED);
         if (json.isEmpty()) {
             return Optional.empty();

@@ -64,9 +64,8 @@ public record ReportPeriod(String label, Kind kind, Instant start, Instant end, 
     /** The last 7 (weekly) or 30 (monthly) days ending at the clock's now. */
     public static ReportPeriod rolling(Kind kind, Clock clock) {
         Instant end = clock.instant();
-        ZonedDateTime local = end.atZone(clock.getZone());
-        String label = kind == Kind.WEEKLY ? weekLabel(local.toLocalDate()) : YearMonth.from(local).toString();
-        return new ReportPeriod(label, kind, end.minus(Duration.ofDays(kind.days())), end, false);
+        return new ReportPeriod(label(kind, end.atZone(clock.getZone())), kind, end.minus(Duration.ofDays(kind.days())),
+                end, false);
     }
 
     /**
@@ -111,10 +110,7 @@ public record ReportPeriod(String label, Kind kind, Instant start, Instant end, 
     public ReportPeriod previous(ZoneId zone) {
         if (!calendar) {
             Duration length = Duration.between(start, end);
-            Instant prevEnd = start;
-            ZonedDateTime local = prevEnd.atZone(zone);
-            String prevLabel = kind == Kind.WEEKLY ? weekLabel(local.toLocalDate()) : YearMonth.from(local).toString();
-            return new ReportPeriod(prevLabel, kind, start.minus(length), start, false);
+            return new ReportPeriod(label(kind, start.atZone(zone)), kind, start.minus(length), start, false);
         }
         LocalDate first = start.atZone(zone).toLocalDate();
         return kind == Kind.WEEKLY
@@ -122,8 +118,9 @@ public record ReportPeriod(String label, Kind kind, Instant start, Instant end, 
                 : month(YearMonth.from(first).minusMonths(1).toString(), zone);
     }
 
-    public double days() {
-        return Duration.between(start, end).toSeconds() / 86400.0;
+    /** The label of a rolling window ending at {@code end}: its ISO week or its month. */
+    private static String label(Kind kind, ZonedDateTime end) {
+        return kind == Kind.WEEKLY ? weekLabel(end.toLocalDate()) : YearMonth.from(end).toString();
     }
 
     static String weekLabel(LocalDate date) {

@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,8 +33,6 @@ import java.util.Map;
  * new. Prompt-length quartiles are left to the analysis. Thread-safe if the store is.
  */
 public final class Reporter {
-    /** Groups smaller than this are never ranked. */
-    public static final int DEFAULT_MIN_SUPPORT = AnalysisOptions.DEFAULT_MIN_SUPPORT;
     /** Top performers and problem areas listed per kind (framework, model, tag). */
     static final int RANKED = 3;
 
@@ -45,10 +42,6 @@ public final class Reporter {
     public Reporter(FeedbackStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
-    }
-
-    public ZoneId zone() {
-        return clock.getZone();
     }
 
     /** The last 7 or 30 days ending now. */
@@ -64,7 +57,7 @@ public final class Reporter {
      * @throws dev.feedbackloop.InvalidInputException for another period name
      */
     public ImprovementReport generate(String period, Path outputFile) {
-        ImprovementReport report = generate(rolling(ReportPeriod.Kind.parse(period)), DEFAULT_MIN_SUPPORT);
+        ImprovementReport report = generate(rolling(ReportPeriod.Kind.parse(period)), AnalysisOptions.DEFAULT_MIN_SUPPORT);
         if (outputFile != null) {
             AtomicFiles.write(outputFile, ReportFormat.ofFile(outputFile).orElse(ReportFormat.JSON)
                     .render(report, clock.getZone()));
@@ -78,13 +71,14 @@ public final class Reporter {
         ReportPeriod before = period.previous(clock.getZone());
         Instant now = clock.instant();
         // The period before gets rollups of its own only once this one has them: a first report counts once.
-        boolean settled = new DayRollups(store, clock.getZone()).complete(period.start(), period.end(), now);
+        DayRollups rollups = new DayRollups(store, clock.getZone());
+        boolean settled = rollups.complete(period.start(), period.end(), now);
         Tally[] previous = new Tally[1];
         WindowAggregate[] current = new WindowAggregate[1];
         Parallel.run(() -> previous[0] = settled
                         ? new DayRollups(store, clock.getZone()).aggregate(before.start(), before.end(), now).overall()
                         : new DayRollups(store, clock.getZone()).overall(before.start(), before.end(), now),
-                () -> current[0] = new DayRollups(store, clock.getZone()).aggregate(period.start(), period.end(), now));
+                () -> current[0] = rollups.aggregate(period.start(), period.end(), now));
         WindowAggregate agg = current[0];
         Tally prev = previous[0];
         Tally all = agg.overall();

@@ -54,6 +54,7 @@ class DayRollupsTest {
             assertThat(new DayRollups(store, ZONE).overall(start, NOW, NOW).toArray())
                     .isEqualTo(fresh(store, start).overall().toArray());
             new DayRollups(store, ZONE).aggregate(middle, NOW, NOW);
+            assertThat(rollupCount(dir.resolve("h.db"))).as("the comparison below reads rollups").isPositive();
             SyntheticFeedback.seed(25).count(300).between(NOW.minusSeconds(35L * 86400), NOW).into(store);
             assertThat(new DayRollups(store, ZONE).overall(start, NOW, NOW).toArray())
                     .isEqualTo(fresh(store, start).overall().toArray());

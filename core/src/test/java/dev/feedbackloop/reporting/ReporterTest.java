@@ -96,7 +96,8 @@ class ReporterTest {
         // a rolling week touches 8 calendar days (Nov 20 14:37 to Nov 27 14:37)
         assertThat(r.daily()).hasSize(8);
         assertThat(r.daily().get(0).count()).isEqualTo(2);
-        assertThat(r.actionItems()).isNotEmpty();
+        // no difference is significant in this small week: the only action item asks for more data
+        assertThat(r.actionItems()).singleElement().asString().startsWith("Collect more feedback");
     }
 
     @Test
