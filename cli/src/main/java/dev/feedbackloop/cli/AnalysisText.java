@@ -1,5 +1,8 @@
 package dev.feedbackloop.cli;
 
+import static dev.feedbackloop.analysis.Figures.pct;
+import static dev.feedbackloop.analysis.Figures.range;
+
 import dev.feedbackloop.analysis.Finding;
 import dev.feedbackloop.analysis.GroupPerformance;
 import dev.feedbackloop.analysis.PatternAnalysis;
@@ -101,14 +104,6 @@ final class AnalysisText {
                 b.append(String.format(Locale.ROOT, "  %-7s %s%n", source + ":", line));
             }
         }
-    }
-
-    static String pct(double p) {
-        return String.format(Locale.ROOT, "%.1f%%", p * 100);
-    }
-
-    static String range(double low, double high) {
-        return String.format(Locale.ROOT, "[%.1f%%, %.1f%%]", low * 100, high * 100);
     }
 
     static String bar(double share) {

@@ -1,5 +1,7 @@
 package dev.feedbackloop.cli;
 
+import dev.feedbackloop.analysis.Figures;
+
 import dev.feedbackloop.routing.CandidateEstimate;
 import dev.feedbackloop.routing.Classification;
 import dev.feedbackloop.routing.DecisionExplanation;
@@ -40,7 +42,7 @@ final class DecisionText {
             NudgeEvidence n = e.nudge();
             out.printf("Baseline window: last %d days, %d attributed outcomes; this framework %d outcomes, %s success;"
                     + " confidence x%s%n", n.windowDays(), n.windowOutcomes(), n.frameworkOutcomes(),
-                    n.frameworkOutcomes() == 0 ? "-" : Text.percent(n.frameworkSuccessRate()), n.factor());
+                    n.frameworkOutcomes() == 0 ? "-" : Figures.pct(n.frameworkSuccessRate()), n.factor());
         }
         if (!e.candidates().isEmpty()) {
             out.printf("Posteriors (half-life %s days, seed %d):%n", e.halfLifeDays(), e.seed());

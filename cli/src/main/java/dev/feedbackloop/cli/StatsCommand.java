@@ -1,5 +1,7 @@
 package dev.feedbackloop.cli;
 
+import dev.feedbackloop.analysis.Figures;
+
 import dev.feedbackloop.internal.Json;
 import dev.feedbackloop.storage.FeedbackQuery;
 import dev.feedbackloop.storage.FeedbackStore;
@@ -42,9 +44,9 @@ final class StatsCommand implements Callable<Integer> {
         }
         out.printf("Entries:       %d%n", st.total());
         out.printf("Average:       %.2f / 5%n", st.avgRating());
-        out.printf("Success rate:  %s (%d positive, %d negative, %d neutral)%n", Text.percent(st.successRate()),
+        out.printf("Success rate:  %s (%d positive, %d negative, %d neutral)%n", Figures.pct(st.successRate()),
                 st.positive(), st.negative(), st.neutral());
-        out.printf("Thumbs up:     %s%n", Text.percent(st.thumbsUpRate()));
+        out.printf("Thumbs up:     %s%n", Figures.pct(st.thumbsUpRate()));
         out.println("Ratings:");
         long max = st.ratingDistribution().values().stream().mapToLong(Long::longValue).max().orElse(0);
         for (int r = 5; r >= 1; r--) {

@@ -1,5 +1,7 @@
 package dev.feedbackloop.cli;
 
+import dev.feedbackloop.analysis.Figures;
+
 import dev.feedbackloop.analysis.PatternAnalysis;
 import dev.feedbackloop.suggestions.MaskCounts;
 import dev.feedbackloop.suggestions.Provenance;
@@ -68,7 +70,7 @@ final class SuggestionText {
         String days = a.window() == null ? "" : String.format(Locale.ROOT, "last %.0f days: ", a.window().days());
         return String.format(Locale.ROOT, "(%s; %s%d entries, %s success, %d significant finding%s)",
                 Provenance.CLAUDE.equals(p.source()) ? "Claude" : "rule-based", days, a.totalFeedback(),
-                Text.percent(a.successRate()), significant, significant == 1 ? "" : "s");
+                Figures.pct(a.successRate()), significant, significant == 1 ? "" : "s");
     }
 
     private static void line(PrintWriter out, String label, String value) {

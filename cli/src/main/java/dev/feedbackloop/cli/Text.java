@@ -23,7 +23,4 @@ final class Text {
         return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 
-    static String percent(double p) {
-        return String.format(java.util.Locale.ROOT, "%.1f%%", p * 100);
-    }
 }

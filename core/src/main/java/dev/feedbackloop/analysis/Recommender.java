@@ -1,5 +1,12 @@
 package dev.feedbackloop.analysis;
 
+import static dev.feedbackloop.analysis.Figures.p;
+import static dev.feedbackloop.analysis.Figures.pct;
+import static dev.feedbackloop.analysis.Figures.pointRange;
+import static dev.feedbackloop.analysis.Figures.points;
+import static dev.feedbackloop.analysis.Figures.range;
+import static dev.feedbackloop.analysis.Figures.signedPoints;
+
 import dev.feedbackloop.analysis.stats.Proportions;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -101,7 +108,7 @@ public final class Recommender {
         return String.format(Locale.ROOT, "with: %s of %,d %s; without: %s of %,d %s; difference %s points %s; "
                         + "p = %s, q = %s", pct(f.rateWith()), f.support(), range(f.ciWith()), pct(f.rateWithout()),
                 f.supportWithout(), range(f.ciWithout()), signedPoints(f.effect()), pointRange(f.ci()),
-                pvalue(f.pValue()), pvalue(f.qValue()));
+                p(f.pValue()), p(f.qValue()));
     }
 
     private static Recommendation moreData(List<Finding> findings, Tally overall, int minSupport) {
@@ -119,27 +126,4 @@ public final class Recommender {
         return new Recommendation(text, evidence);
     }
 
-    static String pct(double p) {
-        return String.format(Locale.ROOT, "%.1f%%", p * 100);
-    }
-
-    static String points(double d) {
-        return String.format(Locale.ROOT, "%.1f", d * 100);
-    }
-
-    static String signedPoints(double d) {
-        return String.format(Locale.ROOT, "%+.1f", d * 100);
-    }
-
-    static String range(Interval i) {
-        return String.format(Locale.ROOT, "[%.1f%%, %.1f%%]", i.low() * 100, i.high() * 100);
-    }
-
-    static String pointRange(Interval i) {
-        return String.format(Locale.ROOT, "[%+.1f, %+.1f]", i.low() * 100, i.high() * 100);
-    }
-
-    static String pvalue(double p) {
-        return p < 0.0001 ? "<0.0001" : String.format(Locale.ROOT, "%.4f", p);
-    }
 }

@@ -1,5 +1,6 @@
 package dev.feedbackloop.reporting;
 
+import dev.feedbackloop.analysis.Figures;
 import dev.feedbackloop.analysis.Recommendation;
 import dev.feedbackloop.reporting.ImprovementReport.RankedGroup;
 import java.time.ZoneId;
@@ -31,8 +32,8 @@ final class HtmlReport {
         b.append("<h1>").append(esc(Fmt.title(r))).append("</h1><p class=\"muted\">")
                 .append(esc(Fmt.time(r.startDate(), zone))).append(" to ").append(esc(Fmt.time(r.endDate(), zone)))
                 .append(" (").append(esc(zone.getId())).append("), end exclusive</p>\n<div class=\"cards\">");
-        card(b, "Prompts", Fmt.count(r.totalPrompts()), "");
-        card(b, "Success rate", Fmt.pct(r.successRate()), "95% interval " + Fmt.range(r.successRateCi()));
+        card(b, "Prompts", Figures.count(r.totalPrompts()), "");
+        card(b, "Success rate", Figures.pct(r.successRate()), "95% interval " + Figures.range(r.successRateCi()));
         card(b, "Average rating", Fmt.rating(r.avgRating()) + " / 5", "");
         card(b, "Change vs " + r.previous().period() + " (relative)", Fmt.improvement(r), Fmt.change(r.change()));
         b.append("</div>\n");
@@ -84,10 +85,10 @@ final class HtmlReport {
                 .append("<th>95% interval</th><th>Entries</th><th>vs rest</th><th>Significant</th></tr>");
         for (RankedGroup g : groups) {
             b.append("<tr><td>").append(esc(g.kind())).append("</td><td>").append(esc(g.name()))
-                    .append("</td><td class=\"n\">").append(Fmt.pct(g.successRate())).append("</td><td>")
-                    .append(Fmt.range(g.ci())).append("</td><td class=\"n\">").append(Fmt.count(g.count()))
-                    .append("</td><td>").append(Fmt.points(g.differenceVsRest())).append(" pts ")
-                    .append(Fmt.pointRange(g.differenceCi())).append("</td><td>")
+                    .append("</td><td class=\"n\">").append(Figures.pct(g.successRate())).append("</td><td>")
+                    .append(Figures.range(g.ci())).append("</td><td class=\"n\">").append(Figures.count(g.count()))
+                    .append("</td><td>").append(Figures.signedPoints(g.differenceVsRest())).append(" pts ")
+                    .append(Figures.pointRange(g.differenceCi())).append("</td><td>")
                     .append(g.significant() ? "yes" : "no").append("</td></tr>");
         }
         b.append("</table>");

@@ -1,5 +1,6 @@
 package dev.feedbackloop.reporting;
 
+import dev.feedbackloop.analysis.Figures;
 import dev.feedbackloop.analysis.Recommendation;
 import dev.feedbackloop.reporting.ImprovementReport.DailyPoint;
 import dev.feedbackloop.reporting.ImprovementReport.RankedGroup;
@@ -17,12 +18,12 @@ final class MarkdownReport {
         b.append(Fmt.time(r.startDate(), zone)).append(" to ").append(Fmt.time(r.endDate(), zone)).append(" (")
                 .append(zone.getId()).append("), end exclusive.\n\n");
         b.append("| Metric | Value |\n|---|---|\n");
-        b.append("| Prompts | ").append(Fmt.count(r.totalPrompts())).append(" |\n");
+        b.append("| Prompts | ").append(Figures.count(r.totalPrompts())).append(" |\n");
         b.append("| Average rating | ").append(Fmt.rating(r.avgRating())).append(" / 5 |\n");
-        b.append("| Success rate | ").append(Fmt.pct(r.successRate())).append(' ').append(Fmt.range(r.successRateCi()))
+        b.append("| Success rate | ").append(Figures.pct(r.successRate())).append(' ').append(Figures.range(r.successRateCi()))
                 .append(" |\n");
         b.append("| Previous period (").append(r.previous().period()).append(") | ")
-                .append(Fmt.pct(r.previous().successRate())).append(" of ").append(Fmt.count(r.previous().totalPrompts()))
+                .append(Figures.pct(r.previous().successRate())).append(" of ").append(Figures.count(r.previous().totalPrompts()))
                 .append(" |\n");
         b.append("| Improvement vs previous | ").append(Fmt.improvement(r)).append(" relative; ")
                 .append(Fmt.change(r.change())).append(" |\n\n");
@@ -31,8 +32,8 @@ final class MarkdownReport {
         if (!r.daily().isEmpty()) {
             b.append("## Daily success rate\n\n| Day | Entries | Success rate | 95% interval |\n|---|---:|---:|---|\n");
             for (DailyPoint d : r.daily()) {
-                b.append("| ").append(d.date()).append(" | ").append(Fmt.count(d.count())).append(" | ")
-                        .append(Fmt.pct(d.successRate())).append(" | ").append(Fmt.range(d.ci())).append(" |\n");
+                b.append("| ").append(d.date()).append(" | ").append(Figures.count(d.count())).append(" | ")
+                        .append(Figures.pct(d.successRate())).append(" | ").append(Figures.range(d.ci())).append(" |\n");
             }
             b.append('\n');
         }
@@ -56,9 +57,9 @@ final class MarkdownReport {
                 .append("|---|---|---:|---|---:|---|---|\n");
         for (RankedGroup g : groups) {
             b.append("| ").append(g.kind()).append(" | ").append(escape(g.name())).append(" | ")
-                    .append(Fmt.pct(g.successRate())).append(" | ").append(Fmt.range(g.ci())).append(" | ")
-                    .append(Fmt.count(g.count())).append(" | ").append(Fmt.points(g.differenceVsRest())).append(' ')
-                    .append(Fmt.pointRange(g.differenceCi())).append(" | ").append(g.significant() ? "yes" : "no")
+                    .append(Figures.pct(g.successRate())).append(" | ").append(Figures.range(g.ci())).append(" | ")
+                    .append(Figures.count(g.count())).append(" | ").append(Figures.signedPoints(g.differenceVsRest())).append(' ')
+                    .append(Figures.pointRange(g.differenceCi())).append(" | ").append(g.significant() ? "yes" : "no")
                     .append(" |\n");
         }
         b.append('\n');

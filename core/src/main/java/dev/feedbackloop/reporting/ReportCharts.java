@@ -1,5 +1,6 @@
 package dev.feedbackloop.reporting;
 
+import dev.feedbackloop.analysis.Figures;
 import dev.feedbackloop.analysis.GroupPerformance;
 import dev.feedbackloop.reporting.ImprovementReport.DailyPoint;
 import java.awt.BasicStroke;
@@ -98,7 +99,7 @@ final class ReportCharts {
         DefaultCategoryDataset rates = new DefaultCategoryDataset();
         for (int i = 0; i < n; i++) {
             GroupPerformance g = shown.get(i).getValue();
-            categories[i] = shown.get(i).getKey() + " (n=" + Fmt.count(g.count()) + (g.enoughData() ? ")" : ", few)");
+            categories[i] = shown.get(i).getKey() + " (n=" + Figures.count(g.count()) + (g.enoughData() ? ")" : ", few)");
             lows[0][i] = g.ci().low();
             highs[0][i] = g.ci().high();
             rates.addValue(g.successRate(), "success rate", categories[i]);
@@ -115,7 +116,7 @@ final class ReportCharts {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         ValueMarker marker = new ValueMarker(overall, OVERALL, new BasicStroke(1.5f));
-        marker.setLabel("overall " + Fmt.pct(overall));
+        marker.setLabel("overall " + Figures.pct(overall));
         marker.setLabelFont(new Font("SansSerif", Font.PLAIN, 11));
         marker.setLabelPaint(OVERALL);
         marker.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);

@@ -1,5 +1,6 @@
 package dev.feedbackloop.reporting;
 
+import dev.feedbackloop.analysis.Figures;
 import dev.feedbackloop.analysis.Recommendation;
 import dev.feedbackloop.reporting.ImprovementReport.DailyPoint;
 import dev.feedbackloop.reporting.ImprovementReport.RankedGroup;
@@ -18,11 +19,11 @@ final class TextReport {
         StringBuilder b = new StringBuilder();
         b.append(Fmt.title(r)).append(": ").append(Fmt.time(r.startDate(), zone)).append(" to ")
                 .append(Fmt.time(r.endDate(), zone)).append(" (").append(zone.getId()).append(")\n\n");
-        line(b, "Prompts", Fmt.count(r.totalPrompts()));
+        line(b, "Prompts", Figures.count(r.totalPrompts()));
         line(b, "Average rating", Fmt.rating(r.avgRating()) + " / 5");
-        line(b, "Success rate", Fmt.pct(r.successRate()) + " " + Fmt.range(r.successRateCi()));
-        line(b, "Previous " + r.previous().period(), Fmt.pct(r.previous().successRate()) + " of "
-                + Fmt.count(r.previous().totalPrompts()));
+        line(b, "Success rate", Figures.pct(r.successRate()) + " " + Figures.range(r.successRateCi()));
+        line(b, "Previous " + r.previous().period(), Figures.pct(r.previous().successRate()) + " of "
+                + Figures.count(r.previous().totalPrompts()));
         line(b, "Improvement", Fmt.improvement(r) + " relative; " + Fmt.change(r.change()));
         ranked(b, "Top performers", r.topPerformers(), r.minSupport());
         ranked(b, "Problem areas", r.problemAreas(), r.minSupport());
@@ -30,7 +31,7 @@ final class TextReport {
             b.append("\nDaily success rate\n");
             for (DailyPoint d : r.daily()) {
                 b.append(String.format(Locale.ROOT, "  %s  %-" + BAR + "s %6s  n=%s%n", d.date(), bar(d.successRate()),
-                        Fmt.pct(d.successRate()), Fmt.count(d.count())));
+                        Figures.pct(d.successRate()), Figures.count(d.count())));
             }
         }
         b.append("\nAction items\n");
@@ -50,8 +51,8 @@ final class TextReport {
         }
         for (RankedGroup g : groups) {
             b.append(String.format(Locale.ROOT, "  %-9s %-26s %6s %-16s n=%-8s %s pts vs rest%s%n", g.kind(),
-                    g.name(), Fmt.pct(g.successRate()), Fmt.range(g.ci()), Fmt.count(g.count()),
-                    Fmt.points(g.differenceVsRest()), g.significant() ? " *" : ""));
+                    g.name(), Figures.pct(g.successRate()), Figures.range(g.ci()), Figures.count(g.count()),
+                    Figures.signedPoints(g.differenceVsRest()), g.significant() ? " *" : ""));
         }
     }
 

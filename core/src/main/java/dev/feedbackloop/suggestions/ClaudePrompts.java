@@ -1,5 +1,8 @@
 package dev.feedbackloop.suggestions;
 
+import static dev.feedbackloop.analysis.Figures.pct;
+import static dev.feedbackloop.analysis.Figures.signedPoints;
+
 import dev.feedbackloop.analysis.AnalysisWindow;
 import dev.feedbackloop.analysis.Finding;
 import dev.feedbackloop.analysis.GroupPerformance;
@@ -122,8 +125,8 @@ final class ClaudePrompts {
 
     static String describe(Finding f) {
         return String.format(Locale.ROOT, "%s: %s with vs %s without, effect %s points (95%% CI %s to %s), "
-                        + "n=%d, q=%.4f", reference(f), pct(f.rateWith()), pct(f.rateWithout()), points(f.effect()),
-                f.ci() == null ? "?" : points(f.ci().low()), f.ci() == null ? "?" : points(f.ci().high()),
+                        + "n=%d, q=%.4f", reference(f), pct(f.rateWith()), pct(f.rateWithout()), signedPoints(f.effect()),
+                f.ci() == null ? "?" : signedPoints(f.ci().low()), f.ci() == null ? "?" : signedPoints(f.ci().high()),
                 f.support(), f.qValue());
     }
 
@@ -132,14 +135,6 @@ final class ClaudePrompts {
                 pct(g.ci().high()));
         return String.format(Locale.ROOT, "%s success%s, n=%d, average rating %.2f%s", pct(g.successRate()), ci,
                 g.count(), g.avgRating(), g.enoughData() ? "" : ", too few entries to judge");
-    }
-
-    static String pct(double p) {
-        return String.format(Locale.ROOT, "%.1f%%", p * 100);
-    }
-
-    static String points(double d) {
-        return String.format(Locale.ROOT, "%+.1f", d * 100);
     }
 
     /** One line, at most {@code max} characters, in double quotes. */

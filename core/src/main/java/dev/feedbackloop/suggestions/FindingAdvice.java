@@ -1,9 +1,10 @@
 package dev.feedbackloop.suggestions;
 
-import static dev.feedbackloop.suggestions.ClaudePrompts.pct;
+import static dev.feedbackloop.analysis.Figures.pct;
 import static dev.feedbackloop.suggestions.ClaudePrompts.quote;
 import static dev.feedbackloop.suggestions.ClaudePrompts.reference;
 
+import dev.feedbackloop.analysis.Figures;
 import dev.feedbackloop.analysis.Finding;
 import dev.feedbackloop.analysis.GroupPerformance;
 import dev.feedbackloop.capture.FeedbackEntry;
@@ -140,7 +141,7 @@ final class FindingAdvice {
     /** "feature "examples": 78.0% success with vs 41.0% without (+37.0 points, n=120, q=0.0010)". */
     static String evidenceOf(Finding f) {
         return String.format(Locale.ROOT, "%s: %s success with vs %s without (%s points, n=%d, q=%.4f)",
-                reference(f), pct(f.rateWith()), pct(f.rateWithout()), ClaudePrompts.points(f.effect()),
+                reference(f), pct(f.rateWith()), pct(f.rateWithout()), Figures.signedPoints(f.effect()),
                 f.support(), f.qValue());
     }
 

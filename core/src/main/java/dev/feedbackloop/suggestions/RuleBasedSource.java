@@ -1,6 +1,6 @@
 package dev.feedbackloop.suggestions;
 
-import static dev.feedbackloop.suggestions.ClaudePrompts.pct;
+import static dev.feedbackloop.analysis.Figures.pct;
 
 import dev.feedbackloop.analysis.Finding;
 import dev.feedbackloop.capture.FeedbackEntry;

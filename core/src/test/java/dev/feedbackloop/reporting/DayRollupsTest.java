@@ -46,7 +46,7 @@ class DayRollupsTest {
     }
 
     @Test
-    void overallCountsOfAComparisonPeriodUseRollupsWhereThereAreSome() {
+    void overallCountsOfAComparisonPeriodUseRollupsWhereThereAreSome() throws Exception {
         try (SqliteFeedbackStore store = SqliteFeedbackStore.open(dir.resolve("h.db"))) {
             SyntheticFeedback.seed(24).count(2000).between(NOW.minusSeconds(40L * 86400), NOW).into(store);
             Instant start = NOW.minusSeconds(30L * 86400);
