@@ -115,7 +115,7 @@ final class GenerateCommand implements Callable<Integer> {
         long inserted = 0;
         long done = 0;
         List<EntryRow> rows = new ArrayList<>(CHUNK);
-        try (FeedbackStore s = store.open(); BatchWriter batch = s.openBatch()) {
+        try (FeedbackStore s = store.open(); BatchWriter batch = s.openBulkBatch()) {
             Iterator<Sample> samples = generator.iterator();
             while (samples.hasNext()) {
                 rows.add(EntryRow.of(samples.next().entry()));

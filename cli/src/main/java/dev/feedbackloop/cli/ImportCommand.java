@@ -41,6 +41,10 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--skip-invalid", description = "Store the good records even if some are bad (the bad ones are still listed).")
     boolean skipInvalid;
 
+    @Option(names = "--shared", description = {"Never hold the database alone. By default a database no other process has open",
+        "is taken for the import (writing every page once instead of twice); processes that start meanwhile wait for it."})
+    boolean shared;
+
     @Override
     public Integer call() {
         FileFormat.of(file);
@@ -49,7 +53,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         ImportResult r;
         try (FeedbackStore s = store.open(); ProgressBars bar = ProgressBars.start("Importing", " MiB", 1 << 20)) {
-            r = new FeedbackImporter(s).importFile(file, ImportOptions.DEFAULT.withSkipInvalid(skipInvalid), bar);
+            r = new FeedbackImporter(s).importFile(file, ImportOptions.DEFAULT.withSkipInvalid(skipInvalid).withShared(shared), bar);
         }
         PrintWriter err = spec.commandLine().getErr();
         for (RecordError e : r.errors()) {

@@ -64,6 +64,9 @@ class TransferCommandsTest {
         if (!name.endsWith(".json")) {
             assertThat(Files.readString(again)).isEqualTo(Files.readString(Path.of(file)));
         }
+        Run shared = run("--import", file, "--db", db("c.db"), "--shared", "--json");
+        assertThat(shared.code()).as(shared.err()).isZero();
+        assertThat(shared.json().get("inserted").asInt()).isEqualTo(300);
         Run twice = run("import", file, "--db", db("b.db"));
         assertThat(twice.out()).contains("0 new, 300 already stored, 0 invalid");
         assertThat(count(db("b.db"))).isEqualTo(300);

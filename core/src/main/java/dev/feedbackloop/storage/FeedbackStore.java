@@ -30,6 +30,16 @@ public interface FeedbackStore extends AutoCloseable {
     /** Opens a write transaction for many entries (import, batch capture). */
     BatchWriter openBatch();
 
+    /**
+     * Opens a write transaction for a bulk load (a large import). Same contract as {@link #openBatch()};
+     * a store may write faster by taking the database for itself while the transaction lasts, when no
+     * one else has it open: others that start meanwhile wait for it to end (the busy timeout), as they
+     * wait for any writer.
+     */
+    default BatchWriter openBulkBatch() {
+        return openBatch();
+    }
+
     /** Entries matching the query, newest first. */
     List<FeedbackEntry> find(FeedbackQuery query);
 

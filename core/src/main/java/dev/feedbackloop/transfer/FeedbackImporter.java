@@ -20,7 +20,9 @@ import java.util.List;
  * streaming: memory does not grow with the file. Idempotent by {@code feedback_id}: a record whose id
  * is stored with the same content changes nothing; with different content it is a bad record.
  * Every bad record is reported with its line. Unless {@link ImportOptions#skipInvalid()}, one bad
- * record means nothing is stored. Thread-safe (each call has its own transaction).
+ * record means nothing is stored. The transaction is a bulk one ({@link FeedbackStore#openBulkBatch()}:
+ * others that open the database meanwhile wait for it) unless {@link ImportOptions#shared()}.
+ * Thread-safe (each call has its own transaction).
  */
 public final class FeedbackImporter {
     private final FeedbackStore store;
@@ -44,7 +46,7 @@ public final class FeedbackImporter {
         try {
             long size = Files.size(file);
             try (Prefetcher records = new Prefetcher(RecordReader.open(file, format, options.zone()));
-                 BatchWriter batch = store.openBatch()) {
+                 BatchWriter batch = options.shared() ? store.openBatch() : store.openBulkBatch()) {
                 Tally tally = new Tally();
                 for (List<ParsedRecord> chunk = records.next(); !chunk.isEmpty(); chunk = records.next()) {
                     tally.add(chunk, batch);

@@ -13,13 +13,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteConfig;
 
 class FeedbackImporterTest {
     static final String GOOD_1 = "{\"feedback_id\":\"g1\",\"timestamp\":\"2026-11-01T10:00:00Z\",\"prompt\":\"p1\","
@@ -167,5 +174,42 @@ class FeedbackImporterTest {
         });
         assertThat(last).containsExactly(Files.size(file), Files.size(file));
         assertThat(store.count()).isEqualTo(2);
+    }
+
+    @Test
+    void importHoldsTheDatabaseAloneUnlessShared() throws Exception {
+        Path file = dir.resolve("many.jsonl");
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 3_000; i++) {
+            lines.append("{\"feedback_id\":\"m").append(i).append("\",\"timestamp\":\"2026-11-01T10:00:00Z\",")
+                    .append("\"prompt\":\"p\",\"output\":\"o\",\"rating\":4}\n");
+        }
+        Files.writeString(file, lines, StandardCharsets.UTF_8);
+        for (boolean shared : new boolean[] {false, true}) {
+            Path db = dir.resolve("mode-" + shared + ".db");
+            List<Boolean> othersCouldRead = new ArrayList<>();
+            try (FeedbackStore s = SqliteFeedbackStore.open(db)) {
+                ImportResult r = new FeedbackImporter(s).importFile(file, ImportOptions.DEFAULT.withShared(shared),
+                        (done, total) -> othersCouldRead.add(canRead(db)));
+                assertThat(r.inserted()).isEqualTo(3_000);
+            }
+            assertThat(othersCouldRead).as("shared=%s", shared).isNotEmpty().containsOnly(shared);
+            assertThat(canRead(db)).isTrue();
+        }
+    }
+
+    /** Whether a new connection can read {@code db} right now (without waiting). */
+    private static boolean canRead(Path db) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(0);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db, config.toProperties());
+             Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM feedback")) {
+            return rs.next();
+        } catch (SQLException e) {
+            if (e.getMessage().contains("SQLITE_BUSY")) {
+                return false;
+            }
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -11,9 +11,11 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * One IMMEDIATE transaction on a borrowed connection, with its statements kept prepared. While it
- * runs, the connection's page cache is enlarged ({@link #CACHE_KIB}): a bulk import then keeps the
- * indexes it updates at random (feedback_id) in memory instead of writing and re-reading them.
+ * One write transaction on a borrowed connection, with its statements kept prepared: IMMEDIATE on a
+ * pooled WAL connection, or EXCLUSIVE on a connection that holds the file alone
+ * ({@link SqliteConnections#exclusive()}, bulk loads). While it runs, the connection's page cache is
+ * enlarged ({@link #CACHE_KIB}): a bulk import then keeps the indexes it updates at random
+ * (feedback_id) in memory instead of writing and re-reading them.
  */
 final class SqliteBatchWriter implements BatchWriter {
     /** Page cache of a batch, KiB (connections otherwise use {@link SqliteConnections#CACHE_KIB}). */
@@ -23,12 +25,17 @@ final class SqliteBatchWriter implements BatchWriter {
     private final SqliteConnections pool;
     private PreparedStatement insert;
     private PreparedStatement byId;
+    private final boolean exclusive;
     private boolean done;
 
-    /** Takes over {@code connection}, on which a transaction was just begun; gives it back on close. */
-    SqliteBatchWriter(Connection connection, SqliteConnections pool) throws SQLException {
+    /**
+     * Takes over {@code connection}, on which a transaction was just begun; gives it back on close
+     * (an {@code exclusive} one, from {@link SqliteConnections#exclusive()}, is ended instead).
+     */
+    SqliteBatchWriter(Connection connection, SqliteConnections pool, boolean exclusive) throws SQLException {
         this.connection = connection;
         this.pool = pool;
+        this.exclusive = exclusive;
         cacheSize(CACHE_KIB);
     }
 
@@ -85,13 +92,17 @@ final class SqliteBatchWriter implements BatchWriter {
             if (!done) {
                 SqliteConnections.rollbackQuietly(connection);
             }
-            if (!connection.isClosed()) {
+            if (!exclusive && !connection.isClosed()) {
                 cacheSize(SqliteConnections.CACHE_KIB);
             }
         } catch (SQLException e) {
             throw new StorageException("ending the write transaction failed: " + e.getMessage(), e);
         } finally {
-            pool.giveBack(connection);
+            if (exclusive) {
+                pool.endExclusive(connection);
+            } else {
+                pool.giveBack(connection);
+            }
         }
     }
 

@@ -3,7 +3,9 @@ package dev.feedbackloop.storage.sqlite;
 import dev.feedbackloop.StorageException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.sqlite.SQLiteConfig;
@@ -28,6 +30,8 @@ final class SqliteConnections implements AutoCloseable {
      */
     static final int PAGE_SIZE = 16_384;
     private static final int IDLE_MAX = 4;
+    /** How long {@link #exclusive()} waits for the lock it needs to leave WAL mode, ms. */
+    static final int EXCLUSIVE_WAIT_MS = 200;
 
     private final SQLiteDataSource dataSource;
     private final BlockingQueue<Connection> idle = new ArrayBlockingQueue<>(IDLE_MAX);
@@ -67,6 +71,60 @@ final class SqliteConnections implements AutoCloseable {
                 c.close();
             }
         } catch (SQLException e) {
+            closeQuietly(c);
+        }
+    }
+
+    /**
+     * A connection that holds the file alone, in rollback-journal mode, with an EXCLUSIVE transaction
+     * begun; empty when another connection (of any process) has the file open, since only the sole
+     * connection may leave WAL mode. The attempt waits {@link #EXCLUSIVE_WAIT_MS} at most; this
+     * pool's idle connections are closed first. Why: a page appended to the file needs no journal,
+     * so a bulk load into a new or small database writes its data once, where WAL writes it twice
+     * (log, then checkpoint). A crash leaves a journal that the next connection rolls back. Others
+     * that open the file meanwhile wait for {@link #endExclusive}, which restores WAL mode.
+     */
+    Optional<Connection> exclusive() throws SQLException {
+        closeIdle();
+        Connection c = dataSource.getConnection();
+        try {
+            execute(c, "PRAGMA busy_timeout = " + EXCLUSIVE_WAIT_MS);
+            execute(c, "PRAGMA locking_mode = EXCLUSIVE");
+            String mode;
+            try (java.sql.Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("PRAGMA journal_mode = DELETE")) {
+                mode = rs.next() ? rs.getString(1) : "";
+            }
+            if (!"delete".equalsIgnoreCase(mode)) {
+                closeQuietly(c);
+                return Optional.empty();
+            }
+            execute(c, "PRAGMA synchronous = FULL");
+            execute(c, "PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+            execute(c, "BEGIN EXCLUSIVE");
+            return Optional.of(c);
+        } catch (SQLException e) {
+            endExclusive(c);
+            if (isBusy(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Ends a connection from {@link #exclusive()} (its transaction already committed or rolled back):
+     * back to WAL mode, then closed, which lets others in.
+     */
+    void endExclusive(Connection c) {
+        try {
+            if (!c.isClosed()) {
+                execute(c, "PRAGMA journal_mode = WAL");
+                execute(c, "PRAGMA locking_mode = NORMAL");
+            }
+        } catch (SQLException e) {
+            // left in rollback mode: the next connection to open the file switches it to WAL again
+        } finally {
             closeQuietly(c);
         }
     }
@@ -135,11 +193,15 @@ final class SqliteConnections implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
+    private void closeIdle() {
         Connection c;
         while ((c = idle.poll()) != null) {
             closeQuietly(c);
         }
+    }
+
+    @Override
+    public void close() {
+        closeIdle();
     }
 }

@@ -80,12 +80,36 @@ public final class SqliteFeedbackStore implements FeedbackStore {
         return withConnection("start a write transaction on " + file, c -> {
             SqliteConnections.begin(c);
             try {
-                return new SqliteBatchWriter(c, connections);
+                return new SqliteBatchWriter(c, connections, false);
             } catch (SQLException | RuntimeException e) {
                 SqliteConnections.rollbackQuietly(c);
                 throw e;
             }
         }, false, false);
+    }
+
+    /**
+     * Takes the file exclusively in rollback-journal mode when no other connection has it open, so
+     * every page is written once (through WAL, each page is written to the log, then copied into the
+     * database at the checkpoint). Otherwise an ordinary {@link #openBatch()}.
+     */
+    @Override
+    public BatchWriter openBulkBatch() {
+        Optional<Connection> exclusive;
+        try {
+            exclusive = connections.exclusive();
+        } catch (SQLException e) {
+            throw SqliteConnections.translate("start a bulk write on " + file, e);
+        }
+        if (exclusive.isEmpty()) {
+            return openBatch();
+        }
+        try {
+            return new SqliteBatchWriter(exclusive.get(), connections, true);
+        } catch (SQLException e) {
+            connections.endExclusive(exclusive.get());
+            throw SqliteConnections.translate("start a bulk write on " + file, e);
+        }
     }
 
     @Override

@@ -8,15 +8,21 @@ import dev.feedbackloop.capture.FeedbackEntry;
 import dev.feedbackloop.storage.BatchWriter;
 import dev.feedbackloop.storage.EntryRow;
 import dev.feedbackloop.storage.InsertResult;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteException;
 
 class SqliteBatchWriterTest {
     private static final Instant T = Instant.parse("2026-11-01T10:00:00Z");
@@ -65,5 +71,105 @@ class SqliteBatchWriterTest {
                 assertThat(rs.getString(1)).isEqualTo("wal");
             }
         }
+    }
+
+    @Test
+    void bulkBatchHoldsTheFileAloneWritesOnceAndRestoresWal() throws Exception {
+        Path file = dir.resolve("bulk.db");
+        try (SqliteFeedbackStore store = SqliteFeedbackStore.open(file)) {
+            store.insert(row("before", "p").entry());
+            try (BatchWriter batch = store.openBulkBatch()) {
+                assertThat(batch.addAll(List.of(row("a", "p"), row("before", "p"), row("before", "other"), row("a", "p"))))
+                        .containsExactly(InsertResult.INSERTED, InsertResult.UNCHANGED, InsertResult.CONFLICT,
+                                InsertResult.UNCHANGED);
+                assertThat(Files.exists(dir.resolve("bulk.db-wal"))).as("no write-ahead log while loading").isFalse();
+                try (Connection other = plain(file, 0); Statement st = other.createStatement()) {
+                    assertThatThrownBy(() -> st.executeQuery("SELECT count(*) FROM feedback"))
+                            .as("others wait while the bulk load holds the file")
+                            .isInstanceOf(SQLiteException.class).hasMessageContaining("SQLITE_BUSY");
+                }
+                batch.commit();
+            }
+            try (Connection other = plain(file, 0); Statement st = other.createStatement()) {
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM feedback")) {
+                    assertThat(rs.getInt(1)).isEqualTo(2);
+                }
+                try (ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
+                    assertThat(rs.getString(1)).isEqualTo("wal");
+                }
+            }
+            assertThat(store.findById("a")).isPresent();
+            store.insert(row("after", "p").entry());
+            assertThat(store.count()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void abandonedBulkBatchStoresNothingAndLeavesWal() throws Exception {
+        Path file = dir.resolve("abandoned.db");
+        try (SqliteFeedbackStore store = SqliteFeedbackStore.open(file)) {
+            store.insert(row("before", "p").entry());
+            try (BatchWriter batch = store.openBulkBatch()) {
+                for (int i = 0; i < 2_000; i++) {
+                    batch.add(row("r" + i, "a prompt long enough to need some pages ".repeat(20)));
+                }
+            }
+            assertThat(store.count()).isEqualTo(1);
+        }
+        try (Connection other = plain(file, 0); Statement st = other.createStatement();
+             ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
+            assertThat(rs.getString(1)).isEqualTo("wal");
+        }
+    }
+
+    @Test
+    void bulkBatchSharesTheFileWhenAnotherConnectionIsReading() throws Exception {
+        Path file = dir.resolve("shared.db");
+        try (SqliteFeedbackStore store = SqliteFeedbackStore.open(file);
+             Connection reader = plain(file, 0); Statement st = reader.createStatement()) {
+            store.insert(row("before", "p").entry());
+            st.execute("BEGIN");
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM feedback")) {
+                assertThat(rs.getInt(1)).isEqualTo(1);
+            }
+            try (BatchWriter batch = store.openBulkBatch()) {
+                batch.add(row("a", "p"));
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM feedback")) {
+                    assertThat(rs.getInt(1)).as("the reader keeps its snapshot and is not blocked").isEqualTo(1);
+                }
+                batch.commit();
+            }
+            st.execute("COMMIT");
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM feedback")) {
+                assertThat(rs.getInt(1)).isEqualTo(2);
+            }
+        }
+    }
+
+    @Test
+    void captureDuringBulkBatchWaitsForItAndSucceeds() throws Exception {
+        Path file = dir.resolve("wait.db");
+        try (SqliteFeedbackStore store = SqliteFeedbackStore.open(file)) {
+            CompletableFuture<InsertResult> capture;
+            try (BatchWriter batch = store.openBulkBatch()) {
+                batch.add(row("bulk", "p"));
+                capture = CompletableFuture.supplyAsync(() -> {
+                    try (SqliteFeedbackStore other = SqliteFeedbackStore.open(file)) {
+                        return other.insert(row("captured", "p").entry());
+                    }
+                });
+                Thread.sleep(500);
+                assertThat(capture).as("the capture waits for the bulk load").isNotDone();
+                batch.commit();
+            }
+            assertThat(capture.get(30, TimeUnit.SECONDS)).isEqualTo(InsertResult.INSERTED);
+            assertThat(store.count()).isEqualTo(2);
+        }
+    }
+
+    private static Connection plain(Path file, int busyTimeoutMs) throws Exception {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(busyTimeoutMs);
+        return DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
     }
 }
