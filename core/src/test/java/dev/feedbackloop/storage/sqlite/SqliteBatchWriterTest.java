@@ -90,14 +90,7 @@ class SqliteBatchWriterTest {
                 }
                 batch.commit();
             }
-            try (Connection other = plain(file, 0); Statement st = other.createStatement()) {
-                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM feedback")) {
-                    assertThat(rs.getInt(1)).isEqualTo(2);
-                }
-                try (ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
-                    assertThat(rs.getString(1)).isEqualTo("wal");
-                }
-            }
+            assertThat(journalMode(file)).isEqualTo("wal");
             assertThat(store.findById("a")).isPresent();
             store.insert(row("after", "p").entry());
             assertThat(store.count()).isEqualTo(3);
@@ -116,10 +109,7 @@ class SqliteBatchWriterTest {
             }
             assertThat(store.count()).isEqualTo(1);
         }
-        try (Connection other = plain(file, 0); Statement st = other.createStatement();
-             ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
-            assertThat(rs.getString(1)).isEqualTo("wal");
-        }
+        assertThat(journalMode(file)).isEqualTo("wal");
     }
 
     @Test
@@ -164,6 +154,13 @@ class SqliteBatchWriterTest {
             }
             assertThat(capture.get(30, TimeUnit.SECONDS)).isEqualTo(InsertResult.INSERTED);
             assertThat(store.count()).isEqualTo(2);
+        }
+    }
+
+    /** The journal mode a new connection finds (without waiting). */
+    private static String journalMode(Path file) throws Exception {
+        try (Connection c = plain(file, 0); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
+            return rs.getString(1);
         }
     }
 
