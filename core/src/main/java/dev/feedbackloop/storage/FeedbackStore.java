@@ -31,10 +31,11 @@ public interface FeedbackStore extends AutoCloseable {
     BatchWriter openBatch();
 
     /**
-     * Opens a write transaction for a bulk load (a large import). Same contract as {@link #openBatch()};
-     * a store may write faster by taking the database for itself while the transaction lasts, when no
-     * one else has it open: others that start meanwhile wait for it to end (the busy timeout), as they
-     * wait for any writer.
+     * Opens a write transaction for a bulk load (a large import). Same contract as {@link #openBatch()},
+     * except that a store may write faster by taking the database for itself while the transaction
+     * lasts, when no one else has it open: others that open it meanwhile, readers too, then wait for
+     * the transaction to end (within their busy timeout and retries). So the thread driving the batch
+     * must not use the store otherwise until the batch is closed.
      */
     default BatchWriter openBulkBatch() {
         return openBatch();

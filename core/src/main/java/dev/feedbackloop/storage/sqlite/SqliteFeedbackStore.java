@@ -107,6 +107,7 @@ public final class SqliteFeedbackStore implements FeedbackStore {
         try {
             return new SqliteBatchWriter(exclusive.get(), connections, true);
         } catch (SQLException e) {
+            SqliteConnections.rollbackQuietly(exclusive.get());
             connections.endExclusive(exclusive.get());
             throw SqliteConnections.translate("start a bulk write on " + file, e);
         }

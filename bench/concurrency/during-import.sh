@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Captures during a bulk import: PROCS processes each run CAPTURES `./feedback --capture` commands
+# into a fresh database while `./feedback import` loads COUNT generated entries into it (a bulk load
+# that holds the file alone, so the captures wait for it). Prints failed captures (must be 0), capture
+# latencies and the import's time.
+#
+#   bench/concurrency/during-import.sh                 # 1,000,000 entries, 8 processes x 5 captures
+#   COUNT=100000 PROCS=4 CAPTURES=10 bench/concurrency/during-import.sh
+#
+# Needs python3 and ../shared/bench/gen_feedback.py (or GEN=path); data kept in $BENCH_DIR.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+DIR="${BENCH_DIR:-/tmp/feedback-bench-concurrency}"
+GEN="${GEN:-$ROOT/../shared/bench/gen_feedback.py}"
+COUNT="${COUNT:-1000000}"
+PROCS="${PROCS:-8}"
+CAPTURES="${CAPTURES:-5}"
+FEEDBACK="$ROOT/feedback"
+mkdir -p "$DIR"
+DATA="$DIR/d${COUNT}.jsonl"
+DB="$DIR/during-import.db"
+[ -f "$DATA" ] || python3 "$GEN" --count "$COUNT" --days 60 --seed 42 --out "$DATA"
+rm -f "$DB" "$DB-wal" "$DB-shm" "$DB-journal"
+"$FEEDBACK" --version >/dev/null
+"$FEEDBACK" --init --db "$DB" >/dev/null
+
+s=$(date +%s%N)
+"$FEEDBACK" import "$DATA" --db "$DB" --json >"$DIR/import.json" &
+IMPORT=$!
+sleep 2
+
+LAT="$DIR/latencies-import"; FAIL="$DIR/failures-import"; : >"$LAT"; : >"$FAIL"
+for p in $(seq "$PROCS"); do
+  (
+    for i in $(seq "$CAPTURES"); do
+      c=$(date +%s%N)
+      if "$FEEDBACK" --capture --db "$DB" --prompt "capture during import $p-$i" --output "o" \
+           --rating $((1 + i % 5)) >/dev/null 2>>"$FAIL.log"; then
+        awk -v s="$c" -v e="$(date +%s%N)" 'BEGIN {printf "%.3f\n", (e - s) / 1e9}' >>"$LAT"
+      else
+        echo "$p-$i" >>"$FAIL"
+      fi
+    done
+  ) &
+done
+wait "$IMPORT"
+echo "import: $(awk -v s="$s" -v e="$(date +%s%N)" 'BEGIN {printf "%.1f", (e - s) / 1e9}') s, $(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['inserted'])" "$DIR/import.json") entries"
+wait
+echo "captures: $((PROCS * CAPTURES)) attempted, $(wc -l <"$FAIL") failed"
+sort -n "$LAT" | awk '{a[NR]=$1} END {printf "capture latency: median %.3f s, p90 %.3f s, max %.3f s\n", a[int((NR+1)/2)], a[int(NR*0.9+0.5)], a[NR]}'
+python3 -c "import sqlite3,sys; print('stored:', sqlite3.connect(sys.argv[1]).execute('select count(*) from feedback').fetchone()[0])" "$DB"
+[ -s "$FAIL.log" ] && { echo "errors:"; sort "$FAIL.log" | uniq -c | head; }
+[ ! -s "$FAIL" ]
