@@ -41,8 +41,8 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--skip-invalid", description = "Store the good records even if some are bad (the bad ones are still listed).")
     boolean skipInvalid;
 
-    @Option(names = "--shared", description = {"Never hold the database alone. By default a database no other process has open",
-        "is taken for the import (writing every page once instead of twice); processes that start meanwhile wait for it."})
+    @Option(names = "--shared", description = "Never hold the database alone. By default a database no other process has open "
+            + "is taken for the import (writing every page once instead of twice); processes that start meanwhile wait for it.")
     boolean shared;
 
     @Override
