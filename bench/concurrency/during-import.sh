@@ -17,6 +17,7 @@ PROCS="${PROCS:-8}"
 CAPTURES="${CAPTURES:-5}"
 FEEDBACK="$ROOT/feedback"
 mkdir -p "$DIR"
+. "$(dirname "$0")/lib.sh"
 DATA="$DIR/d${COUNT}.jsonl"
 DB="$DIR/during-import.db"
 [ -f "$DATA" ] || python3 "$GEN" --count "$COUNT" --days 60 --seed 42 --out "$DATA"
@@ -29,25 +30,9 @@ s=$(date +%s%N)
 IMPORT=$!
 sleep 2
 
-LAT="$DIR/latencies-import"; FAIL="$DIR/failures-import"; : >"$LAT"; : >"$FAIL"
-for p in $(seq "$PROCS"); do
-  (
-    for i in $(seq "$CAPTURES"); do
-      c=$(date +%s%N)
-      if "$FEEDBACK" --capture --db "$DB" --prompt "capture during import $p-$i" --output "o" \
-           --rating $((1 + i % 5)) >/dev/null 2>>"$FAIL.log"; then
-        awk -v s="$c" -v e="$(date +%s%N)" 'BEGIN {printf "%.3f\n", (e - s) / 1e9}' >>"$LAT"
-      else
-        echo "$p-$i" >>"$FAIL"
-      fi
-    done
-  ) &
-done
+capture_load import "$DB" "$PROCS" "$CAPTURES"
 wait "$IMPORT"
 echo "import: $(awk -v s="$s" -v e="$(date +%s%N)" 'BEGIN {printf "%.1f", (e - s) / 1e9}') s, $(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['inserted'])" "$DIR/import.json") entries"
-wait
-echo "captures: $((PROCS * CAPTURES)) attempted, $(wc -l <"$FAIL") failed"
-sort -n "$LAT" | awk '{a[NR]=$1} END {printf "capture latency: median %.3f s, p90 %.3f s, max %.3f s\n", a[int((NR+1)/2)], a[int(NR*0.9+0.5)], a[NR]}'
-python3 -c "import sqlite3,sys; print('stored:', sqlite3.connect(sys.argv[1]).execute('select count(*) from feedback').fetchone()[0])" "$DB"
-[ -s "$FAIL.log" ] && { echo "errors:"; sort "$FAIL.log" | uniq -c | head; }
-[ ! -s "$FAIL" ]
+wait "${CAPTURERS[@]}" || true
+python3 -c "import sqlite3,sys; print('stored:', sqlite3.connect(sys.argv[1], timeout=60).execute('select count(*) from feedback').fetchone()[0])" "$DB"
+capture_summary import

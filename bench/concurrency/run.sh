@@ -17,6 +17,7 @@ PROCS="${PROCS:-8}"
 CAPTURES="${CAPTURES:-25}"
 FEEDBACK="$ROOT/feedback"
 mkdir -p "$DIR"
+. "$(dirname "$0")/lib.sh"
 DATA="$DIR/d${COUNT}.jsonl"
 DB="$DIR/d${COUNT}.db"
 
@@ -45,24 +46,7 @@ STOP="$DIR/stop"; rm -f "$STOP"
 ANALYSES=$!
 sleep 1
 
-LAT="$DIR/latencies"; FAIL="$DIR/failures"; : >"$LAT"; : >"$FAIL"
-for p in $(seq "$PROCS"); do
-  (
-    for i in $(seq "$CAPTURES"); do
-      s=$(date +%s%N)
-      if "$FEEDBACK" --capture --db "$DB" --prompt "concurrent capture $p-$i $(date +%s%N)" --output "o" \
-           --rating $((1 + i % 5)) --tags bench,concurrency >/dev/null 2>>"$FAIL.log"; then
-        awk -v s="$s" -v e="$(date +%s%N)" 'BEGIN {printf "%.3f\n", (e - s) / 1e9}' >>"$LAT"
-      else
-        echo "$p-$i" >>"$FAIL"
-      fi
-    done
-  ) &
-done
-wait $(jobs -p | grep -v "^$ANALYSES$") 2>/dev/null || true
+capture_load analysis "$DB" "$PROCS" "$CAPTURES"
+wait "${CAPTURERS[@]}" || true
 touch "$STOP"; wait "$ANALYSES" || true
-
-echo "captures: $((PROCS * CAPTURES)) attempted, $(wc -l <"$FAIL") failed"
-sort -n "$LAT" | awk '{a[NR]=$1} END {printf "capture latency under load: median %.3f s, p90 %.3f s, max %.3f s\n", a[int((NR+1)/2)], a[int(NR*0.9+0.5)], a[NR]}'
-[ -s "$FAIL.log" ] && { echo "errors:"; sort "$FAIL.log" | uniq -c | head; }
-[ ! -s "$FAIL" ]
+capture_summary analysis

@@ -53,7 +53,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         ImportResult r;
         try (FeedbackStore s = store.open(); ProgressBars bar = ProgressBars.start("Importing", " MiB", 1 << 20)) {
-            r = new FeedbackImporter(s).importFile(file, ImportOptions.DEFAULT.withSkipInvalid(skipInvalid).withShared(shared), bar);
+            r = new FeedbackImporter(s).importFile(file, ImportOptions.DEFAULT.withSkipInvalid(skipInvalid).withBulk(!shared), bar);
         }
         PrintWriter err = spec.commandLine().getErr();
         for (RecordError e : r.errors()) {

@@ -20,8 +20,8 @@ import java.util.List;
  * streaming: memory does not grow with the file. Idempotent by {@code feedback_id}: a record whose id
  * is stored with the same content changes nothing; with different content it is a bad record.
  * Every bad record is reported with its line. Unless {@link ImportOptions#skipInvalid()}, one bad
- * record means nothing is stored. The transaction is a bulk one ({@link FeedbackStore#openBulkBatch()}:
- * others that open the database meanwhile wait for it) unless {@link ImportOptions#shared()}.
+ * record means nothing is stored. With {@link ImportOptions#bulk()} the transaction is a bulk one
+ * ({@link FeedbackStore#openBulkBatch()}: faster, others that open the database meanwhile wait for it).
  * Thread-safe (each call has its own transaction).
  */
 public final class FeedbackImporter {
@@ -46,7 +46,7 @@ public final class FeedbackImporter {
         try {
             long size = Files.size(file);
             try (Prefetcher records = new Prefetcher(RecordReader.open(file, format, options.zone()));
-                 BatchWriter batch = options.shared() ? store.openBatch() : store.openBulkBatch()) {
+                 BatchWriter batch = options.bulk() ? store.openBulkBatch() : store.openBatch()) {
                 Tally tally = new Tally();
                 for (List<ParsedRecord> chunk = records.next(); !chunk.isEmpty(); chunk = records.next()) {
                     tally.add(chunk, batch);

@@ -6,11 +6,13 @@ import java.util.Objects;
 /**
  * @param skipInvalid store the good records even when some are bad (default: store nothing then)
  * @param zone        how timestamps without an offset are read (the original tool wrote local time)
- * @param shared      never take the database for the import alone: readers that start meanwhile
- *                    are not held up, and the import is slower (see
- *                    {@link dev.feedbackloop.storage.FeedbackStore#openBulkBatch()}); default false
+ * @param bulk        load as a bulk transaction ({@link dev.feedbackloop.storage.FeedbackStore#openBulkBatch()}):
+ *                    faster, but when no one else has the database open it is held alone until the
+ *                    import ends, and everyone else, this process's other threads included, waits.
+ *                    Default false: an application embedding the library keeps serving while it imports.
+ *                    The command line opts in (a one-off process), unless {@code --shared}.
  */
-public record ImportOptions(boolean skipInvalid, ZoneId zone, boolean shared) {
+public record ImportOptions(boolean skipInvalid, ZoneId zone, boolean bulk) {
     public static final ImportOptions DEFAULT = new ImportOptions(false, ZoneId.systemDefault(), false);
 
     public ImportOptions {
@@ -22,10 +24,10 @@ public record ImportOptions(boolean skipInvalid, ZoneId zone, boolean shared) {
     }
 
     public ImportOptions withSkipInvalid(boolean skip) {
-        return new ImportOptions(skip, zone, shared);
+        return new ImportOptions(skip, zone, bulk);
     }
 
-    public ImportOptions withShared(boolean share) {
-        return new ImportOptions(skipInvalid, zone, share);
+    public ImportOptions withBulk(boolean load) {
+        return new ImportOptions(skipInvalid, zone, load);
     }
 }

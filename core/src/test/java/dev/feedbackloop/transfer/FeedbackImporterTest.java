@@ -7,17 +7,13 @@ import dev.feedbackloop.InvalidInputException;
 import dev.feedbackloop.capture.FeedbackEntry;
 import dev.feedbackloop.storage.FeedbackStore;
 import dev.feedbackloop.storage.sqlite.SqliteFeedbackStore;
+import dev.feedbackloop.storage.sqlite.SqliteProbe;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +22,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sqlite.SQLiteConfig;
 
 class FeedbackImporterTest {
     static final String GOOD_1 = "{\"feedback_id\":\"g1\",\"timestamp\":\"2026-11-01T10:00:00Z\",\"prompt\":\"p1\","
@@ -177,7 +172,7 @@ class FeedbackImporterTest {
     }
 
     @Test
-    void importHoldsTheDatabaseAloneUnlessShared() throws Exception {
+    void bulkImportHoldsTheDatabaseAloneAndAnOrdinaryOneDoesNot() throws Exception {
         Path file = dir.resolve("many.jsonl");
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < 3_000; i++) {
@@ -185,31 +180,16 @@ class FeedbackImporterTest {
                     .append("\"prompt\":\"p\",\"output\":\"o\",\"rating\":4}\n");
         }
         Files.writeString(file, lines, StandardCharsets.UTF_8);
-        for (boolean shared : new boolean[] {false, true}) {
-            Path db = dir.resolve("mode-" + shared + ".db");
+        for (boolean bulk : new boolean[] {true, false}) {
+            Path db = dir.resolve("bulk-" + bulk + ".db");
             List<Boolean> othersCouldRead = new ArrayList<>();
             try (FeedbackStore s = SqliteFeedbackStore.open(db)) {
-                ImportResult r = new FeedbackImporter(s).importFile(file, ImportOptions.DEFAULT.withShared(shared),
-                        (done, total) -> othersCouldRead.add(canRead(db)));
+                ImportResult r = new FeedbackImporter(s).importFile(file, ImportOptions.DEFAULT.withBulk(bulk),
+                        (done, total) -> othersCouldRead.add(SqliteProbe.canRead(db)));
                 assertThat(r.inserted()).isEqualTo(3_000);
             }
-            assertThat(othersCouldRead).as("shared=%s", shared).isNotEmpty().containsOnly(shared);
-            assertThat(canRead(db)).isTrue();
-        }
-    }
-
-    /** Whether a new connection can read {@code db} right now (without waiting). */
-    private static boolean canRead(Path db) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setBusyTimeout(0);
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db, config.toProperties());
-             Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM feedback")) {
-            return rs.next();
-        } catch (SQLException e) {
-            if (e.getMessage().contains("SQLITE_BUSY")) {
-                return false;
-            }
-            throw new IllegalStateException(e);
+            assertThat(othersCouldRead).as("bulk=%s", bulk).isNotEmpty().containsOnly(!bulk);
+            assertThat(SqliteProbe.canRead(db)).isTrue();
         }
     }
 }

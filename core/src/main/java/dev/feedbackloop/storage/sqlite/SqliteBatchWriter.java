@@ -89,10 +89,13 @@ final class SqliteBatchWriter implements BatchWriter {
                     ps.close();
                 }
             }
+            if (exclusive) {
+                return;
+            }
             if (!done) {
                 SqliteConnections.rollbackQuietly(connection);
             }
-            if (!exclusive && !connection.isClosed()) {
+            if (!connection.isClosed()) {
                 cacheSize(SqliteConnections.CACHE_KIB);
             }
         } catch (SQLException e) {

@@ -14,9 +14,10 @@ import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 /**
- * Connections to one SQLite file, configured for many writers: WAL (readers never block writers),
- * a long busy timeout, and write transactions that take the write lock up front
+ * Connections to one SQLite file, configured for many writers: WAL (readers and the writer never
+ * block each other), a long busy timeout, and write transactions that take the write lock up front
  * ({@link #begin BEGIN IMMEDIATE}), so a writer waits its turn instead of failing on a lock upgrade.
+ * The one exception is a bulk load ({@link #exclusive()}), which holds the file alone while it lasts.
  * Idle connections are kept for reuse. Thread-safe.
  */
 final class SqliteConnections implements AutoCloseable {
@@ -30,8 +31,6 @@ final class SqliteConnections implements AutoCloseable {
      */
     static final int PAGE_SIZE = 16_384;
     private static final int IDLE_MAX = 4;
-    /** How long {@link #exclusive()} waits for the lock it needs to leave WAL mode, ms. */
-    static final int EXCLUSIVE_WAIT_MS = 200;
 
     private final SQLiteDataSource dataSource;
     private final BlockingQueue<Connection> idle = new ArrayBlockingQueue<>(IDLE_MAX);
@@ -77,18 +76,22 @@ final class SqliteConnections implements AutoCloseable {
 
     /**
      * A connection that holds the file alone, in rollback-journal mode, with an EXCLUSIVE transaction
-     * begun; empty when another connection (of any process) has the file open, since only the sole
-     * connection may leave WAL mode. The attempt waits {@link #EXCLUSIVE_WAIT_MS} at most; this
-     * pool's idle connections are closed first. Why: a page appended to the file needs no journal,
-     * so a bulk load into a new or small database writes its data once, where WAL writes it twice
-     * (log, then checkpoint). A crash leaves a journal that the next connection rolls back. Others
-     * that open the file meanwhile wait for {@link #endExclusive}, which restores WAL mode.
+     * begun; empty when the file is in use: only the sole connection may leave WAL mode, and SQLite
+     * refuses at once (no busy wait) while another connection that has read the file is open, in
+     * any process. This pool's idle connections are closed first. Also empty when opening the
+     * connection stays busy (another bulk load holds the file): the caller falls back to an ordinary
+     * batch, which waits and retries.
+     *
+     * <p>Why: a page appended to the file needs no journal, so a bulk load into a new or small
+     * database writes its data once, where WAL writes it twice (log, then checkpoint). A crash leaves
+     * a journal that the next connection rolls back. Connections that open the file meanwhile (or
+     * were open without having read it) wait for {@link #endExclusive}, which restores WAL mode.
      */
     Optional<Connection> exclusive() throws SQLException {
         closeIdle();
-        Connection c = dataSource.getConnection();
+        Connection c = null;
         try {
-            execute(c, "PRAGMA busy_timeout = " + EXCLUSIVE_WAIT_MS);
+            c = dataSource.getConnection();
             execute(c, "PRAGMA locking_mode = EXCLUSIVE");
             String mode;
             try (java.sql.Statement st = c.createStatement();
@@ -96,15 +99,16 @@ final class SqliteConnections implements AutoCloseable {
                 mode = rs.next() ? rs.getString(1) : "";
             }
             if (!"delete".equalsIgnoreCase(mode)) {
-                closeQuietly(c);
+                endExclusive(c);
                 return Optional.empty();
             }
             execute(c, "PRAGMA synchronous = FULL");
-            execute(c, "PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
             execute(c, "BEGIN EXCLUSIVE");
             return Optional.of(c);
         } catch (SQLException e) {
-            endExclusive(c);
+            if (c != null) {
+                endExclusive(c);
+            }
             if (isBusy(e)) {
                 return Optional.empty();
             }
@@ -113,17 +117,23 @@ final class SqliteConnections implements AutoCloseable {
     }
 
     /**
-     * Ends a connection from {@link #exclusive()} (its transaction already committed or rolled back):
-     * back to WAL mode, then closed, which lets others in.
+     * Ends a connection from {@link #exclusive()}: rolls back what is uncommitted, returns the file to
+     * WAL mode and closes the connection, which lets others in. Never throws: if WAL cannot be
+     * restored here, the next connection to open the file restores it (its configuration asks for WAL).
      */
     void endExclusive(Connection c) {
         try {
             if (!c.isClosed()) {
+                try {
+                    execute(c, "ROLLBACK");
+                } catch (SQLException noTransaction) {
+                    // committed already, or never begun
+                }
                 execute(c, "PRAGMA journal_mode = WAL");
                 execute(c, "PRAGMA locking_mode = NORMAL");
             }
         } catch (SQLException e) {
-            // left in rollback mode: the next connection to open the file switches it to WAL again
+            // left in rollback-journal mode; see above
         } finally {
             closeQuietly(c);
         }

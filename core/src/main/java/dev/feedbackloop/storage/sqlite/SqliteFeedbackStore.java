@@ -89,9 +89,11 @@ public final class SqliteFeedbackStore implements FeedbackStore {
     }
 
     /**
-     * Takes the file exclusively in rollback-journal mode when no other connection has it open, so
-     * every page is written once (through WAL, each page is written to the log, then copied into the
-     * database at the checkpoint). Otherwise an ordinary {@link #openBatch()}.
+     * Takes the file alone in rollback-journal mode when no other connection is using it, so every
+     * page is written once (through WAL, each page is written to the log, then copied into the
+     * database at the checkpoint); see {@link SqliteConnections#exclusive()}. Otherwise an ordinary
+     * {@link #openBatch()}. While it lasts, this tool's other processes wait for it (busy timeout and
+     * retries: about six minutes); tools with short busy timeouts get "database is locked".
      */
     @Override
     public BatchWriter openBulkBatch() {
@@ -106,10 +108,10 @@ public final class SqliteFeedbackStore implements FeedbackStore {
         }
         try {
             return new SqliteBatchWriter(exclusive.get(), connections, true);
-        } catch (SQLException e) {
-            SqliteConnections.rollbackQuietly(exclusive.get());
+        } catch (SQLException | RuntimeException e) {
             connections.endExclusive(exclusive.get());
-            throw SqliteConnections.translate("start a bulk write on " + file, e);
+            throw e instanceof SQLException ? SqliteConnections.translate("start a bulk write on " + file, (SQLException) e)
+                    : (RuntimeException) e;
         }
     }
 

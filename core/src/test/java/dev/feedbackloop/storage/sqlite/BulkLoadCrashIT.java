@@ -8,10 +8,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,14 +55,8 @@ class BulkLoadCrashIT {
             store.insert(FeedbackEntry.builder("after the crash", "output", 4).build());
             assertThat(store.count()).isEqualTo(2);
         }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
-            try (ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
-                assertThat(rs.getString(1)).isEqualTo("ok");
-            }
-            try (ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
-                assertThat(rs.getString(1)).isEqualTo("wal");
-            }
-        }
+        assertThat(SqliteProbe.pragma(db, "integrity_check")).isEqualTo("ok");
+        assertThat(SqliteProbe.pragma(db, "journal_mode")).isEqualTo("wal");
         assertThat(Files.size(db)).as("the file is back to its committed size").isLessThan(before + WRITTEN_BEFORE_KILL);
     }
 }
