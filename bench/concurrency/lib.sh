@@ -1,4 +1,13 @@
-# Shared by the concurrency benchmarks (sourced, not run).
+# Shared by the concurrency benchmarks (sourced, not run): settings from the environment, with the
+# sourcing script's CAPTURES default, and the capture load.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+DIR="${BENCH_DIR:-/tmp/feedback-bench-concurrency}"
+GEN="${GEN:-$ROOT/../shared/bench/gen_feedback.py}"
+COUNT="${COUNT:-1000000}"
+PROCS="${PROCS:-8}"
+FEEDBACK="$ROOT/feedback"
+mkdir -p "$DIR"
+
 # capture_load NAME DB PROCS CAPTURES: PROCS background processes, each running CAPTURES
 #   `./feedback --capture` commands into DB; latencies go to $DIR/latencies-NAME, the ids of failed
 #   captures to $DIR/failures-NAME and their errors to $DIR/failures-NAME.log. Returns at once; `wait`

@@ -9,14 +9,7 @@
 #
 # Needs python3 and ../shared/bench/gen_feedback.py (or GEN=path); data kept in $BENCH_DIR.
 set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-DIR="${BENCH_DIR:-/tmp/feedback-bench-concurrency}"
-GEN="${GEN:-$ROOT/../shared/bench/gen_feedback.py}"
-COUNT="${COUNT:-1000000}"
-PROCS="${PROCS:-8}"
 CAPTURES="${CAPTURES:-25}"
-FEEDBACK="$ROOT/feedback"
-mkdir -p "$DIR"
 . "$(dirname "$0")/lib.sh"
 DATA="$DIR/d${COUNT}.jsonl"
 DB="$DIR/d${COUNT}.db"
