@@ -1,9 +1,10 @@
 package dev.feedbackloop.cli;
 
+import dev.feedbackloop.analysis.Figures;
 import dev.feedbackloop.capture.PromptFeature;
 import dev.feedbackloop.generate.RatingModel;
-import dev.feedbackloop.generate.SampleGenerator;
 import dev.feedbackloop.generate.SampleGenerator.Sample;
+import dev.feedbackloop.generate.SampleGenerator;
 import dev.feedbackloop.internal.Json;
 import dev.feedbackloop.internal.Timestamps;
 import dev.feedbackloop.storage.BatchWriter;
@@ -92,7 +93,7 @@ final class GenerateCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(Json.write(m));
         } else {
             spec.commandLine().getOut().printf("Generated %d entries over the %s days before %s into %s%s (seed %d, %s)%n",
-                    count, Text.number(days), Timestamps.format(end).substring(0, 19), where,
+                    count, Figures.number(days), Timestamps.format(end).substring(0, 19), where,
                     output == null && inserted < count ? " (" + (count - inserted) + " were already there)" : "",
                     seed, Text.rate(count, elapsed));
         }

@@ -17,10 +17,4 @@ final class Text {
         String speed = seconds > 0 ? String.format(java.util.Locale.ROOT, ", %,d/s", Math.round(count / seconds)) : "";
         return String.format(java.util.Locale.ROOT, "%.1f s%s", seconds, speed);
     }
-
-    /** 30 for 30.0, 2.5 for 2.5. */
-    static String number(double d) {
-        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
-    }
-
 }

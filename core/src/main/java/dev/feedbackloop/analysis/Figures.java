@@ -44,6 +44,11 @@ public final class Figures {
         return p < 0.0001 ? "<0.0001" : String.format(Locale.ROOT, "%.4f", p);
     }
 
+    /** A number as short as it reads: "30" for 30.0, "2.5" for 2.5. */
+    public static String number(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
     /** A count with thousands separators: "1,037". */
     public static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);

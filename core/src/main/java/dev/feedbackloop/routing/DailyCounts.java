@@ -10,17 +10,13 @@ final class DailyCounts {
     private int firstDay;
     private int[] positives = new int[0];
     private int[] totals = new int[0];
-    private long positive;
-    private long total;
 
     void add(int day, boolean isPositive) {
         ensure(day);
         int i = day - firstDay;
         totals[i]++;
-        total++;
         if (isPositive) {
             positives[i]++;
-            positive++;
         }
     }
 
@@ -33,12 +29,16 @@ final class DailyCounts {
         double weight = 1;
         double wPositive = 0;
         double wTotal = 0;
+        long positive = 0;
+        long total = 0;
         int last = firstDay + totals.length - 1;
         if (last < today) {
             weight = Math.pow(0.5, (today - last) / halfLifeDays);
         }
         for (int i = totals.length - 1; i >= 0; i--) {
             if (totals[i] != 0) {
+                total += totals[i];
+                positive += positives[i];
                 wTotal += weight * totals[i];
                 wPositive += weight * positives[i];
             }

@@ -1,5 +1,6 @@
 package dev.feedbackloop.routing;
 
+import dev.feedbackloop.analysis.Figures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -81,7 +82,7 @@ final class LearnedRouting {
                 .max(java.util.Comparator.comparingDouble(e -> e.posterior().mean())).orElseThrow();
         StringBuilder text = new StringBuilder(RuleRouter.describeTask(c)).append(". ");
         text.append(String.format(Locale.ROOT, "Learned from %d stored outcome%s for %s (half-life %s days): ", outcomes,
-                outcomes == 1 ? "" : "s", c.taskType().name(), trim(s.halfLifeDays())));
+                outcomes == 1 ? "" : "s", c.taskType().name(), Figures.number(s.halfLifeDays())));
         text.append(String.format(Locale.ROOT, "%s has posterior mean success %.2f", chosen.framework(),
                 chosen.posterior().mean()));
         if (chosen != bestMean) {
@@ -97,9 +98,5 @@ final class LearnedRouting {
             text.append(" It is not in the rules for this task type; feedback brought it in.");
         }
         return text.toString();
-    }
-
-    private static String trim(double d) {
-        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 }

@@ -59,10 +59,6 @@ public final class OutcomeLedger {
         return lastId;
     }
 
-    public synchronized boolean hasFeedback(String taskType) {
-        return byType.containsKey(key(taskType));
-    }
-
     /**
      * Per framework that has feedback for the task type, its counts decayed with the given half-life
      * as of today; empty when the type has none. Sorted by framework name.

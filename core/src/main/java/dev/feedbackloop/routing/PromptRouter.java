@@ -18,11 +18,13 @@ public final class PromptRouter {
     private final RuleRouter rules;
     private final LearnedRouting learned;
     private final OutcomeLedger ledger;
+    private final PromptEnhancer enhancer;
 
     public PromptRouter(RoutingRules rules, FeedbackStore store, Clock clock) {
         this.rules = new RuleRouter(rules);
         this.learned = new LearnedRouting(this.rules);
         this.ledger = new OutcomeLedger(store, clock);
+        this.enhancer = new PromptEnhancer(rules);
     }
 
     /** {@code route_prompt(task)} with learning: {@link RouteOptions#DEFAULT}. */
@@ -43,18 +45,17 @@ public final class PromptRouter {
         if (options.mode() == RouterMode.BASELINE) {
             return ConfidenceNudge.apply(rules.decide(c), ledger);
         }
-        String type = c.taskType().name();
-        if (options.mode() == RouterMode.AUTO && !ledger.hasFeedback(type)) {
+        Map<String, Tally> tallies = ledger.decayed(c.taskType().name(), rules.rules().learning().halfLifeDays());
+        if (options.mode() == RouterMode.AUTO && tallies.isEmpty()) {
             return rules.decide(c);
         }
-        Map<String, Tally> tallies = ledger.decayed(type, rules.rules().learning().halfLifeDays());
         long seed = options.seed() != null ? options.seed() : ThreadLocalRandom.current().nextLong();
         return learned.decide(c, tallies, seed);
     }
 
     /** {@code build_enhanced_prompt(task, routing)}. */
     public String enhance(String task, RoutingDecision routing) {
-        return new PromptEnhancer(rules.rules()).build(task, routing);
+        return enhancer.build(task, routing);
     }
 
     public RoutingRules rules() {

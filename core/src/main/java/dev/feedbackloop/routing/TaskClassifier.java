@@ -46,13 +46,13 @@ public final class TaskClassifier {
         }
         scores.sort(Comparator.comparingInt(Classification.Score::score).reversed());
         if (scores.isEmpty()) {
-            return new Classification(rules.fallback(), false, 1.0, List.of());
+            return new Classification(rules.fallback(), 1.0, List.of());
         }
         int top = scores.get(0).score();
         int second = scores.size() > 1 ? scores.get(1).score() : 0;
         double clarity = 0.5 + 0.5 * (top - second) / top;
         TaskTypeRule winner = rules.taskType(scores.get(0).taskType()).orElseThrow();
-        return new Classification(winner, true, clarity, scores);
+        return new Classification(winner, clarity, scores);
     }
 
     /** Whole words or phrases, case-insensitive; a trailing * matches any word ending. */

@@ -3,7 +3,6 @@ package dev.feedbackloop.suggestions;
 import dev.feedbackloop.analysis.AnalysisWindow;
 import dev.feedbackloop.analysis.PatternAnalysis;
 import dev.feedbackloop.capture.FeedbackEntry;
-import dev.feedbackloop.capture.Outcome;
 import dev.feedbackloop.storage.FeedbackQuery;
 import dev.feedbackloop.storage.FeedbackStore;
 import java.time.Instant;
@@ -31,8 +30,8 @@ final class EvidenceCollector {
         FeedbackQuery down = new FeedbackQuery(since, until, null, null, false, null, PER_QUERY);
         FeedbackQuery good = new FeedbackQuery(since, until, 4, null, true, null, PER_QUERY);
         Map<String, FeedbackEntry> failed = new LinkedHashMap<>();
+        // rating <= 2 or thumbs down: exactly the negative outcomes (Outcome.of)
         Stream.concat(store.find(low).stream(), store.find(down).stream())
-                .filter(e -> e.outcome() == Outcome.NEGATIVE)
                 .forEach(e -> failed.putIfAbsent(e.feedbackId(), e));
         List<FeedbackEntry> failedNewestFirst = failed.values().stream()
                 .sorted(Comparator.comparing(FeedbackEntry::timestamp).reversed())

@@ -173,7 +173,10 @@ class PromptRouterTest {
             }
         }
         for (java.util.concurrent.Future<RoutingDecision> f : results) {
-            assertThat(f.get().taskType()).isEqualTo("math");
+            RoutingDecision d = f.get();
+            long seen = d.explanation().candidates().stream().mapToLong(CandidateEstimate::outcomes).sum();
+            assertThat(seen).as("each decision sees whole plantings only").isIn(5L, 10L, 15L, 20L, 25L);
+            assertThat(estimate(d, "chain-of-thought").outcomes()).isEqualTo(5);
         }
         pool.shutdown();
         router.route(MATH, RouteOptions.of(RouterMode.LEARNING));

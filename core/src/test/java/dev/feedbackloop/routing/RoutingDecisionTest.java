@@ -33,7 +33,7 @@ class RoutingDecisionTest {
     @Test
     void contextFormIsCompactAndAttributes() {
         Map<String, Object> ctx = decision.toContext();
-        assertThat(ctx).doesNotContainKeys("reasoning", "explanation");
+        assertThat(ctx).doesNotContainKeys("reasoning", "candidates", "explanation");
         FeedbackEntry e = FeedbackEntry.builder("p", "o", 5).routing(ctx).build();
         assertThat(e.taskType()).isEqualTo("planning");
         assertThat(e.framework()).isEqualTo("structured-prompting");

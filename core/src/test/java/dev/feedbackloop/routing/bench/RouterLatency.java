@@ -55,9 +55,7 @@ public final class RouterLatency {
         try (FeedbackStore store = SqliteFeedbackStore.open(db)) {
             if (store.count() < entries) {
                 store.close();
-                for (String suffix : new String[] {"", "-wal", "-shm"}) {
-                    Files.deleteIfExists(Path.of(db + suffix));
-                }
+                RouterSimulation.deleteDb(db);
                 try (FeedbackStore fresh = SqliteFeedbackStore.open(db)) {
                     long t0 = System.nanoTime();
                     generate(fresh, rules, entries);

@@ -160,7 +160,7 @@ public final class RouterSimulation {
         }
     }
 
-    private static void deleteDb(Path db) throws java.io.IOException {
+    static void deleteDb(Path db) throws java.io.IOException {
         for (String suffix : new String[] {"", "-wal", "-shm"}) {
             Files.deleteIfExists(Path.of(db + suffix));
         }
