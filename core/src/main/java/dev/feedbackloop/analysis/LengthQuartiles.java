@@ -12,9 +12,8 @@ final class LengthQuartiles {
     /** One length group: prompts of {@code minChars..maxChars} characters. */
     record Group(int quartile, int minChars, int maxChars, Tally tally) {
         String label() {
-            String range = maxChars >= WindowAggregate.MAX_TRACKED_CHARS
-                    ? minChars + "+ chars" : minChars + "-" + maxChars + " chars";
-            return "prompt length Q" + quartile + " (" + range + ")";
+            return new LengthRange(minChars, maxChars >= WindowAggregate.MAX_TRACKED_CHARS ? Integer.MAX_VALUE : maxChars)
+                    .findingName(quartile);
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Turns significant findings into action items, each with its evidence in words: at most three per
@@ -57,10 +58,10 @@ public final class Recommender {
         String points = points(Math.abs(f.effect()));
         switch (f.kind()) {
             case Finding.FEATURE:
-                if (f.name().startsWith("prompt length")) {
-                    return "Prompts of " + f.name().substring(f.name().indexOf('(') + 1, f.name().length() - 1)
-                            + " succeed " + points + " points " + (better ? "more" : "less") + " often than the rest"
-                            + ": see what those prompts have in common";
+                Optional<LengthRange> length = LengthRange.of(f.name());
+                if (length.isPresent()) {
+                    return "Prompts of " + length.get().chars() + " succeed " + points + " points "
+                            + (better ? "more" : "less") + " often than the rest: see what those prompts have in common";
                 }
                 return better
                         ? "Include " + noun(f.name()) + " in prompts: success is " + points + " points higher with them"

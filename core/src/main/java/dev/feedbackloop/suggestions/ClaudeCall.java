@@ -36,13 +36,11 @@ final class ClaudeCall {
     /**
      * The text blocks of Claude's answer, joined.
      *
-     * @throws SourceUnavailableException on no key, HTTP errors (after retries), timeout, network failure,
+     * @param settings with an API key ({@link ClaudeSource} checks)
+     * @throws SourceUnavailableException on HTTP errors (after retries), timeout, network failure,
      *                                    or an answer without text
      */
     static String complete(ClaudeSettings settings, String system, String user, Clock clock) {
-        if (settings.apiKey() == null) {
-            throw new SourceUnavailableException(SourceUnavailableException.NO_KEY, "ANTHROPIC_API_KEY is not set");
-        }
         Duration limit = settings.overallTimeout();
         DeadlineSleeper sleeper = new DeadlineSleeper(clock.instant().plus(limit), limit, clock);
         MessageCreateParams params = MessageCreateParams.builder()
@@ -101,9 +99,6 @@ final class ClaudeCall {
     }
 
     static SourceUnavailableException translate(Throwable t, ClaudeSettings settings) {
-        if (t instanceof SourceUnavailableException s) {
-            return s;
-        }
         if (t instanceof UnauthorizedException u) {
             return SourceUnavailableException.http(401, "the API key was rejected"
                     + u.apiMessage().map(m -> ": " + m).orElse(""), t);

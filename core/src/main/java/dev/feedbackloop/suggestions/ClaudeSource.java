@@ -45,6 +45,7 @@ public final class ClaudeSource implements SuggestionSource {
 
     @Override
     public Sourced<List<Suggestion>> suggest(Evidence evidence, int limit) {
+        requireKey();
         Redactor.Redaction request = prepare(ClaudePrompts.suggestions(evidence, limit));
         String answer = call(request.text());
         return new Sourced<>(AnswerParser.suggestions(answer, limit), request.counts());
@@ -52,16 +53,22 @@ public final class ClaudeSource implements SuggestionSource {
 
     @Override
     public Sourced<Rewrite> rewrite(Evidence evidence, String prompt) {
+        requireKey();
         Redactor.Redaction request = prepare(ClaudePrompts.rewrite(evidence, prompt));
         String answer = call(request.text());
         return new Sourced<>(AnswerParser.rewrite(prompt, answer), request.counts());
     }
 
-    private String call(String userMessage) {
-        if (settings.apiKey() != null) {
-            progress.accept("Asking " + settings.model() + " (up to " + DeadlineSleeper.seconds(settings.overallTimeout())
-                    + ")...");
+    /** Without a key there is nothing to ask: fail before building (and masking) the request. */
+    private void requireKey() {
+        if (settings.apiKey() == null) {
+            throw new SourceUnavailableException(SourceUnavailableException.NO_KEY, "ANTHROPIC_API_KEY is not set");
         }
+    }
+
+    private String call(String userMessage) {
+        progress.accept("Asking " + settings.model() + " (up to " + DeadlineSleeper.seconds(settings.overallTimeout())
+                + ")...");
         return ClaudeCall.complete(settings, ClaudePrompts.SYSTEM, userMessage, clock);
     }
 

@@ -28,6 +28,11 @@ public record Evidence(PatternAnalysis analysis, String framework, List<Feedback
         successful = List.copyOf(successful);
     }
 
+    /** Evidence without example entries: what the analysis alone tells. */
+    static Evidence withoutExamples(PatternAnalysis analysis, String framework) {
+        return new Evidence(analysis, framework, List.of(), List.of());
+    }
+
     /** Significant findings, smallest q-value first, then largest effect. */
     public List<Finding> significantFindings() {
         if (analysis.findings() == null) {

@@ -24,7 +24,7 @@ final class EvidenceCollector {
         Instant since = w == null ? null : w.start();
         Instant until = w == null ? null : w.end();
         if (since != null && until != null && !since.isBefore(until)) {
-            return new Evidence(analysis, framework, List.of(), List.of());
+            return Evidence.withoutExamples(analysis, framework);
         }
         FeedbackQuery low = new FeedbackQuery(since, until, null, 2, null, null, PER_QUERY);
         FeedbackQuery down = new FeedbackQuery(since, until, null, null, false, null, PER_QUERY);

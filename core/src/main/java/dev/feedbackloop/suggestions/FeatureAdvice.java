@@ -4,8 +4,6 @@ import dev.feedbackloop.capture.PromptFeature;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What to tell a user about one prompt feature the analysis found to matter.
@@ -18,7 +16,6 @@ import java.util.regex.Pattern;
  */
 record FeatureAdvice(PromptFeature feature, String add, String reduce, String line, boolean prefix) {
 
-    private static final Pattern LENGTH_GROUP = Pattern.compile("^prompt length .*\\((\\d+)(?:-(\\d+)|\\+) chars\\)$");
 
     static FeatureAdvice of(PromptFeature f) {
         return switch (f) {
@@ -39,30 +36,6 @@ record FeatureAdvice(PromptFeature feature, String add, String reduce, String li
             case QUESTION -> new FeatureAdvice(f, "End with one clear question",
                     "State the task as an instruction rather than a question", null, false);
         };
-    }
-
-    /**
-     * The prompt-length group a finding names ("prompt length Q4 (400+ chars)", "... (80-199 chars)");
-     * empty for any other name.
-     */
-    static Optional<LengthRange> lengthRange(String name) {
-        Matcher m = LENGTH_GROUP.matcher(name);
-        if (!m.find()) {
-            return Optional.empty();
-        }
-        int min = Integer.parseInt(m.group(1));
-        int max = m.group(2) == null ? Integer.MAX_VALUE : Integer.parseInt(m.group(2));
-        String text = max == Integer.MAX_VALUE ? min + "+ characters"
-                : min == max ? min + " characters" : min + "-" + max + " characters";
-        return Optional.of(new LengthRange(min, max, text));
-    }
-
-    /** Prompt lengths from {@code min} to {@code max} characters, inclusive. */
-    record LengthRange(int min, int max, String text) {
-        boolean contains(String prompt) {
-            int n = prompt.length();
-            return n >= min && n <= max;
-        }
     }
 
     /** The feature a finding names, by label ("format spec") or constant name ("FORMAT_SPEC"). */

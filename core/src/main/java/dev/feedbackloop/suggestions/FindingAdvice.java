@@ -7,6 +7,7 @@ import static dev.feedbackloop.suggestions.ClaudePrompts.reference;
 import dev.feedbackloop.analysis.Figures;
 import dev.feedbackloop.analysis.Finding;
 import dev.feedbackloop.analysis.GroupPerformance;
+import dev.feedbackloop.analysis.LengthRange;
 import dev.feedbackloop.capture.FeedbackEntry;
 import dev.feedbackloop.capture.Outcome;
 import dev.feedbackloop.capture.PromptFeature;
@@ -52,7 +53,7 @@ final class FindingAdvice {
                     return Optional.of(new Suggestion(advice.add(), evidence, example != null ? example : advice.line(),
                             reference(f)));
                 }
-                return Optional.of(FeatureAdvice.lengthRange(f.name())
+                return Optional.of(LengthRange.of(f.name())
                         .map(range -> helps
                                 ? new Suggestion("Write prompts of " + range.text(), evidence,
                                         example(ev.successful(), e -> range.contains(e.prompt()), WORKED), reference(f))

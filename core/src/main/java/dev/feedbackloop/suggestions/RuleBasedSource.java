@@ -3,6 +3,7 @@ package dev.feedbackloop.suggestions;
 import static dev.feedbackloop.analysis.Figures.pct;
 
 import dev.feedbackloop.analysis.Finding;
+import dev.feedbackloop.analysis.LengthRange;
 import dev.feedbackloop.capture.FeedbackEntry;
 import dev.feedbackloop.capture.PromptFeature;
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ public final class RuleBasedSource implements SuggestionSource {
         List<Suggestion> made = new ArrayList<>();
         boolean lengthDone = false;
         for (Finding f : withoutEchoedPhrases(evidence.significantFindings())) {
-            boolean length = FeatureAdvice.lengthRange(f.name()).isPresent();
+            boolean length = LengthRange.of(f.name()).isPresent();
             if (length && lengthDone) {
                 continue;
             }

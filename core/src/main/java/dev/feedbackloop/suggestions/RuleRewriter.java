@@ -4,15 +4,16 @@ import static dev.feedbackloop.suggestions.FindingAdvice.contains;
 import static dev.feedbackloop.suggestions.FindingAdvice.evidenceOf;
 
 import dev.feedbackloop.analysis.Finding;
+import dev.feedbackloop.analysis.LengthRange;
 import dev.feedbackloop.capture.PromptFeature;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Rewrites one prompt by rules: adds the features that significantly help and the prompt lacks (as
@@ -36,7 +37,7 @@ final class RuleRewriter {
                 case Finding.FEATURE -> {
                     Optional<PromptFeature> feature = FeatureAdvice.feature(f.name());
                     if (feature.isEmpty()) {
-                        Optional<FeatureAdvice.LengthRange> range = FeatureAdvice.lengthRange(f.name());
+                        Optional<LengthRange> range = LengthRange.of(f.name());
                         boolean helps = f.effect() > 0;
                         if (range.isEmpty() || lengthFlagged.contains(helps)) {
                             continue;

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Prompt-improvement suggestions for an analysis: a stored answer for the same analysis and options
@@ -65,29 +67,14 @@ public final class Suggester {
 
     /** At most {@code options.limit()} suggestions for this analysis. Never fails because Claude did. */
     public SuggestionReport suggest(PatternAnalysis analysis, SuggestOptions options) {
-        Evidence evidence = EvidenceCollector.collect(store, analysis, options.framework());
-        List<String> notes = notes(evidence);
-        String key = SuggestionCache.key("suggest", primary.fingerprint(), options, null, analysis);
-        DataVersion version = store.dataVersion();
-        if (!options.refresh()) {
-            Optional<SuggestionCache.Stored> stored = cache.get(key, version).filter(s -> s.suggestions() != null);
-            if (stored.isPresent()) {
-                return new SuggestionReport(stored.get().suggestions(), stored.get().provenance(), notes, analysis);
-            }
+        Answer<List<Suggestion>> a = answer("suggest", null, analysis, options, SuggestionCache.Stored::suggestions,
+                (source, evidence) -> source.suggest(evidence, options.limit()),
+                (p, suggestions) -> new SuggestionCache.Stored(p, suggestions, null));
+        if (a.fromFallback() && a.value().isEmpty()) {
+            a.notes().add("Nothing in the data points to a specific change yet: capture more feedback (with notes) "
+                    + "or analyse more days.");
         }
-        try {
-            SuggestionSource.Sourced<List<Suggestion>> answer = primary.suggest(evidence, options.limit());
-            Provenance p = fresh(primary, answer.masked(), null);
-            store(notes, () -> cache.put(key, version, p, analysis, answer.value(), null));
-            return new SuggestionReport(answer.value(), p, notes, analysis);
-        } catch (SourceUnavailableException e) {
-            List<Suggestion> rules = fallback.suggest(evidence, options.limit()).value();
-            if (rules.isEmpty()) {
-                notes.add("Nothing in the data points to a specific change yet: capture more feedback (with notes) "
-                        + "or analyse more days.");
-            }
-            return new SuggestionReport(rules, fresh(fallback, MaskCounts.NONE, e), notes, analysis);
-        }
+        return new SuggestionReport(a.value(), a.provenance(), a.notes(), analysis);
     }
 
     /** An improved version of {@code prompt} applying the analysis. Never fails because Claude did. */
@@ -95,27 +82,49 @@ public final class Suggester {
         if (prompt == null || prompt.isBlank()) {
             throw new dev.feedbackloop.InvalidInputException("the prompt to rewrite is empty");
         }
-        Evidence evidence = EvidenceCollector.collect(store, analysis, options.framework());
-        List<String> notes = notes(evidence);
-        String key = SuggestionCache.key("rewrite", primary.fingerprint(), options, prompt, analysis);
+        Answer<Rewrite> a = answer("rewrite", prompt, analysis, options, SuggestionCache.Stored::rewrite,
+                (source, evidence) -> source.rewrite(evidence, prompt),
+                (p, rewrite) -> new SuggestionCache.Stored(p, null, rewrite));
+        if (a.fromFallback() && a.value().changes().isEmpty()) {
+            a.notes().add("Nothing in the analysis applies to this prompt, so it is unchanged.");
+        }
+        return new RewriteReport(a.value(), a.provenance(), a.notes(), analysis);
+    }
+
+    /** An answer, where it came from, and the notes for the reader (which the caller may add to). */
+    private record Answer<T>(T value, Provenance provenance, List<String> notes, boolean fromFallback) {
+    }
+
+    /**
+     * The sequence behind {@link #suggest} and {@link #rewrite}: the stored answer of this kind for
+     * the same analysis and options (unless refreshing), else the primary source's (stored for
+     * reuse), else the fallback's. Example entries are read from the store only when a source is asked.
+     *
+     * @param cached   the answer of this kind in a stored entry; null when the entry holds the other kind
+     * @param ask      asks a source
+     * @param toStored what to store for a fresh answer
+     */
+    private <T> Answer<T> answer(String kind, String prompt, PatternAnalysis analysis, SuggestOptions options,
+                                 Function<SuggestionCache.Stored, T> cached,
+                                 BiFunction<SuggestionSource, Evidence, SuggestionSource.Sourced<T>> ask,
+                                 BiFunction<Provenance, T, SuggestionCache.Stored> toStored) {
+        List<String> notes = notes(Evidence.withoutExamples(analysis, options.framework()));
+        String key = SuggestionCache.key(kind, primary.fingerprint(), options, prompt, analysis);
         DataVersion version = store.dataVersion();
         if (!options.refresh()) {
-            Optional<SuggestionCache.Stored> stored = cache.get(key, version).filter(s -> s.rewrite() != null);
+            Optional<SuggestionCache.Stored> stored = cache.get(key, version).filter(s -> cached.apply(s) != null);
             if (stored.isPresent()) {
-                return new RewriteReport(stored.get().rewrite(), stored.get().provenance(), notes, analysis);
+                return new Answer<>(cached.apply(stored.get()), stored.get().provenance(), notes, false);
             }
         }
+        Evidence evidence = EvidenceCollector.collect(store, analysis, options.framework());
         try {
-            SuggestionSource.Sourced<Rewrite> answer = primary.rewrite(evidence, prompt);
+            SuggestionSource.Sourced<T> answer = ask.apply(primary, evidence);
             Provenance p = fresh(primary, answer.masked(), null);
-            store(notes, () -> cache.put(key, version, p, analysis, null, answer.value()));
-            return new RewriteReport(answer.value(), p, notes, analysis);
+            store(notes, () -> cache.put(key, version, analysis, toStored.apply(p, answer.value())));
+            return new Answer<>(answer.value(), p, notes, false);
         } catch (SourceUnavailableException e) {
-            Rewrite rules = fallback.rewrite(evidence, prompt).value();
-            if (rules.changes().isEmpty()) {
-                notes.add("Nothing in the analysis applies to this prompt, so it is unchanged.");
-            }
-            return new RewriteReport(rules, fresh(fallback, MaskCounts.NONE, e), notes, analysis);
+            return new Answer<>(ask.apply(fallback, evidence).value(), fresh(fallback, MaskCounts.NONE, e), notes, true);
         }
     }
 

@@ -62,14 +62,13 @@ final class SuggestionCache {
         return store.cached(key, version).flatMap(SuggestionCache::read);
     }
 
-    void put(String key, DataVersion version, Provenance p, PatternAnalysis analysis, List<Suggestion> suggestions,
-             Rewrite rewrite) {
-        Map<String, Object> entry = new LinkedHashMap<>(SuggestionJson.provenance(p));
-        if (suggestions != null) {
-            entry.put("suggestions", SuggestionJson.suggestions(suggestions));
+    void put(String key, DataVersion version, PatternAnalysis analysis, Stored answer) {
+        Map<String, Object> entry = new LinkedHashMap<>(SuggestionJson.provenance(answer.provenance()));
+        if (answer.suggestions() != null) {
+            entry.put("suggestions", SuggestionJson.suggestions(answer.suggestions()));
         }
-        if (rewrite != null) {
-            entry.put("rewrite", SuggestionJson.rewrite(rewrite));
+        if (answer.rewrite() != null) {
+            entry.put("rewrite", SuggestionJson.rewrite(answer.rewrite()));
         }
         entry.put("analysis", MAPPER.valueToTree(analysis));
         try {
