@@ -3,10 +3,12 @@ package dev.feedbackloop.cli;
 import static dev.feedbackloop.analysis.Figures.pct;
 import static dev.feedbackloop.analysis.Figures.range;
 
+import dev.feedbackloop.analysis.Figures;
 import dev.feedbackloop.analysis.Finding;
 import dev.feedbackloop.analysis.GroupPerformance;
 import dev.feedbackloop.analysis.PatternAnalysis;
 import dev.feedbackloop.analysis.Recommendation;
+import dev.feedbackloop.analysis.Recommender;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
@@ -33,7 +35,7 @@ final class AnalysisText {
                 a.totalFeedback(), a.positiveCount(), a.negativeCount(),
                 a.totalFeedback() - a.positiveCount() - a.negativeCount()));
         b.append(String.format(Locale.ROOT, "Success rate: %s %s (95%% interval)%n", pct(a.successRate()),
-                range(a.successRateCi().low(), a.successRateCi().high())));
+                range(a.successRateCi())));
         table(b, "Frameworks", a.frameworkPerformance(), a.minSupport());
         table(b, "Models", a.modelPerformance(), a.minSupport());
         table(b, "Tags", a.tagPerformance(), a.minSupport());
@@ -64,7 +66,7 @@ final class AnalysisText {
             }
             GroupPerformance g = e.getValue();
             b.append(String.format(Locale.ROOT, "  %-36s %6s %-16s %-" + BAR + "s n=%,d%s%n",
-                    Text.abbreviate(e.getKey(), 36), pct(g.successRate()), range(g.ci().low(), g.ci().high()),
+                    Text.abbreviate(e.getKey(), 36), pct(g.successRate()), range(g.ci()),
                     bar(g.successRate()), g.count(), g.enoughData() ? "" : "  (too few)"));
         }
     }
@@ -74,16 +76,14 @@ final class AnalysisText {
         long significant = findings.stream().filter(Finding::significant).count();
         b.append(String.format(Locale.ROOT, "%nFindings: %d of %d comparisons significant (false discovery rate 5%%),"
                 + " largest effects per kind; * = significant%n", significant, findings.size()));
-        for (String kind : List.of(Finding.FEATURE, Finding.FRAMEWORK, Finding.MODEL, Finding.PHRASE, Finding.TAG)) {
+        for (String kind : Recommender.KIND_ORDER) {
             findings.stream().filter(f -> f.kind().equals(kind))
                     .sorted(Comparator.comparing((Finding f) -> !f.significant())
                             .thenComparingDouble(f -> -Math.abs(f.effect())))
                     .limit(FINDINGS_PER_KIND)
                     .forEach(f -> b.append(String.format(Locale.ROOT, "  %s %+6.1f pts %-16s %-9s %-36s n=%,d vs %,d  q=%s%n",
-                            f.significant() ? "*" : " ", f.effect() * 100, String.format(Locale.ROOT, "[%+.1f, %+.1f]",
-                                    f.ci().low() * 100, f.ci().high() * 100), f.kind(), Text.abbreviate(f.name(), 36),
-                            f.support(), f.supportWithout(), f.qValue() < 0.0001 ? "<0.0001"
-                                    : String.format(Locale.ROOT, "%.4f", f.qValue()))));
+                            f.significant() ? "*" : " ", f.effect() * 100, Figures.pointRange(f.ci()), f.kind(),
+                            Text.abbreviate(f.name(), 36), f.support(), f.supportWithout(), Figures.p(f.qValue()))));
         }
     }
 

@@ -151,10 +151,14 @@ public final class Analyzer {
         }
     }
 
-    /** No entry left or entered the window since it was {@code was} (the data version is unchanged). */
+    /**
+     * No entry left or entered the window since it was {@code was} (the data version is unchanged).
+     * Both windows have the same length (the days are part of the cache key), so a window that moved
+     * back in time is simply another one.
+     */
     private boolean sameEntries(AnalysisWindow was, AnalysisWindow now) {
-        if (now.start().isBefore(was.start()) || now.end().isBefore(was.end())) {
-            return now.start().equals(was.start()) && now.end().equals(was.end());
+        if (now.end().isBefore(was.end())) {
+            return false;
         }
         return isEmpty(was.start(), now.start()) && isEmpty(was.end(), now.end());
     }

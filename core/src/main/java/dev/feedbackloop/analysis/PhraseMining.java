@@ -1,9 +1,10 @@
 package dev.feedbackloop.analysis;
 
 import dev.feedbackloop.analysis.stats.PhraseAnalyzer;
-import dev.feedbackloop.analysis.stats.WeightedLogOdds;
 import dev.feedbackloop.analysis.stats.WeightedLogOdds.TermScore;
+import dev.feedbackloop.analysis.stats.WeightedLogOdds;
 import dev.feedbackloop.capture.Outcome;
+import dev.feedbackloop.internal.Parallel;
 import dev.feedbackloop.storage.EntryText;
 import java.util.ArrayList;
 import java.util.HashMap;

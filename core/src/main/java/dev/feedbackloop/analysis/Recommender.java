@@ -25,7 +25,8 @@ public final class Recommender {
     static final int MAX_ITEMS = 10;
     static final int MAX_PER_KIND = 3;
     /** What a team can act on comes first: how prompts are written, then framework and model choice. */
-    static final List<String> KIND_ORDER = List.of(Finding.FEATURE, Finding.FRAMEWORK, Finding.MODEL, Finding.PHRASE,
+    /** The order in which finding kinds are listed everywhere. */
+    public static final List<String> KIND_ORDER = List.of(Finding.FEATURE, Finding.FRAMEWORK, Finding.MODEL, Finding.PHRASE,
             Finding.TAG);
 
     private Recommender() {

@@ -2,6 +2,7 @@ package dev.feedbackloop.analysis;
 
 import dev.feedbackloop.capture.Outcome;
 import dev.feedbackloop.capture.PromptFeature;
+import dev.feedbackloop.internal.DayCursor;
 import dev.feedbackloop.storage.AnalysisRow;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,8 +33,8 @@ public final class WindowAggregate implements Consumer<AnalysisRow> {
     private final Map<LocalDate, Tally> days = new TreeMap<>();
     private final ZoneId dayZone;
     private final BottomKSample sample;
-    private long dayStart = Long.MAX_VALUE;
-    private long dayEnd = Long.MIN_VALUE;
+    private final DayCursor cursor;
+    private LocalDate dayKey;
     private Tally day;
 
     /**
@@ -43,6 +44,7 @@ public final class WindowAggregate implements Consumer<AnalysisRow> {
      */
     public WindowAggregate(ZoneId dayZone, int sampleSize, long seed) {
         this.dayZone = dayZone;
+        this.cursor = dayZone == null ? null : new DayCursor(dayZone);
         this.sample = sampleSize > 0 ? new BottomKSample(sampleSize, seed) : null;
         for (int i = 0; i < features.length; i++) {
             features[i] = new Tally();
@@ -81,11 +83,9 @@ public final class WindowAggregate implements Consumer<AnalysisRow> {
 
     /** Rows arrive in time order, so the current day's tally is nearly always the one needed. */
     private Tally dayTally(Instant t) {
-        long second = t.getEpochSecond();
-        if (second < dayStart || second >= dayEnd) {
-            LocalDate date = LocalDate.ofInstant(t, dayZone);
-            dayStart = date.atStartOfDay(dayZone).toEpochSecond();
-            dayEnd = date.plusDays(1).atStartOfDay(dayZone).toEpochSecond();
+        LocalDate date = cursor.day(t);
+        if (date != dayKey) {
+            dayKey = date;
             day = days.computeIfAbsent(date, k -> new Tally());
         }
         return day;

@@ -1,5 +1,6 @@
 package dev.feedbackloop.analysis;
 
+import dev.feedbackloop.internal.Parallel;
 import dev.feedbackloop.storage.FeedbackStore;
 import java.time.Duration;
 import java.time.Instant;

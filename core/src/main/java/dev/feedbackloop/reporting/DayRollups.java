@@ -2,11 +2,12 @@ package dev.feedbackloop.reporting;
 
 import dev.feedbackloop.FeedbackLoopException;
 import dev.feedbackloop.analysis.AnalysisJson;
-import dev.feedbackloop.analysis.Parallel;
 import dev.feedbackloop.analysis.Tally;
 import dev.feedbackloop.analysis.WindowAggregate;
 import dev.feedbackloop.analysis.WindowScan;
 import dev.feedbackloop.capture.PromptFeature;
+import dev.feedbackloop.internal.DayCursor;
+import dev.feedbackloop.internal.Parallel;
 import dev.feedbackloop.storage.AnalysisRow;
 import dev.feedbackloop.storage.DataVersion;
 import dev.feedbackloop.storage.FeedbackStore;
@@ -72,14 +73,16 @@ final class DayRollups {
         scanMissing(rebuilt, version);
         Map<LocalDate, WindowAggregate> added = addedSince(kept, fullStart, fullEnd, version);
         for (LocalDate d = first; d.isBefore(stop); d = d.plusDays(1)) {
+            if (!rebuilt.containsKey(d) && !added.containsKey(d)) {
+                kept.get(d).toAggregate(d, result);
+                continue;
+            }
             WindowAggregate day = rebuilt.containsKey(d) ? rebuilt.get(d) : kept.get(d).toAggregate(d, fresh());
             if (added.containsKey(d)) {
                 day.merge(added.get(d));
             }
             add(result, d, day);
-            if (rebuilt.containsKey(d) || added.containsKey(d)) {
-                save(d, day, version);
-            }
+            save(d, day, version);
         }
         return result;
     }
@@ -183,9 +186,10 @@ final class DayRollups {
 
     /** Each thread writes only the aggregates of its own days (created beforehand, so the map is only read). */
     private void scanDays(LocalDate from, LocalDate to, Map<LocalDate, WindowAggregate> days, long version) {
+        DayCursor cursor = new DayCursor(zone);
         store.scan(from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant(), row -> {
             if (row.id() <= version) {
-                WindowAggregate a = days.get(day(row));
+                WindowAggregate a = days.get(cursor.day(row.timestamp()));
                 if (a != null) {
                     a.accept(row);
                 }
@@ -208,17 +212,14 @@ final class DayRollups {
         if (oldest >= version) {
             return;
         }
+        DayCursor cursor = new DayCursor(zone);
         store.scanAdded(from, to, oldest, row -> {
-            LocalDate d = day(row);
+            LocalDate d = cursor.day(row.timestamp());
             DayCounts c = kept.get(d);
             if (c != null && row.id() > c.maxId() && row.id() <= version) {
                 action.accept(d, row);
             }
         });
-    }
-
-    private LocalDate day(AnalysisRow row) {
-        return LocalDate.ofInstant(row.timestamp(), zone);
     }
 
     private static void add(WindowAggregate into, LocalDate d, WindowAggregate day) {

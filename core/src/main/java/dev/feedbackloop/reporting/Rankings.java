@@ -19,7 +19,7 @@ import java.util.Map;
  */
 record Rankings(List<RankedGroup> top, List<RankedGroup> problems) {
 
-    static Rankings of(GroupTables tables, List<Finding> findings, Tally all, int minSupport, int perKind) {
+    static Rankings of(GroupTables tables, List<Finding> findings, Tally all, int perKind) {
         Map<String, Finding> byKey = new HashMap<>();
         findings.forEach(f -> byKey.put(f.kind() + "\u0000" + f.name(), f));
         List<RankedGroup> top = new ArrayList<>();
@@ -27,7 +27,7 @@ record Rankings(List<RankedGroup> top, List<RankedGroup> problems) {
         double overall = all.successRate();
         for (String kind : List.of(Finding.FRAMEWORK, Finding.MODEL, Finding.TAG)) {
             List<RankedGroup> candidates = new ArrayList<>();
-            add(candidates, kind, table(tables, kind), byKey, minSupport);
+            add(candidates, kind, table(tables, kind), byKey);
             candidates.stream().filter(g -> g.successRate() > overall)
                     .sorted(Comparator.comparingDouble(RankedGroup::successRate).reversed()
                             .thenComparing(RankedGroup::name))
@@ -51,10 +51,10 @@ record Rankings(List<RankedGroup> top, List<RankedGroup> problems) {
     }
 
     private static void add(List<RankedGroup> out, String kind, Map<String, GroupPerformance> table,
-            Map<String, Finding> findings, int minSupport) {
+            Map<String, Finding> findings) {
         table.forEach((name, g) -> {
             Finding f = findings.get(kind + "\u0000" + name);
-            if (g.count() >= minSupport && f != null) {
+            if (g.enoughData() && f != null) {
                 out.add(new RankedGroup(kind, name, g.successRate(), g.ci(), g.count(), g.avgRating(), f.effect(),
                         f.ci(), f.qValue(), f.significant()));
             }

@@ -84,8 +84,12 @@ public record ReportPeriod(String label, Kind kind, Instant start, Instant end, 
         if (week < 1 || week > weeks) {
             throw new InvalidInputException("week " + text + " does not exist: " + year + " has weeks 1 to " + weeks);
         }
-        LocalDate monday = LocalDate.of(year, 1, 4).with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)
-                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        return week(LocalDate.of(year, 1, 4).with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week), zone);
+    }
+
+    /** The ISO week holding {@code day}. */
+    private static ReportPeriod week(LocalDate day, ZoneId zone) {
+        LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         return new ReportPeriod(weekLabel(monday), Kind.WEEKLY, monday.atStartOfDay(zone).toInstant(),
                 monday.plusWeeks(1).atStartOfDay(zone).toInstant(), true);
     }
@@ -102,6 +106,10 @@ public record ReportPeriod(String label, Kind kind, Instant start, Instant end, 
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("month must look like 2026-10, got '" + text + "'");
         }
+        return month(month, zone);
+    }
+
+    private static ReportPeriod month(YearMonth month, ZoneId zone) {
         return new ReportPeriod(month.toString(), Kind.MONTHLY, month.atDay(1).atStartOfDay(zone).toInstant(),
                 month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant(), true);
     }
@@ -113,9 +121,7 @@ public record ReportPeriod(String label, Kind kind, Instant start, Instant end, 
             return new ReportPeriod(label(kind, start.atZone(zone)), kind, start.minus(length), start, false);
         }
         LocalDate first = start.atZone(zone).toLocalDate();
-        return kind == Kind.WEEKLY
-                ? isoWeek(weekLabel(first.minusWeeks(1)), zone)
-                : month(YearMonth.from(first).minusMonths(1).toString(), zone);
+        return kind == Kind.WEEKLY ? week(first.minusWeeks(1), zone) : month(YearMonth.from(first).minusMonths(1), zone);
     }
 
     /** The label of a rolling window ending at {@code end}: its ISO week or its month. */

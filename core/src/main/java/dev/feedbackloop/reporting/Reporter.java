@@ -2,15 +2,16 @@ package dev.feedbackloop.reporting;
 
 import dev.feedbackloop.analysis.AnalysisJson;
 import dev.feedbackloop.analysis.AnalysisOptions;
+import dev.feedbackloop.analysis.Figures;
 import dev.feedbackloop.analysis.Finding;
 import dev.feedbackloop.analysis.GroupTables;
-import dev.feedbackloop.analysis.Parallel;
 import dev.feedbackloop.analysis.Recommendation;
 import dev.feedbackloop.analysis.Recommender;
 import dev.feedbackloop.analysis.Tally;
 import dev.feedbackloop.analysis.WindowAggregate;
 import dev.feedbackloop.analysis.stats.Proportions;
 import dev.feedbackloop.internal.AtomicFiles;
+import dev.feedbackloop.internal.Parallel;
 import dev.feedbackloop.reporting.ImprovementReport.Change;
 import dev.feedbackloop.reporting.ImprovementReport.DailyPoint;
 import dev.feedbackloop.reporting.ImprovementReport.PeriodSummary;
@@ -83,10 +84,10 @@ public final class Reporter {
         Tally prev = previous[0];
         Tally all = agg.overall();
         GroupTables tables = GroupTables.of(agg, minSupport, false);
-        List<Finding> findings = all.count() == 0 ? List.of() : tables.comparisons().findings(minSupport);
+        List<Finding> findings = tables.comparisons().findings(minSupport);
         Change change = change(all, prev);
         List<Recommendation> items = actionItems(findings, all, prev, change, minSupport);
-        Rankings rankings = Rankings.of(tables, findings, all, minSupport, RANKED);
+        Rankings rankings = Rankings.of(tables, findings, all, RANKED);
         ImprovementReport report = new ImprovementReport(period.label(), period.start(), period.end(), all.count(),
                 all.avgRating(), all.successRate(), improvement(all, prev), rankings.top(), rankings.problems(),
                 items.stream().map(Recommendation::text).toList(), period.kind().id(), all.ci(),
@@ -100,7 +101,7 @@ public final class Reporter {
 
     /** Relative change in percent; null when there is nothing to compare with. */
     static Double improvement(Tally now, Tally prev) {
-        if (prev.count() == 0 || prev.positive() == 0) {
+        if (prev.positive() == 0) {
             return null;
         }
         return (now.successRate() - prev.successRate()) / prev.successRate() * 100.0;
@@ -129,10 +130,10 @@ public final class Reporter {
             items.add(new Recommendation(String.format(Locale.ROOT, "Success rate %s %.1f points against the "
                             + "previous period%s", down ? "fell" : "rose", Math.abs(change.points()),
                     down ? ": find what changed" : ": keep what changed"),
-                    String.format(Locale.ROOT, "%.1f%% of %,d now vs %.1f%% of %,d before; difference %+.1f points "
-                                    + "[%+.1f, %+.1f], p = %.4f", all.successRate() * 100, all.count(),
-                            prev.successRate() * 100, prev.count(), change.points(), change.ci().low(),
-                            change.ci().high(), change.pValue())));
+                    String.format(Locale.ROOT, "%s of %s now vs %s of %s before; difference %+.1f points "
+                                    + "[%+.1f, %+.1f], p = %s", Figures.pct(all.successRate()), Figures.count(all.count()),
+                            Figures.pct(prev.successRate()), Figures.count(prev.count()), change.points(),
+                            change.ci().low(), change.ci().high(), Figures.p(change.pValue()))));
         }
         items.addAll(Recommender.recommend(findings, all, minSupport));
         return items;

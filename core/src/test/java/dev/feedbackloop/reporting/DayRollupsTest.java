@@ -46,6 +46,24 @@ class DayRollupsTest {
     }
 
     @Test
+    void aKeptRollupIsReadNotRecounted() throws Exception {
+        Path db = dir.resolve("k.db");
+        try (SqliteFeedbackStore store = SqliteFeedbackStore.open(db)) {
+            SyntheticFeedback.seed(26).count(1000).between(NOW.minusSeconds(40L * 86400), NOW).into(store);
+            Instant start = NOW.minusSeconds(30L * 86400);
+            long counted = new DayRollups(store, ZONE).aggregate(start, NOW, NOW).overall().count();
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+                int changed = c.createStatement().executeUpdate("UPDATE pattern_cache SET analysis_data = json_set("
+                        + "analysis_data, '$.overall[0]', json_extract(analysis_data, '$.overall[0]') + 1000) "
+                        + "WHERE cache_key = (SELECT min(cache_key) FROM pattern_cache WHERE cache_key LIKE 'report-day/%')");
+                assertThat(changed).isEqualTo(1);
+            }
+            assertThat(new DayRollups(store, ZONE).aggregate(start, NOW, NOW).overall().count())
+                    .as("the altered rollup is used as stored").isEqualTo(counted + 1000);
+        }
+    }
+
+    @Test
     void overallCountsOfAComparisonPeriodUseRollupsWhereThereAreSome() throws Exception {
         try (SqliteFeedbackStore store = SqliteFeedbackStore.open(dir.resolve("h.db"))) {
             SyntheticFeedback.seed(24).count(2000).between(NOW.minusSeconds(40L * 86400), NOW).into(store);

@@ -103,9 +103,16 @@ class ReporterTest {
     @Test
     void boundsAreHalfOpenSoNoEntryCountsTwice() {
         fixedData();
-        ImprovementReport thisWeek = reporter.generate(reporter.rolling(ReportPeriod.Kind.WEEKLY), 3);
-        long total = thisWeek.totalPrompts() + thisWeek.previous().totalPrompts();
-        assertThat(total).isEqualTo(18);
+        try (BatchWriter w = store.openBatch()) {
+            add(w, Instant.parse("2026-11-23T00:00:00Z"), "alpha", 5, true);
+            w.commit();
+        }
+        // the entry at Monday 00:00 belongs to W48 (Nov 23-30), not to W47 (Nov 16-23)
+        ImprovementReport w47 = reporter.generate(ReportPeriod.isoWeek("2026-W47", ZoneOffset.UTC), 3);
+        ImprovementReport w48 = reporter.generate(ReportPeriod.isoWeek("2026-W48", ZoneOffset.UTC), 3);
+        assertThat(w47.totalPrompts()).isEqualTo(12);
+        assertThat(w48.totalPrompts()).isEqualTo(7);
+        assertThat(w48.previous().totalPrompts()).isEqualTo(12);
     }
 
     @Test

@@ -1,8 +1,8 @@
-package dev.feedbackloop.analysis;
+package dev.feedbackloop.internal;
 
 import dev.feedbackloop.FeedbackLoopException;
 
-/** Runs two independent tasks at once: one on a new thread, one on the caller's. Not API (used by reporting). */
+/** Runs two independent tasks at once: one on a new thread, one on the caller's. */
 public final class Parallel {
     private Parallel() {
     }
