@@ -2,6 +2,7 @@ package dev.feedbackloop.generate;
 
 import dev.feedbackloop.InvalidInputException;
 import dev.feedbackloop.capture.FeedbackEntry;
+import dev.feedbackloop.capture.FeedbackIds;
 import dev.feedbackloop.capture.PromptFeature;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Realistic sample feedback with known, planted effects ({@link #describe()}): prompts for seven task
@@ -168,9 +168,7 @@ public final class SampleGenerator implements Iterable<SampleGenerator.Sample> {
 
     /** A UUID version 7 for the timestamp, its random bits from the seeded generator. */
     private static String id(Instant timestamp, Random r) {
-        long msb = (timestamp.toEpochMilli() << 16) | 0x7000L | (r.nextInt() & 0xFFF);
-        long lsb = (r.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
-        return new UUID(msb, lsb).toString();
+        return FeedbackIds.uuid7(timestamp.toEpochMilli(), r.nextInt(), r.nextLong());
     }
 
     private static Map<PromptFeature, Double> orderedOdds() {

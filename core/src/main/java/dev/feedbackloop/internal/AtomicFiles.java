@@ -21,6 +21,15 @@ public final class AtomicFiles {
         }
     }
 
+    /** Replaces {@code target} with the finished {@code tmp}: atomically where the file system can. */
+    public static void moveIntoPlace(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
     /**
      * Creates missing parent folders and replaces {@code target} with {@code text} (UTF-8).
      *
@@ -34,11 +43,7 @@ public final class AtomicFiles {
             tmp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
             readableByAll(tmp);
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
+            moveIntoPlace(tmp, absolute);
         } catch (IOException e) {
             throw new StorageException("cannot write " + target + ": " + e.getMessage(), e);
         } finally {

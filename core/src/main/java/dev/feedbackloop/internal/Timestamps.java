@@ -55,8 +55,10 @@ public final class Timestamps {
         }
     }
 
+    /** As {@link #parse(String, ZoneId)} in the system zone, which is looked up only when the text has no offset. */
     public static Instant parse(String text) {
-        return parse(text, ZoneId.systemDefault());
+        Instant fast = parseCommon(text.strip(), null);
+        return fast != null ? checkStorable(fast) : parse(text, ZoneId.systemDefault());
     }
 
     /**
@@ -98,7 +100,7 @@ public final class Timestamps {
     /**
      * The common shapes ({@code 2026-11-27T14:37:25[.ffffff][Z|+01:00]}, 'T' or a space) without
      * the formatter machinery; null for anything else, including invalid values (the slow path then
-     * gives the error).
+     * gives the error), and for a text without offset when {@code zone} is null.
      */
     private static Instant parseCommon(String s, ZoneId zone) {
         int n = s.length();
@@ -133,7 +135,7 @@ public final class Timestamps {
         try {
             LocalDateTime local = LocalDateTime.of(year, month, day, hour, minute, second, nano);
             if (i == n) {
-                return local.atZone(zone).toInstant();
+                return zone == null ? null : local.atZone(zone).toInstant();
             }
             if (i == n - 1 && s.charAt(i) == 'Z') {
                 return local.toInstant(ZoneOffset.UTC);

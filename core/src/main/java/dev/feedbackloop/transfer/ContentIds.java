@@ -2,8 +2,7 @@ package dev.feedbackloop.transfer;
 
 import dev.feedbackloop.capture.FeedbackEntry;
 import dev.feedbackloop.capture.FeedbackIds;
-import dev.feedbackloop.internal.Json;
-import dev.feedbackloop.internal.Timestamps;
+import dev.feedbackloop.storage.EntryRow;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,11 +17,12 @@ final class ContentIds {
     private ContentIds() {
     }
 
-    /** The id for {@code e}'s content; {@code e.feedbackId()} itself is ignored. */
-    static String of(FeedbackEntry e) {
+    /** The id for the row's content; its entry's own {@code feedbackId()} is ignored. */
+    static String of(EntryRow row) {
+        FeedbackEntry e = row.entry();
         String content = String.join("\u0000", e.prompt(), e.output(), Integer.toString(e.rating()),
-                Boolean.toString(e.thumbsUp()), Json.write(e.tags()), Json.write(e.context()),
-                e.notes() == null ? "" : e.notes(), Timestamps.format(e.timestamp()));
+                Boolean.toString(e.thumbsUp()), row.tags(), row.context(), e.notes() == null ? "" : e.notes(),
+                row.timestamp());
         ByteBuffer hash = ByteBuffer.wrap(sha256(content.getBytes(StandardCharsets.UTF_8)));
         return FeedbackIds.uuid7(e.timestamp().toEpochMilli(), hash.getShort(), hash.getLong());
     }

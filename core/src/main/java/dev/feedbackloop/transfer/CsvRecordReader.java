@@ -104,7 +104,7 @@ final class CsvRecordReader implements RecordReader {
             return ParsedRecord.bad(line, record, "has " + row.size() + " columns, the header has " + header.size());
         }
         try {
-            return ParsedRecord.ok(line, record, ImportRecords.entry(fields(row), zone));
+            return ParsedRecord.ok(line, record, ImportRecords.row(fields(row), zone));
         } catch (InvalidInputException e) {
             return ParsedRecord.bad(line, record, e.getMessage());
         }

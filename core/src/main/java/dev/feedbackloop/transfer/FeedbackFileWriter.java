@@ -2,6 +2,7 @@ package dev.feedbackloop.transfer;
 
 import dev.feedbackloop.FeedbackLoopException;
 import dev.feedbackloop.capture.FeedbackEntry;
+import dev.feedbackloop.internal.AtomicFiles;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,7 +11,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
@@ -79,7 +79,7 @@ public final class FeedbackFileWriter implements AutoCloseable {
             formatter.end(count, channel);
             out.flush();
             channel.close();
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.moveIntoPlace(partial, target);
             committed = true;
         } catch (IOException e) {
             throw failure("cannot write " + target, e);

@@ -2,6 +2,7 @@ package dev.feedbackloop.transfer;
 
 import dev.feedbackloop.InvalidInputException;
 import dev.feedbackloop.capture.FeedbackEntry;
+import dev.feedbackloop.storage.EntryRow;
 import java.time.ZoneId;
 import java.util.Map;
 
@@ -16,10 +17,12 @@ final class ImportRecords {
     }
 
     /**
+     * The record as a row to store (columns computed once, also for the content-derived id).
+     *
      * @param fields the record's fields; may be modified
      * @throws InvalidInputException naming the first field that is wrong
      */
-    static FeedbackEntry entry(Map<String, Object> fields, ZoneId zone) {
+    static EntryRow row(Map<String, Object> fields, ZoneId zone) {
         if (fields.get("timestamp") == null) {
             throw new InvalidInputException("missing field 'timestamp'");
         }
@@ -28,11 +31,14 @@ final class ImportRecords {
         if (derive) {
             fields.put("feedback_id", "pending");
         }
-        FeedbackEntry e = EntryJson.fromMap(fields, zone);
+        EntryRow r = EntryRow.of(EntryJson.fromMap(fields, zone));
         if (!derive) {
-            return e;
+            return r;
         }
-        return new FeedbackEntry(e.prompt(), e.output(), e.rating(), e.thumbsUp(), e.tags(), e.timestamp(),
-                e.context(), ContentIds.of(e), e.notes());
+        FeedbackEntry e = r.entry();
+        FeedbackEntry withId = new FeedbackEntry(e.prompt(), e.output(), e.rating(), e.thumbsUp(), e.tags(),
+                e.timestamp(), e.context(), ContentIds.of(r), e.notes());
+        return new EntryRow(withId, r.timestamp(), r.tags(), r.context(), r.framework(), r.model(), r.taskType(),
+                r.promptFeatures());
     }
 }

@@ -105,7 +105,7 @@ final class JsonDocumentReader implements RecordReader {
             return ParsedRecord.bad(line, rec, badText);
         }
         try {
-            return ParsedRecord.ok(line, rec, ImportRecords.entry(fields, zone));
+            return ParsedRecord.ok(line, rec, ImportRecords.row(fields, zone));
         } catch (InvalidInputException e) {
             return ParsedRecord.bad(line, rec, e.getMessage());
         }

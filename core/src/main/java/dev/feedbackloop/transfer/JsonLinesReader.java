@@ -104,7 +104,7 @@ final class JsonLinesReader implements RecordReader {
                 return ParsedRecord.bad(line, record, "unexpected content after the JSON object at column "
                         + p.currentLocation().getColumnNr());
             }
-            return ParsedRecord.ok(line, record, ImportRecords.entry(fields, zone));
+            return ParsedRecord.ok(line, record, ImportRecords.row(fields, zone));
         } catch (JsonProcessingException ex) {
             return ParsedRecord.bad(line, record, StrictJson.malformed(ex));
         } catch (InvalidInputException ex) {

@@ -1,6 +1,5 @@
 package dev.feedbackloop.transfer;
 
-import dev.feedbackloop.capture.FeedbackEntry;
 import dev.feedbackloop.storage.EntryRow;
 
 /**
@@ -9,8 +8,8 @@ import dev.feedbackloop.storage.EntryRow;
  */
 record ParsedRecord(long line, long record, EntryRow row, String error) {
 
-    static ParsedRecord ok(long line, long record, FeedbackEntry entry) {
-        return new ParsedRecord(line, record, EntryRow.of(entry), null);
+    static ParsedRecord ok(long line, long record, EntryRow row) {
+        return new ParsedRecord(line, record, row, null);
     }
 
     static ParsedRecord bad(long line, long record, String error) {

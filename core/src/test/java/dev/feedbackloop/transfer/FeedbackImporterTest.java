@@ -162,12 +162,10 @@ class FeedbackImporterTest {
     @Test
     void progressReachesTheFileSize() throws IOException {
         Path file = Files.writeString(dir.resolve("p.jsonl"), GOOD_1 + "\n" + GOOD_2);
-        long[] last = new long[2];
-        new FeedbackImporter(store).importFile(file, ImportOptions.DEFAULT, (done, total) -> {
-            last[0] = done;
-            last[1] = total;
-        });
-        assertThat(last).containsExactly(Files.size(file), Files.size(file));
+        List<long[]> updates = new ArrayList<>();
+        new FeedbackImporter(store).importFile(file, ImportOptions.DEFAULT, (done, total) -> updates.add(new long[] {done, total}));
+        assertThat(updates.get(updates.size() - 1)).containsExactly(Files.size(file), Files.size(file));
+        assertThat(updates.get(updates.size() - 2)[0]).as("the reader's own count reached the end").isEqualTo(Files.size(file));
         assertThat(store.count()).isEqualTo(2);
     }
 

@@ -18,8 +18,8 @@ import java.util.Map;
  * read crosses into native code and costs more than decoding, so SQLite packs the numbers into one
  * integer (row ids up to 2^35) and the texts into one string, fields separated by U+001F (tags are a
  * JSON array, which escapes control characters; a name holding U+001F sends its row to a plain read).
- * The fixed-width stored timestamp is parsed by hand (other shapes fall back to
- * {@link Timestamps#parse}); repeated names and tag arrays are decoded once. One instance per scan;
+ * Timestamps go through {@link Timestamps#parse}'s fast path for the stored form; repeated names and
+ * tag arrays are decoded once. One instance per scan;
  * not thread-safe.
  */
 final class ScanRows {

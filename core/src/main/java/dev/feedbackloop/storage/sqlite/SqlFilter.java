@@ -10,6 +10,7 @@ import java.util.List;
 
 /** A {@link FeedbackQuery} as a SQLite WHERE clause with its parameters. */
 record SqlFilter(String where, List<Object> params) {
+    static final SqlFilter NONE = new SqlFilter("", List.of());
 
     static SqlFilter of(FeedbackQuery q) {
         List<String> conditions = new ArrayList<>();
@@ -40,6 +41,13 @@ record SqlFilter(String where, List<Object> params) {
             params.addAll(q.tags());
         }
         return new SqlFilter(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), params);
+    }
+
+    /** This filter and one more condition with one parameter. */
+    SqlFilter and(String condition, Object param) {
+        List<Object> all = new ArrayList<>(params);
+        all.add(param);
+        return new SqlFilter((where.isEmpty() ? " WHERE " : where + " AND ") + condition, all);
     }
 
     PreparedStatement prepare(Connection c, String sql) throws SQLException {

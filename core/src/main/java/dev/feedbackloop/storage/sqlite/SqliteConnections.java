@@ -42,7 +42,6 @@ final class SqliteConnections implements AutoCloseable {
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         config.setCacheSize(-CACHE_KIB);
-        config.setPageSize(PAGE_SIZE);
         config.enforceForeignKeys(true);
         dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());

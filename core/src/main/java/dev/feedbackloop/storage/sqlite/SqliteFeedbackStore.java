@@ -117,33 +117,41 @@ public final class SqliteFeedbackStore implements FeedbackStore {
 
     @Override
     public List<FeedbackEntry> find(FeedbackQuery q) {
-        SqlFilter f = SqlFilter.of(q);
-        String sql = "SELECT " + EntryColumns.SELECT_COLUMNS + " FROM feedback" + f.where()
-                + " ORDER BY timestamp DESC, id DESC" + (q.limit() != null ? " LIMIT " + q.limit() : "");
         return read("read feedback", c -> {
             List<FeedbackEntry> out = new ArrayList<>();
-            try (PreparedStatement ps = f.prepare(c, sql); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(EntryColumns.read(rs));
-                }
-            }
+            entries(c, q, "timestamp DESC, id DESC", out::add);
             return out;
         });
     }
 
     @Override
     public void forEach(FeedbackQuery q, Consumer<FeedbackEntry> action) {
-        SqlFilter f = SqlFilter.of(q);
-        String sql = "SELECT " + EntryColumns.SELECT_COLUMNS + " FROM feedback" + f.where()
-                + " ORDER BY timestamp, id" + (q.limit() != null ? " LIMIT " + q.limit() : "");
         read("read feedback", c -> {
-            try (PreparedStatement ps = f.prepare(c, sql); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    action.accept(EntryColumns.read(rs));
-                }
-            }
+            entries(c, q, "timestamp, id", action);
             return null;
         });
+    }
+
+    private static void entries(Connection c, FeedbackQuery q, String order, Consumer<FeedbackEntry> action)
+            throws SQLException {
+        SqlFilter f = SqlFilter.of(q);
+        String sql = "SELECT " + EntryColumns.SELECT_COLUMNS + " FROM feedback" + f.where() + " ORDER BY " + order
+                + (q.limit() != null ? " LIMIT " + q.limit() : "");
+        each(c, f, sql, rs -> action.accept(EntryColumns.read(rs)));
+    }
+
+    /** Runs {@code sql} with the filter's parameters and hands each row to {@code row}. */
+    private static void each(Connection c, SqlFilter f, String sql, SqlRow row) throws SQLException {
+        try (PreparedStatement ps = f.prepare(c, sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                row.accept(rs);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlRow {
+        void accept(ResultSet rs) throws SQLException;
     }
 
     @Override
@@ -168,11 +176,7 @@ public final class SqliteFeedbackStore implements FeedbackStore {
         String sql = "SELECT rating, thumbs_up, count(*) FROM feedback" + f.where() + " GROUP BY rating, thumbs_up";
         return read("compute statistics", c -> {
             StatisticsBuilder b = new StatisticsBuilder();
-            try (PreparedStatement ps = f.prepare(c, sql); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    b.add(rs.getInt(1), rs.getBoolean(2), rs.getLong(3));
-                }
-            }
+            each(c, f, sql, rs -> b.add(rs.getInt(1), rs.getBoolean(2), rs.getLong(3)));
             return b.build();
         });
     }
@@ -182,37 +186,22 @@ public final class SqliteFeedbackStore implements FeedbackStore {
         SqlFilter f = SqlFilter.of(FeedbackQuery.between(from, to));
         String sql = "SELECT " + ScanRows.COLUMNS + " FROM feedback INDEXED BY idx_feedback_window" + f.where()
                 + " ORDER BY timestamp";
-        read("scan feedback", c -> {
+        scanRows("scan feedback", f, sql, action);
+    }
+
+    private void scanRows(String what, SqlFilter f, String sql, Consumer<AnalysisRow> action) {
+        read(what, c -> {
             ScanRows rows = new ScanRows(c);
-            try (PreparedStatement ps = f.prepare(c, sql); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    action.accept(rows.read(rs));
-                }
-            }
+            each(c, f, sql, rs -> action.accept(rows.read(rs)));
             return null;
         });
     }
 
     @Override
     public void scanAdded(Instant from, Instant to, long afterId, Consumer<AnalysisRow> action) {
-        SqlFilter f = SqlFilter.of(FeedbackQuery.between(from, to));
-        String sql = "SELECT " + ScanRows.COLUMNS + " FROM feedback NOT INDEXED WHERE id > ?"
-                + (f.where().isEmpty() ? "" : " AND " + f.where().substring(" WHERE ".length())) + " ORDER BY id";
-        read("scan new feedback", c -> {
-            ScanRows rows = new ScanRows(c);
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setLong(1, afterId);
-                for (int i = 0; i < f.params().size(); i++) {
-                    ps.setObject(i + 2, f.params().get(i));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        action.accept(rows.read(rs));
-                    }
-                }
-            }
-            return null;
-        });
+        SqlFilter f = SqlFilter.of(FeedbackQuery.between(from, to)).and("id > ?", afterId);
+        scanRows("scan new feedback", f, "SELECT " + ScanRows.COLUMNS + " FROM feedback NOT INDEXED" + f.where()
+                + " ORDER BY id", action);
     }
 
     @Override
@@ -241,25 +230,14 @@ public final class SqliteFeedbackStore implements FeedbackStore {
 
     @Override
     public void outcomesAfter(long afterId, Consumer<OutcomeRow> action) {
-        String sql = afterId <= 0
-                ? "SELECT id, timestamp, task_type, framework, rating, thumbs_up FROM feedback"
-                        + " INDEXED BY idx_feedback_attributed"
-                        + " WHERE task_type IS NOT NULL AND framework IS NOT NULL ORDER BY id"
-                : "SELECT id, timestamp, task_type, framework, rating, thumbs_up FROM feedback"
-                        + " WHERE id > ? AND task_type IS NOT NULL AND framework IS NOT NULL ORDER BY id";
+        // from the start, the partial index holds exactly the attributed rows; after that, the new rows by id
+        SqlFilter f = SqlFilter.NONE.and("id > ?", afterId);
+        String sql = "SELECT id, timestamp, task_type, framework, rating, thumbs_up FROM feedback"
+                + (afterId <= 0 ? " INDEXED BY idx_feedback_attributed" : "") + f.where()
+                + " AND task_type IS NOT NULL AND framework IS NOT NULL ORDER BY id";
         read("read outcomes", c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                if (afterId > 0) {
-                    ps.setLong(1, afterId);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        boolean positive = Outcome.of(rs.getInt(5), rs.getBoolean(6)) == Outcome.POSITIVE;
-                        action.accept(new OutcomeRow(rs.getLong(1), Timestamps.parse(rs.getString(2)),
-                                rs.getString(3), rs.getString(4), positive));
-                    }
-                }
-            }
+            each(c, f, sql, rs -> action.accept(new OutcomeRow(rs.getLong(1), Timestamps.parse(rs.getString(2)),
+                    rs.getString(3), rs.getString(4), Outcome.of(rs.getInt(5), rs.getBoolean(6)) == Outcome.POSITIVE)));
             return null;
         });
     }

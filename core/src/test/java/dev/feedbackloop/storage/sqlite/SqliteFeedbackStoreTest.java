@@ -21,12 +21,17 @@ class SqliteFeedbackStoreTest extends FeedbackStoreContract {
     }
 
     @Test
-    void createsParentFoldersAndReopensWithoutMigratingAgain() {
+    void createsParentFoldersAndReopensWithoutMigratingAgain() throws Exception {
         store.insert(entry("r1", 5, true, T0));
         store.close();
+        // the migration lock file is made only when the schema is out of date
+        Path lock = dir.resolve("nested/folders/.feedback.db.migration-lock");
+        assertThat(lock).exists();
+        Files.delete(lock);
 
         store = SqliteFeedbackStore.open(dir.resolve("nested/folders/feedback.db"));
         assertThat(store.count()).isEqualTo(1);
+        assertThat(lock).as("no migration on reopen").doesNotExist();
     }
 
     @Test
