@@ -45,11 +45,7 @@ fi
 if [ ! -f "$DB" ]; then
   echo "loading $DATA into $DB"
   start=$(date +%s)
-  if "${FEEDBACK[@]}" import --help >/dev/null 2>&1; then
-    "${FEEDBACK[@]}" import "$DATA" --db "$DB"
-  else
-    ${JAVA:-java} -cp "$ROOT/cli/target/feedback.jar" "$ROOT/bench/analysis/LoadJsonl.java" "$DATA" "$DB"
-  fi
+  "${FEEDBACK[@]}" import "$DATA" --db "$DB"
   echo "loaded in $(( $(date +%s) - start )) s"
 fi
 

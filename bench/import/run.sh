@@ -7,7 +7,7 @@
 #
 # Data: gen_feedback.py from the shared bench folder (GEN_FEEDBACK=path to override), written to
 # /tmp/d10k.jsonl, /tmp/d100k.jsonl, /tmp/d1m.jsonl (BENCH_DATA=folder to override) when missing.
-# The 1M file is 1.6 GB and takes about a minute to generate.
+# The 1M file is 1.6 GB and takes about a minute to generate. JAVA=path/to/java picks the JDK.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -18,9 +18,9 @@ for candidate in "$root/../shared/bench/gen_feedback.py" /work/shared/bench/gen_
   if [[ -z $gen && -f $candidate ]]; then gen=$candidate; fi
 done
 
-if [[ ! -f $jar ]]; then
-  (cd "$root" && mvn -q -B package -DskipTests)
-fi
+# always: Maven rebuilds what changed, so a stale jar is never measured
+(cd "$root" && mvn -q -B package -DskipTests)
+java=${JAVA:-java}
 
 label() {
   case $1 in
@@ -39,7 +39,7 @@ for n in "${sizes[@]}"; do
     python3 "$gen" --count "$n" --days 60 --seed 42 --out "$file" --quiet
   fi
   work=$(mktemp -d)
-  /usr/bin/time -v java -jar "$jar" import "$file" --db "$work/bench.db" --json >"$work/out.json" 2>"$work/time.txt" || {
+  /usr/bin/time -v "$java" -jar "$jar" import "$file" --db "$work/bench.db" --json >"$work/out.json" 2>"$work/time.txt" || {
     cat "$work/time.txt" >&2; rm -rf "$work"; exit 1; }
   python3 - "$n" "$work/out.json" "$work/time.txt" <<'PY'
 import json, re, sys

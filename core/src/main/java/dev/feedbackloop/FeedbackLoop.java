@@ -34,7 +34,7 @@ import java.util.Map;
  */
 public final class FeedbackLoop implements AutoCloseable {
     /** The database the command line uses when neither --db nor FEEDBACK_DB says otherwise. */
-    public static final Path DEFAULT_DATABASE = Path.of("data", "feedback.db");
+    public static final Path DEFAULT_DATABASE = DefaultDatabase.PATH;
 
     private final FeedbackStore store;
     private final Clock clock;
@@ -63,10 +63,9 @@ public final class FeedbackLoop implements AutoCloseable {
         return new FeedbackLoop(SqliteFeedbackStore.open(sqliteFile), Clock.systemDefaultZone());
     }
 
-    /** Opens {@code $FEEDBACK_DB}, or {@link #DEFAULT_DATABASE} under the working directory. */
+    /** Opens {@code $FEEDBACK_DB}, or {@link #DEFAULT_DATABASE} under the working directory ({@link DefaultDatabase}). */
     public static FeedbackLoop openDefault() {
-        String env = System.getenv("FEEDBACK_DB");
-        return open(env == null || env.isBlank() ? DEFAULT_DATABASE : Path.of(env));
+        return open(DefaultDatabase.resolve());
     }
 
     /** The specification's {@code FeedbackDatabase}: insert, get_feedback, get_statistics and more. */

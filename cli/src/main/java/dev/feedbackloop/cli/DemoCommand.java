@@ -40,7 +40,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         // with --json, stdout carries only the steps' JSON documents (one per step); the narration goes to stderr
         PrintWriter say = store.json ? err : out;
-        String db = store.db.toString();
+        String db = store.db().toString();
         long recent;
         try (FeedbackStore s = store.open()) {
             Instant now = Instant.now();
@@ -53,7 +53,7 @@ final class DemoCommand implements Callable<Integer> {
         } else {
             say.printf("%s already holds %d entries from the last 30 days: using them, adding no samples.%n", db, recent);
         }
-        Path html = store.db.toAbsolutePath().getParent().resolve("reports").resolve("weekly-demo.html");
+        Path html = store.db().toAbsolutePath().getParent().resolve("reports").resolve("weekly-demo.html");
         steps.add(new String[] {"stats"});
         steps.add(new String[] {"analyze", "--days", "30"});
         steps.add(new String[] {"report", "--period", "weekly"});

@@ -80,7 +80,7 @@ final class GenerateCommand implements Callable<Integer> {
             }
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-        String where = output != null ? output.toString() : store.db.toString();
+        String where = output != null ? output.toString() : store.db().toString();
         if (store.json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put(output != null ? "output" : "database", where);

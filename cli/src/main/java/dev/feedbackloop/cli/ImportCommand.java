@@ -45,6 +45,11 @@ final class ImportCommand implements Callable<Integer> {
             + "is taken for the import (writing every page once instead of twice); processes that start meanwhile wait for it.")
     boolean shared;
 
+    /** A bulk load unless --shared: the command line is a one-off process. */
+    ImportOptions options() {
+        return ImportOptions.DEFAULT.withSkipInvalid(skipInvalid).withBulk(!shared);
+    }
+
     @Override
     public Integer call() {
         FileFormat.of(file);
@@ -53,7 +58,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         ImportResult r;
         try (FeedbackStore s = store.open(); ProgressBars bar = ProgressBars.start("Importing", " MiB", 1 << 20)) {
-            r = new FeedbackImporter(s).importFile(file, ImportOptions.DEFAULT.withSkipInvalid(skipInvalid).withBulk(!shared), bar);
+            r = new FeedbackImporter(s).importFile(file, options(), bar);
         }
         PrintWriter err = spec.commandLine().getErr();
         for (RecordError e : r.errors()) {

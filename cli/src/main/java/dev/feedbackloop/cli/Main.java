@@ -3,6 +3,7 @@ package dev.feedbackloop.cli;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 
@@ -37,6 +38,11 @@ public final class Main {
     private Main() {
     }
 
+    /** The subcommands' names, in help order. */
+    static Set<String> commands() {
+        return COMMANDS.keySet();
+    }
+
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
@@ -50,11 +56,6 @@ public final class Main {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         String[] translated = LegacyArgs.translate(args);
         return commandLine(out, err, translated.length > 0 ? translated[0] : null).execute(translated);
-    }
-
-    /** The command line with every subcommand registered. */
-    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        return commandLine(out, err, null);
     }
 
     /** The command line with only {@code subcommand} registered when it names one, else all of them. */

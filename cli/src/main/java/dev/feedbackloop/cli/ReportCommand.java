@@ -66,31 +66,27 @@ final class ReportCommand implements Callable<Integer> {
             throw new InvalidInputException("--min-support must be at least 1, got " + minSupport);
         }
         ReportFormat chosen = format != null ? ReportFormat.parse(format)
-                : output != null ? ReportFormat.ofFile(output).orElse(ReportFormat.JSON)
-                : store.json ? ReportFormat.JSON : ReportFormat.TEXT;
+                : output != null ? ReportFormat.ofFile(output).orElse(ReportFormat.JSON) : ReportFormat.TEXT;
         Clock clock = Clock.systemDefaultZone();
         ReportPeriod p = period(clock);
         ImprovementReport report;
         try (FeedbackStore s = store.open()) {
             report = new Reporter(s, clock).generate(p, minSupport);
         }
-        String rendered = chosen.render(report, clock.getZone());
         PrintWriter out = spec.commandLine().getOut();
         if (output != null) {
-            AtomicFiles.write(output, rendered);
-            if (store.json) {
-                out.println(AnalysisJson.write(report));
-            } else {
-                out.printf(Locale.ROOT, "%s: %,d prompts, success rate %.1f%%, %s vs %s%n", report.period(),
-                        report.totalPrompts(), report.successRate() * 100, report.improvementVsPrevious() == null
-                                ? "no change figure" : String.format(Locale.ROOT, "%+.1f%%", report.improvementVsPrevious()),
-                        report.previous().period());
-                out.printf("Saved %s report to %s%n", chosen.name().toLowerCase(Locale.ROOT), output);
-            }
-        } else if (store.json) {
+            AtomicFiles.write(output, chosen.render(report, clock.getZone()));
+        }
+        if (store.json) {
             out.println(AnalysisJson.write(report));
+        } else if (output != null) {
+            out.printf(Locale.ROOT, "%s: %,d prompts, success rate %.1f%%, %s vs %s%n", report.period(),
+                    report.totalPrompts(), report.successRate() * 100, report.improvementVsPrevious() == null
+                            ? "no change figure" : String.format(Locale.ROOT, "%+.1f%%", report.improvementVsPrevious()),
+                    report.previous().period());
+            out.printf("Saved %s report to %s%n", chosen.name().toLowerCase(Locale.ROOT), output);
         } else {
-            out.print(rendered);
+            out.print(chosen.render(report, clock.getZone()));
         }
         out.flush();
         return ExitCodes.OK;

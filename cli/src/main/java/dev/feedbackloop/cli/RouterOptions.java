@@ -73,7 +73,7 @@ final class RouterOptions {
      * create no file; other modes open (and if needed create) the database.
      */
     private RoutingDecision decide(String taskText, RoutingRules r, StoreOptions store) {
-        if (mode == RouterMode.STATIC || (mode == RouterMode.AUTO && !Files.exists(store.db))) {
+        if (mode == RouterMode.STATIC || (mode == RouterMode.AUTO && !Files.exists(store.db()))) {
             return new RuleRouter(r).route(taskText);
         }
         try (FeedbackStore s = store.open()) {

@@ -116,7 +116,7 @@ class CaptureCommandTest {
     @Test
     void missingRequiredOptionsAreNamed() {
         assertThat(capture("--prompt", "p", "--output", "o").err()).contains("Missing required option: '--rating");
-        assertThat(capture("--output", "o", "--rating", "3").err()).contains("--prompt");
+        assertThat(capture("--output", "o", "--rating", "3").err()).contains("Missing required option: '--prompt");
         assertThat(capture("--prompt", "p", "--rating", "3").exitCode()).isEqualTo(2);
         assertThat(stored()).isZero();
     }

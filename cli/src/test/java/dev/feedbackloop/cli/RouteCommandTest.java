@@ -75,7 +75,7 @@ class RouteCommandTest {
         assertThat(run("route", "--db", db()).code()).isEqualTo(2);
         Run mode = run("route", MATH, "--mode", "clever", "--db", db());
         assertThat(mode.code()).isEqualTo(2);
-        assertThat(mode.err()).contains("--mode");
+        assertThat(mode.err()).contains("Invalid value for option '--mode'");
         assertThat(run("route", MATH, "--seed", "abc").code()).isEqualTo(2);
         assertThat(run("enhance", "", "--db", db()).code()).isEqualTo(2);
         Run halfLife = run("route", MATH, "--half-life-days", "0", "--db", db());

@@ -146,13 +146,4 @@ class TransferCommandsTest {
         assertThat(run("generate", "--count", "-5", "--db", db("a.db")).code()).isEqualTo(2);
         assertThat(run("generate", "--count", "five", "--db", db("a.db")).code()).isEqualTo(2);
     }
-
-    @Test
-    void everyCommandHasHelp() {
-        for (String command : List.of("import", "export", "generate")) {
-            Run help = run(command, "--help");
-            assertThat(help.code()).isZero();
-            assertThat(help.out()).contains("Usage: feedback " + command).contains("--db");
-        }
-    }
 }
