@@ -66,6 +66,11 @@ public final class Main {
         } else {
             COMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
         }
+        return configure(cl, out, err);
+    }
+
+    /** Output, error handling and exit codes of a command line, as every run has them. */
+    static CommandLine configure(CommandLine cl, PrintWriter out, PrintWriter err) {
         cl.setOut(out);
         cl.setErr(err);
         ExitCodes exitCodes = new ExitCodes();

@@ -1,6 +1,7 @@
 package dev.feedbackloop.cli;
 
 import dev.feedbackloop.capture.FeedbackEntry;
+import dev.feedbackloop.internal.Json;
 import dev.feedbackloop.storage.BatchWriter;
 import dev.feedbackloop.storage.sqlite.SqliteFeedbackStore;
 import java.io.PrintWriter;
@@ -8,10 +9,16 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /** One command line run, with what it printed; and feedback to run it on. */
 record CliRun(int exitCode, String out, String err) {
+
+    /** Standard output as one JSON object. */
+    Map<String, Object> json() {
+        return Json.parseObject(out.strip(), "stdout");
+    }
 
     static CliRun run(String... args) {
         StringWriter out = new StringWriter();

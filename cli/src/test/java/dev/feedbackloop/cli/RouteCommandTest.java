@@ -2,9 +2,6 @@ package dev.feedbackloop.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.feedbackloop.internal.Json;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,17 +16,8 @@ class RouteCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-        Map<String, Object> json() {
-            return Json.parseObject(out.strip(), "stdout");
-        }
-    }
-
-    Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.run(args);
     }
 
     String db() {
@@ -38,8 +26,8 @@ class RouteCommandTest {
 
     @Test
     void routeJsonHasTheDecisionFieldsAndCreatesNoDatabase() {
-        Run r = run("route", MATH, "--json", "--db", db());
-        assertThat(r.code()).isZero();
+        CliRun r = run("route", MATH, "--json", "--db", db());
+        assertThat(r.exitCode()).isZero();
         Map<String, Object> m = r.json();
         assertThat(m).containsEntry("task_type", "math").containsEntry("primary_framework", "chain-of-thought")
                 .containsEntry("model_recommendation", "claude-opus-4").containsEntry("mode", "static")
@@ -50,36 +38,36 @@ class RouteCommandTest {
 
     @Test
     void plainOutputAndExplain() {
-        Run r = run("route", "Write", "a", "blog", "post", "about", "cats", "--explain", "--db", db());
-        assertThat(r.code()).isZero();
+        CliRun r = run("route", "Write", "a", "blog", "post", "about", "cats", "--explain", "--db", db());
+        assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("Task type:   content").contains("Framework:   content-creation-chain")
                 .contains("Classification").contains("blog*");
     }
 
     @Test
     void theSpecificationsModeFlagWorks() {
-        Run r = run("--route", "Should I rent or buy?", "--json", "--db", db());
-        assertThat(r.code()).isZero();
+        CliRun r = run("--route", "Should I rent or buy?", "--json", "--db", db());
+        assertThat(r.exitCode()).isZero();
         assertThat(r.json()).containsEntry("task_type", "decision").containsEntry("primary_framework", "decision-matrix");
-        Run e = run("--enhance", "Should I rent or buy?", "--db", db());
-        assertThat(e.code()).isZero();
+        CliRun e = run("--enhance", "Should I rent or buy?", "--db", db());
+        assertThat(e.exitCode()).isZero();
         assertThat(e.out()).contains("Approach: decision-matrix").contains("Score each option");
     }
 
     @Test
     void emptyOrMissingTaskAndBadOptionsExitTwo() {
-        Run empty = run("route", "  ", "--json", "--db", db());
-        assertThat(empty.code()).isEqualTo(2);
+        CliRun empty = run("route", "  ", "--json", "--db", db());
+        assertThat(empty.exitCode()).isEqualTo(2);
         assertThat(empty.err()).contains("TASK is required");
         assertThat(empty.json()).containsKey("error");
-        assertThat(run("route", "--db", db()).code()).isEqualTo(2);
-        Run mode = run("route", MATH, "--mode", "clever", "--db", db());
-        assertThat(mode.code()).isEqualTo(2);
+        assertThat(run("route", "--db", db()).exitCode()).isEqualTo(2);
+        CliRun mode = run("route", MATH, "--mode", "clever", "--db", db());
+        assertThat(mode.exitCode()).isEqualTo(2);
         assertThat(mode.err()).contains("Invalid value for option '--mode'");
-        assertThat(run("route", MATH, "--seed", "abc").code()).isEqualTo(2);
-        assertThat(run("enhance", "", "--db", db()).code()).isEqualTo(2);
-        Run halfLife = run("route", MATH, "--half-life-days", "0", "--db", db());
-        assertThat(halfLife.code()).isEqualTo(2);
+        assertThat(run("route", MATH, "--seed", "abc").exitCode()).isEqualTo(2);
+        assertThat(run("enhance", "", "--db", db()).exitCode()).isEqualTo(2);
+        CliRun halfLife = run("route", MATH, "--half-life-days", "0", "--db", db());
+        assertThat(halfLife.exitCode()).isEqualTo(2);
         assertThat(halfLife.err()).contains("--half-life-days must be a positive number");
     }
 
@@ -87,26 +75,26 @@ class RouteCommandTest {
     void badRulesFileExitsTwoNamingTheProblem() throws Exception {
         Path rules = dir.resolve("rules.json");
         Files.writeString(rules, "{\"version\": 2}");
-        Run r = run("route", MATH, "--rules", rules.toString(), "--db", db());
-        assertThat(r.code()).isEqualTo(2);
+        CliRun r = run("route", MATH, "--rules", rules.toString(), "--db", db());
+        assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("routing rules").contains("rules.json");
         assertThat(run("route", MATH, "--rules", dir.resolve("none.json").toString()).err()).contains("no such file");
     }
 
     @Test
     void routeJsonCapturedWithRoutingIsLearnedFrom() {
-        Run first = run("route", MATH, "--json", "--db", db());
-        Run captured = run("capture", "--prompt", MATH, "--output", "2x", "--rating", "5", "--routing",
+        CliRun first = run("route", MATH, "--json", "--db", db());
+        CliRun captured = run("capture", "--prompt", MATH, "--output", "2x", "--rating", "5", "--routing",
                 first.out().strip(), "--json", "--db", db());
-        assertThat(captured.code()).isZero();
+        assertThat(captured.exitCode()).isZero();
         @SuppressWarnings("unchecked")
         Map<String, Object> context = (Map<String, Object>) ((Map<String, Object>) captured.json().get("entry"))
                 .get("context");
         assertThat(context).containsEntry("task_type", "math").containsEntry("framework", "chain-of-thought")
                 .containsEntry("model", "claude-opus-4").containsKey("routing");
 
-        Run learned = run("route", MATH, "--json", "--explain", "--seed", "3", "--db", db());
-        assertThat(learned.code()).isZero();
+        CliRun learned = run("route", MATH, "--json", "--explain", "--seed", "3", "--db", db());
+        assertThat(learned.exitCode()).isZero();
         Map<String, Object> m = learned.json();
         assertThat(m).containsEntry("mode", "learning");
         @SuppressWarnings("unchecked")
@@ -127,9 +115,9 @@ class RouteCommandTest {
         String bad = run("route", MATH, "--json", "--db", db()).out().strip();
         for (int i = 0; i < 12; i++) {
             assertThat(run("capture", "--prompt", MATH, "--output", "o", "--rating", "5", "--routing", good,
-                    "--db", db()).code()).isZero();
+                    "--db", db()).exitCode()).isZero();
             assertThat(run("capture", "--prompt", MATH, "--output", "o", "--rating", "1", "--routing", bad,
-                    "--db", db()).code()).isZero();
+                    "--db", db()).exitCode()).isZero();
         }
         List<String> chosen = new ArrayList<>();
         for (int seed = 0; seed < 10; seed++) {
@@ -138,17 +126,17 @@ class RouteCommandTest {
         }
         assertThat(chosen).doesNotContain("chain-of-thought");
         assertThat(chosen.stream().filter("first-principles"::equals).count()).isGreaterThanOrEqualTo(5);
-        Run baseline = run("route", MATH, "--json", "--mode", "baseline", "--db", db());
+        CliRun baseline = run("route", MATH, "--json", "--mode", "baseline", "--db", db());
         assertThat(baseline.json()).containsEntry("primary_framework", "chain-of-thought");
         assertThat((String) baseline.json().get("reasoning")).contains("Framework needs improvement (0% success)");
-        Run statics = run("route", MATH, "--json", "--mode", "static", "--db", db());
+        CliRun statics = run("route", MATH, "--json", "--mode", "static", "--db", db());
         assertThat(statics.json()).containsEntry("primary_framework", "chain-of-thought").containsEntry("confidence", 0.85);
     }
 
     @Test
     void enhanceJsonCarriesTheRoutingAndThePrompt() {
-        Run r = run("enhance", "Extract all email addresses from this text", "--json", "--db", db());
-        assertThat(r.code()).isZero();
+        CliRun r = run("enhance", "Extract all email addresses from this text", "--json", "--db", db());
+        assertThat(r.exitCode()).isZero();
         Map<String, Object> m = r.json();
         assertThat(m).containsEntry("task", "Extract all email addresses from this text");
         assertThat((String) m.get("enhanced_prompt")).contains("Approach: structured-prompting")
@@ -160,7 +148,7 @@ class RouteCommandTest {
 
     @Test
     void helpExitsZero() {
-        assertThat(run("route", "--help").code()).isZero();
+        assertThat(run("route", "--help").exitCode()).isZero();
         assertThat(run("enhance", "--help").out()).contains("build_enhanced_prompt");
     }
 

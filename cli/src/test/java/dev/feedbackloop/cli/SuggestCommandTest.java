@@ -59,12 +59,7 @@ class SuggestCommandTest {
         StringWriter err = new StringWriter();
         CommandLine cl = new CommandLine(new FeedbackCommand());
         cl.addSubcommand("suggest", new SuggestCommand(env, Clock.systemUTC()));
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        ExitCodes exitCodes = new ExitCodes();
-        cl.setExecutionExceptionHandler(exitCodes);
-        cl.setParameterExceptionHandler(exitCodes);
-        cl.setExitCodeExceptionMapper(ExitCodes::codeOf);
+        Main.configure(cl, new PrintWriter(out, true), new PrintWriter(err, true));
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--db", db.toString()));
         int code = cl.execute(LegacyArgs.translate(all.toArray(new String[0])));
