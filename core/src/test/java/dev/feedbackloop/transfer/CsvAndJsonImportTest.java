@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.feedbackloop.InvalidInputException;
 import dev.feedbackloop.capture.FeedbackEntry;
-import dev.feedbackloop.storage.FeedbackStore;
-import dev.feedbackloop.storage.sqlite.SqliteFeedbackStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,30 +13,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class CsvAndJsonImportTest {
-    @TempDir
-    Path dir;
-    FeedbackStore store;
-
-    @BeforeEach
-    void open() {
-        store = SqliteFeedbackStore.open(dir.resolve("f.db"));
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
-
-    private ImportResult importFile(Path file, boolean skipInvalid) {
-        return new FeedbackImporter(store).importFile(file, ImportOptions.DEFAULT.withSkipInvalid(skipInvalid),
-                Progress.NONE);
-    }
+class CsvAndJsonImportTest extends ImportTestBase {
 
     private static Map<Long, String> byLine(ImportResult r) {
         return r.errors().stream().collect(Collectors.toMap(RecordError::line, RecordError::message));

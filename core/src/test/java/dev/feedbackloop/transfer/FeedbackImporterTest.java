@@ -18,34 +18,17 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class FeedbackImporterTest {
+class FeedbackImporterTest extends ImportTestBase {
     static final String GOOD_1 = "{\"feedback_id\":\"g1\",\"timestamp\":\"2026-11-01T10:00:00Z\",\"prompt\":\"p1\","
             + "\"output\":\"o1\",\"rating\":5,\"thumbs_up\":true,\"tags\":[\"a\"],\"context\":{\"framework\":\"few-shot\"},\"notes\":null}";
     static final String GOOD_2 = "{\"feedback_id\":\"g2\",\"timestamp\":\"2026-11-01T11:00:00\",\"prompt\":\"p2\","
             + "\"output\":\"o2\",\"rating\":2}";
 
-    @TempDir
-    Path dir;
-    FeedbackStore store;
-
-    @BeforeEach
-    void open() {
-        store = SqliteFeedbackStore.open(dir.resolve("f.db"));
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
-
-    private ImportResult importFile(Path file, boolean skipInvalid) {
-        return new FeedbackImporter(store).importFile(file, new ImportOptions(skipInvalid, ZoneId.of("Europe/Berlin")),
-                Progress.NONE);
+    @Override
+    ZoneId zone() {
+        return ZoneId.of("Europe/Berlin");
     }
 
     /** A JSON Lines file with a bad record of every kind; returns it. Good lines: 1, 12 (and 9 is blank). */
