@@ -70,9 +70,7 @@ final class FindingAdvice {
                 if (helps) {
                     return Optional.empty();
                 }
-                return Optional.of(new Suggestion("Clarify what you mean by \"" + f.name() + "\"",
-                        evidence + ". Replace it with the exact output you expect (what, how long, in what form)",
-                        example(ev.failed(), has, FAILED), reference(f)));
+                return Optional.of(clarify(f.name(), evidence, example(ev.failed(), has, FAILED), reference(f)));
             }
             case Finding.TAG:
                 return helps ? Optional.empty() : Optional.of(new Suggestion("Rework the prompts tagged \"" + f.name()
@@ -90,9 +88,20 @@ final class FindingAdvice {
                     + "\")", p.evidence() + ". Put in the prompt what would have avoided this remark",
                     example(ev.failed(), e -> contains(e.notes(), p.text()), FAILED), "failure phrase \"" + p.text() + "\"");
         }
-        return new Suggestion("Clarify what you mean by \"" + p.text() + "\"",
-                p.evidence() + ". Replace it with the exact output you expect (what, how long, in what form)",
-                example(ev.failed(), e -> contains(e.prompt(), p.text()), FAILED), "failure phrase \"" + p.text() + "\"");
+        return clarify(p.text(), p.evidence(), example(ev.failed(), e -> contains(e.prompt(), p.text()), FAILED),
+                "failure phrase \"" + p.text() + "\"");
+    }
+
+    /** A vague phrase in failing prompts: say exactly what is meant instead. */
+    private static Suggestion clarify(String phrase, String evidence, String example, String addresses) {
+        return new Suggestion("Clarify what you mean by \"" + phrase + "\"",
+                evidence + ". Replace it with the exact output you expect (what, how long, in what form)", example,
+                addresses);
+    }
+
+    /** Whether a suggestion already made names {@code name} (in quotes). */
+    static boolean named(List<Suggestion> made, String name) {
+        return made.stream().anyMatch(s -> s.technique().contains("\"" + name + "\""));
     }
 
     /** A failing framework or model: switch to the best one with enough data; a winning one: use it more. */
@@ -102,8 +111,7 @@ final class FindingAdvice {
                 : ev.analysis().modelPerformance();
         Predicate<FeedbackEntry> uses = e -> f.name().equals(framework ? e.framework() : e.model());
         if (f.effect() > 0) {
-            boolean named = soFar.stream().anyMatch(s -> s.technique().contains("\"" + f.name() + "\""));
-            return named ? Optional.empty() : Optional.of(new Suggestion("Use the " + f.kind() + " \"" + f.name()
+            return named(soFar, f.name()) ? Optional.empty() : Optional.of(new Suggestion("Use the " + f.kind() + " \"" + f.name()
                     + "\" more", evidence, example(ev.successful(), uses, WORKED), reference(f)));
         }
         List<Map.Entry<String, GroupPerformance>> better = better(groups, f.name(), f.rateWith());
@@ -113,8 +121,7 @@ final class FindingAdvice {
                     example(ev.failed(), uses, FAILED), reference(f)));
         }
         String to = better.get(0).getKey();
-        String alternatives = better.stream().map(e -> String.format(Locale.ROOT, "\"%s\" %s (n=%d)", e.getKey(),
-                pct(e.getValue().successRate()), e.getValue().count())).collect(Collectors.joining(", "));
+        String alternatives = better.stream().map(ClaudePrompts::group).collect(Collectors.joining(", "));
         Predicate<FeedbackEntry> usesBest = e -> to.equals(framework ? e.framework() : e.model());
         return Optional.of(new Suggestion("Switch from the " + f.kind() + " \"" + f.name() + "\" to \"" + to + "\"",
                 evidence + "; doing better with enough entries: " + alternatives

@@ -77,8 +77,7 @@ public final class RuleBasedSource implements SuggestionSource {
         }
         for (FailurePhrases.Phrase p : FailurePhrases.distinct(evidence.analysis().commonNegativePatterns(),
                 MAX_FAILURE_PHRASES)) {
-            boolean covered = made.stream().anyMatch(s -> s.technique().contains("\"" + p.text() + "\""));
-            if (!covered) {
+            if (!FindingAdvice.named(made, p.text())) {
                 byKind.get(FAILURE_PHRASE).add(FindingAdvice.of(p, evidence));
             }
         }
