@@ -4,6 +4,7 @@ import static dev.feedbackloop.analysis.Figures.pct;
 import static dev.feedbackloop.analysis.Figures.signedPoints;
 
 import dev.feedbackloop.analysis.AnalysisWindow;
+import dev.feedbackloop.analysis.Figures;
 import dev.feedbackloop.analysis.Finding;
 import dev.feedbackloop.analysis.GroupPerformance;
 import dev.feedbackloop.analysis.PatternAnalysis;
@@ -125,9 +126,9 @@ final class ClaudePrompts {
 
     static String describe(Finding f) {
         return String.format(Locale.ROOT, "%s: %s with vs %s without, effect %s points (95%% CI %s to %s), "
-                        + "n=%d, q=%.4f", reference(f), pct(f.rateWith()), pct(f.rateWithout()), signedPoints(f.effect()),
+                        + "n=%d, q=%s", reference(f), pct(f.rateWith()), pct(f.rateWithout()), signedPoints(f.effect()),
                 f.ci() == null ? "?" : signedPoints(f.ci().low()), f.ci() == null ? "?" : signedPoints(f.ci().high()),
-                f.support(), f.qValue());
+                f.support(), Figures.p(f.qValue()));
     }
 
     static String describe(GroupPerformance g) {

@@ -148,9 +148,9 @@ final class FindingAdvice {
 
     /** "feature "examples": 78.0% success with vs 41.0% without (+37.0 points, n=120, q=0.0010)". */
     static String evidenceOf(Finding f) {
-        return String.format(Locale.ROOT, "%s: %s success with vs %s without (%s points, n=%d, q=%.4f)",
+        return String.format(Locale.ROOT, "%s: %s success with vs %s without (%s points, n=%d, q=%s)",
                 reference(f), pct(f.rateWith()), pct(f.rateWithout()), Figures.signedPoints(f.effect()),
-                f.support(), f.qValue());
+                f.support(), Figures.p(f.qValue()));
     }
 
     /**
