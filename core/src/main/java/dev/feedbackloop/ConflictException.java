@@ -5,4 +5,9 @@ public class ConflictException extends FeedbackLoopException {
     public ConflictException(String message) {
         super(message);
     }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.CONFLICT;
+    }
 }

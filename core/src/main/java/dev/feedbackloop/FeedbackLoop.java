@@ -12,12 +12,18 @@ import dev.feedbackloop.storage.BatchWriter;
 import dev.feedbackloop.storage.FeedbackStore;
 import dev.feedbackloop.storage.InsertResult;
 import dev.feedbackloop.storage.sqlite.SqliteFeedbackStore;
+import dev.feedbackloop.internal.Lazy;
 import dev.feedbackloop.suggestions.ClaudeSettings;
+import dev.feedbackloop.suggestions.ClaudeSource;
+import dev.feedbackloop.suggestions.Redactor;
+import dev.feedbackloop.suggestions.RuleBasedSource;
 import dev.feedbackloop.suggestions.Suggester;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The library's front door and its composition root: one store and the features over it, under
@@ -38,19 +44,29 @@ public final class FeedbackLoop implements AutoCloseable {
 
     private final FeedbackStore store;
     private final Clock clock;
-    private final Analyzer analyzer;
-    private final Reporter reporter;
-    private final PromptRouter router;
-    private final Suggester suggester;
+    // features are made on first use: a capture needs none of them, and its start-up time counts
+    private final Lazy<Analyzer> analyzer;
+    private final Lazy<Reporter> reporter;
+    private final Lazy<PromptRouter> router;
+    private final Lazy<Suggester> suggester;
+
+    private FeedbackLoop(FeedbackStore store, Builder settings) {
+        this.store = store;
+        this.clock = settings.clock;
+        this.analyzer = new Lazy<>(() -> new Analyzer(store, clock));
+        this.reporter = new Lazy<>(() -> new Reporter(store, clock));
+        RoutingRules rules = settings.rules;
+        this.router = new Lazy<>(() -> new PromptRouter(rules != null ? rules : RoutingRules.defaults(), store, clock));
+        ClaudeSettings claude = settings.claude;
+        Consumer<String> progress = settings.claudeProgress;
+        this.suggester = new Lazy<>(() -> new Suggester(store, new ClaudeSource(claude != null ? claude
+                : ClaudeSettings.fromEnvironment(System.getenv()), new Redactor(), clock, progress),
+                new RuleBasedSource(), clock));
+    }
 
     /** Suggestions from Claude when {@code claude} has an API key, else (and on any failure) from rules. */
     public FeedbackLoop(FeedbackStore store, Clock clock, ClaudeSettings claude) {
-        this.store = store;
-        this.clock = clock;
-        this.analyzer = new Analyzer(store, clock);
-        this.reporter = new Reporter(store, clock);
-        this.router = new PromptRouter(RoutingRules.defaults(), store, clock);
-        this.suggester = Suggester.of(store, claude, clock);
+        this(store, new Builder(store.location()).clock(clock).claude(claude));
     }
 
     /** Claude configured from the environment ({@code ANTHROPIC_API_KEY}, {@code ANTHROPIC_BASE_URL}). */
@@ -58,9 +74,25 @@ public final class FeedbackLoop implements AutoCloseable {
         this(store, clock, ClaudeSettings.fromEnvironment(System.getenv()));
     }
 
+    /**
+     * The one way to wire the product: the command line, the server and embedding applications all
+     * open their {@code FeedbackLoop} here, with the store chosen by its location.
+     *
+     * @param location a SQLite file path; a PostgreSQL URL ({@code postgresql://...},
+     *                 {@code jdbc:postgresql://...}) is recognised and refused until that store exists
+     */
+    public static Builder builder(String location) {
+        return new Builder(location);
+    }
+
+    /** Opens (creating or upgrading) the store at {@code location}, with the system clock in the local zone. */
+    public static FeedbackLoop open(String location) {
+        return builder(location).open();
+    }
+
     /** Opens (creating or upgrading) a SQLite database. */
     public static FeedbackLoop open(Path sqliteFile) {
-        return new FeedbackLoop(SqliteFeedbackStore.open(sqliteFile), Clock.systemDefaultZone());
+        return open(sqliteFile.toString());
     }
 
     /** Opens {@code $FEEDBACK_DB}, or {@link #DEFAULT_DATABASE} under the working directory ({@link DefaultDatabase}). */
@@ -68,21 +100,117 @@ public final class FeedbackLoop implements AutoCloseable {
         return open(DefaultDatabase.resolve());
     }
 
+    /** How a {@link FeedbackLoop} is put together; every setting has a default. Not thread-safe. */
+    public static final class Builder {
+        private final String location;
+        private Clock clock = Clock.systemDefaultZone();
+        private ClaudeSettings claude;
+        private Consumer<String> claudeProgress = line -> { };
+        private RoutingRules rules;
+
+        private Builder(String location) {
+            this.location = Objects.requireNonNull(location, "location");
+        }
+
+        /** The one clock every feature reads (default: the system clock in the local zone). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Claude for suggestions (default: from {@code ANTHROPIC_API_KEY} and {@code ANTHROPIC_BASE_URL}). */
+        public Builder claude(ClaudeSettings claude) {
+            this.claude = claude;
+            return this;
+        }
+
+        /** Told each attempt and retry of a Claude call, for people watching (default: nobody). */
+        public Builder claudeProgress(Consumer<String> progress) {
+            this.claudeProgress = Objects.requireNonNull(progress, "progress");
+            return this;
+        }
+
+        /** The router's rules (default: the bundled ones). */
+        public Builder routingRules(RoutingRules rules) {
+            this.rules = rules;
+            return this;
+        }
+
+        /**
+         * Opens the store (creating or upgrading it) and wires the features over it.
+         *
+         * @throws InvalidInputException for a location no store can serve
+         * @throws StorageException      when the store cannot be opened
+         */
+        public FeedbackLoop open() {
+            return new FeedbackLoop(openStore(location), this);
+        }
+    }
+
+    /**
+     * Refuses a file that is one of the files holding the store at {@code location}, open or not
+     * ({@link FeedbackStore#refuseToOverwrite}): for commands that write a file without opening it.
+     *
+     * @throws InvalidInputException when writing {@code file} would overwrite the store's data
+     */
+    public static void refuseToOverwrite(String location, Path file, String what) {
+        if (file != null && !isPostgres(location) && SqliteFeedbackStore.holds(Path.of(location), file)) {
+            throw FeedbackStore.overwriteRefused(file, what, location);
+        }
+    }
+
+    private static boolean isPostgres(String location) {
+        String lower = location.toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("postgresql://") || lower.startsWith("postgres://") || lower.startsWith("jdbc:postgresql:");
+    }
+
+    /** The store for a location: a PostgreSQL URL or else a SQLite file. */
+    static FeedbackStore openStore(String location) {
+        if (isPostgres(location)) {
+            throw new InvalidInputException("PostgreSQL locations are not supported by this version yet: "
+                    + "use a SQLite file path");
+        }
+        if (location.isBlank()) {
+            throw new InvalidInputException("the database location is empty");
+        }
+        return SqliteFeedbackStore.open(Path.of(location));
+    }
+
     /** The specification's {@code FeedbackDatabase}: insert, get_feedback, get_statistics and more. */
     public FeedbackStore database() {
         return store;
     }
 
+    /** What a capture did: the entry as stored, and whether it was new. */
+    public record Capture(FeedbackEntry entry, InsertResult result) {
+    }
+
     /**
-     * {@code capture_feedback}: validates, stores and returns the entry.
+     * Stores one entry. A retry of a known {@code feedback_id} that gives no timestamp keeps the
+     * stored time, so an identical retry is the no-op it should be rather than a conflict on "now".
+     *
+     * @throws InvalidInputException when the entry breaks a rule (nothing is stored)
+     * @throws ConflictException     when its feedback_id exists with different content
+     */
+    public Capture capture(FeedbackEntry.Builder entry) {
+        FeedbackEntry e = entry.build(clock);
+        if (entry.hasFeedbackId() && !entry.hasTimestamp()) {
+            FeedbackEntry stored = store.findById(e.feedbackId()).orElse(null);
+            if (stored != null) {
+                e = e.withTimestamp(stored.timestamp());
+            }
+        }
+        return new Capture(e, store.insert(e));
+    }
+
+    /**
+     * {@code capture_feedback}: validates, stores and returns the entry ({@link #capture}).
      *
      * @throws InvalidInputException when the entry breaks a rule (nothing is stored)
      * @throws ConflictException     when its feedback_id exists with different content
      */
     public FeedbackEntry captureFeedback(FeedbackEntry.Builder entry) {
-        FeedbackEntry e = entry.build();
-        store.insert(e);
-        return e;
+        return capture(entry).entry();
     }
 
     /** {@code capture_feedback} attributed to a routing decision (its task type, framework, model...). */
@@ -114,12 +242,12 @@ public final class FeedbackLoop implements AutoCloseable {
      * @throws InsufficientDataException when the window holds fewer than {@code minSamples} entries
      */
     public PatternAnalysis analyzePatterns(int days, int minSamples) {
-        return analyzer.analyze(days, minSamples);
+        return analyzer().analyze(days, minSamples);
     }
 
     /** {@code generate_report(period, output_file)}: "weekly" or "monthly"; the file is optional (null). */
     public ImprovementReport generateReport(String period, Path outputFile) {
-        return reporter.generate(period, outputFile);
+        return reporter().generate(period, outputFile);
     }
 
     /**
@@ -130,33 +258,33 @@ public final class FeedbackLoop implements AutoCloseable {
      * @throws InsufficientDataException when the window holds too few entries to analyse
      */
     public List<Map<String, String>> suggestImprovements(String framework, int days, int limit) {
-        return suggester.suggestImprovements(framework, days, limit);
+        return suggester().suggestImprovements(framework, days, limit);
     }
 
     /** {@code route_prompt(task)}: learns from stored feedback once there is some for the task's type. */
     public RoutingDecision routePrompt(String task) {
-        return router.route(task);
+        return router().route(task);
     }
 
     /** {@code build_enhanced_prompt(task, routing)}. */
     public String buildEnhancedPrompt(String task, RoutingDecision routing) {
-        return router.enhance(task, routing);
+        return router().enhance(task, routing);
     }
 
     public Analyzer analyzer() {
-        return analyzer;
+        return analyzer.get();
     }
 
     public Reporter reporter() {
-        return reporter;
+        return reporter.get();
     }
 
     public Suggester suggester() {
-        return suggester;
+        return suggester.get();
     }
 
     public PromptRouter router() {
-        return router;
+        return router.get();
     }
 
     public Clock clock() {

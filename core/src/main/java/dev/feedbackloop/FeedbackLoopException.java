@@ -12,4 +12,9 @@ public class FeedbackLoopException extends RuntimeException {
     public FeedbackLoopException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** What kind of failure this is (see {@link ErrorKind}); subclasses say. */
+    public ErrorKind kind() {
+        return ErrorKind.FAILURE;
+    }
 }

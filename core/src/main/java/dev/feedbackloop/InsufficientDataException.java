@@ -18,4 +18,9 @@ public class InsufficientDataException extends FeedbackLoopException {
     public int needed() {
         return needed;
     }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.INSUFFICIENT_DATA;
+    }
 }

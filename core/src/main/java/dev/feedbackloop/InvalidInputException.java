@@ -5,4 +5,9 @@ public class InvalidInputException extends FeedbackLoopException {
     public InvalidInputException(String message) {
         super(message);
     }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.INVALID_INPUT;
+    }
 }

@@ -9,4 +9,9 @@ public class StorageException extends FeedbackLoopException {
     public StorageException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.STORAGE;
+    }
 }

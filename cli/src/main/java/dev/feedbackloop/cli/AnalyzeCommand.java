@@ -1,9 +1,8 @@
 package dev.feedbackloop.cli;
 
+import dev.feedbackloop.FeedbackLoop;
 import dev.feedbackloop.analysis.AnalysisOptions;
 import dev.feedbackloop.analysis.Analyzer;
-import dev.feedbackloop.storage.FeedbackStore;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,9 +11,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"What works and what doesn't in the last N days: success rates with 95%% intervals by framework,",
-            "model, tag and prompt feature, comparisons controlled for false discoveries, distinctive phrases",
-            "and recommendations with their evidence. Repeated with no new feedback, it answers from the cache."},
+        header = "What works and what doesn't, with intervals and significance.",
+        description = {"Analyses the last N days: success rates with 95%% intervals by framework, model, tag and "
+            + "prompt feature, comparisons controlled for false discoveries, distinctive phrases and recommendations "
+            + "with their evidence. Repeated with no new feedback, it answers from the cache."},
         footer = {"", "Exit codes: 0 success, 1 too little data or a runtime failure, 2 bad input.",
             "Methods: docs/analysis.md"})
 final class AnalyzeCommand implements Callable<Integer> {
@@ -42,13 +42,12 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AnalysisOptions options = new AnalysisOptions(days, minSamples, minSupport, phraseSample);
-        Clock clock = Clock.systemDefaultZone();
-        try (FeedbackStore s = store.open()) {
-            Analyzer analyzer = new Analyzer(s, clock);
+        try (FeedbackLoop loop = store.open()) {
+            Analyzer analyzer = loop.analyzer();
             if (store.json) {
                 spec.commandLine().getOut().println(analyzer.analyzeJson(options));
             } else {
-                spec.commandLine().getOut().print(AnalysisText.render(analyzer.analyze(options), clock.getZone()));
+                spec.commandLine().getOut().print(AnalysisText.render(analyzer.analyze(options), loop.clock().getZone()));
             }
         }
         spec.commandLine().getOut().flush();

@@ -1,12 +1,16 @@
 package dev.feedbackloop.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.feedbackloop.FeedbackLoop;
+import dev.feedbackloop.InvalidInputException;
 import dev.feedbackloop.capture.FeedbackEntry;
 import dev.feedbackloop.internal.Json;
-import dev.feedbackloop.storage.FeedbackStore;
 import dev.feedbackloop.storage.InsertResult;
 import dev.feedbackloop.transfer.EntryJson;
 import java.io.PrintWriter;
-import java.time.Instant;
+import java.nio.file.Path;
+import java.io.IOException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -17,18 +21,37 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "capture", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Store one piece of feedback on a prompt's output.")
+        header = "Store one piece of feedback on a prompt's output.",
+        description = {"Long texts can come from files (--prompt-file, --output-file; '-' reads standard input). "
+            + "Arguments are read as UTF-8 whatever the locale. The context may nest up to 32 levels and hold up "
+            + "to 65,536 characters of keys and strings."})
 final class CaptureCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
     @Mixin
     StoreOptions store;
 
-    @Option(names = "--prompt", required = true, description = "The prompt text (required).")
-    String prompt;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Prompt prompt;
 
-    @Option(names = "--output", required = true, description = "The generated output (required).")
-    String output;
+    static final class Prompt {
+        @Option(names = "--prompt", required = true, paramLabel = "TEXT", description = "The prompt text (this or --prompt-file is required).")
+        String text;
+        @Option(names = "--prompt-file", required = true, paramLabel = "FILE",
+                description = "Read the prompt from FILE (UTF-8; '-' = standard input; one final line break dropped).")
+        Path file;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Output output;
+
+    static final class Output {
+        @Option(names = "--output", required = true, paramLabel = "TEXT", description = "The generated output (this or --output-file is required).")
+        String text;
+        @Option(names = "--output-file", required = true, paramLabel = "FILE",
+                description = "Read the output from FILE (UTF-8; '-' = standard input; one final line break dropped).")
+        Path file;
+    }
 
     @Option(names = "--rating", required = true, converter = RatingConverter.class,
             description = "Rating, an integer from 1 to 5 (required).")
@@ -73,33 +96,39 @@ final class CaptureCommand implements Callable<Integer> {
     String timestamp;
 
     @Override
-    public Integer call() {
-        FeedbackEntry entry = entry();
-        InsertResult result;
-        try (FeedbackStore s = store.open()) {
-            if (feedbackId != null && timestamp == null) {
-                // a retried capture of a known id without --timestamp keeps the stored time, so an
-                // identical retry is the no-op it should be rather than a conflict on "now"
-                Instant stored = s.findById(entry.feedbackId()).map(FeedbackEntry::timestamp).orElse(null);
-                if (stored != null) {
-                    entry = entry.withTimestamp(stored);
-                }
-            }
-            result = s.insert(entry);
+    public Integer call() throws IOException {
+        FeedbackEntry.Builder toStore = entry(); // bad input is refused before the database is opened
+        FeedbackLoop.Capture captured;
+        try (FeedbackLoop loop = store.open()) {
+            captured = loop.capture(toStore);
         }
+        FeedbackEntry entry = captured.entry();
         PrintWriter out = spec.commandLine().getOut();
         if (store.json) {
-            out.println("{\"status\":\"" + result.name().toLowerCase() + "\",\"entry\":" + EntryJson.toJson(entry) + "}");
+            try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
+                g.writeStartObject();
+                g.writeStringField("status", captured.result().name().toLowerCase(Locale.ROOT));
+                g.writeFieldName("entry");
+                EntryJson.write(g, entry);
+                g.writeEndObject();
+            }
+            out.println();
         } else {
             out.printf("%s feedback %s (rating %d, thumbs %s, %s)%n",
-                    result == InsertResult.INSERTED ? "Captured" : "Already stored:", entry.feedbackId(),
-                    entry.rating(), entry.thumbsUp() ? "up" : "down", entry.outcome().name().toLowerCase());
+                    captured.result() == InsertResult.INSERTED ? "Captured" : "Already stored:", entry.feedbackId(),
+                    entry.rating(), entry.thumbsUp() ? "up" : "down", entry.outcome().name().toLowerCase(Locale.ROOT));
         }
         return ExitCodes.OK;
     }
 
-    FeedbackEntry entry() {
-        FeedbackEntry.Builder b = FeedbackEntry.builder(prompt, output, rating)
+    /** The entry the options describe (not yet built: the front door builds it with its clock). */
+    FeedbackEntry.Builder entry() {
+        if (TextFiles.isStdin(prompt.file) && TextFiles.isStdin(output.file)) {
+            throw new InvalidInputException("--prompt-file - and --output-file - cannot both read standard input");
+        }
+        String promptText = prompt.text != null ? prompt.text : TextFiles.read(prompt.file, "--prompt-file");
+        String outputText = output.text != null ? output.text : TextFiles.read(output.file, "--output-file");
+        FeedbackEntry.Builder b = FeedbackEntry.builder(promptText, outputText, rating)
                 .thumbsUp(thumbs == null ? null : thumbs.up)
                 .tags(FeedbackEntry.parseTags(tags))
                 .framework(framework)
@@ -116,6 +145,6 @@ final class CaptureCommand implements Callable<Integer> {
         if (timestamp != null) {
             b.timestamp(dev.feedbackloop.internal.Timestamps.parse(timestamp));
         }
-        return b.build();
+        return b;
     }
 }

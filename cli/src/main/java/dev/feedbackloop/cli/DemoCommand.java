@@ -1,5 +1,6 @@
 package dev.feedbackloop.cli;
 
+import dev.feedbackloop.FeedbackLoop;
 import dev.feedbackloop.storage.FeedbackStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -20,8 +21,9 @@ import picocli.CommandLine.Spec;
  * recent feedback, so running it on a database in real use does not mix samples into it.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Initialise the database if needed, add sample feedback, then run analyze, report, suggest and route.",
-            "Sample data is added only when the last 30 days hold fewer than --count entries."})
+        header = "Try it all: sample data, then analyze, report, suggest, route.",
+        description = {"Initialises the database if needed, adds sample feedback, then runs analyze, report, suggest "
+            + "and route. Sample data is added only when the last 30 days hold fewer than --count entries."})
 final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -42,8 +44,9 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter say = store.json ? err : out;
         String db = store.db().toString();
         long recent;
-        try (FeedbackStore s = store.open()) {
-            Instant now = Instant.now();
+        try (FeedbackLoop loop = store.open()) {
+            FeedbackStore s = loop.database();
+            Instant now = StoreOptions.CLOCK.instant();
             recent = s.statistics(now.minus(30, ChronoUnit.DAYS), null).total();
         }
         List<String[]> steps = new ArrayList<>();

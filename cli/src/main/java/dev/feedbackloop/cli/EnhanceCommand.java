@@ -13,8 +13,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "enhance", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Route a task and print the enhanced prompt (the specification's build_enhanced_prompt).",
-            "Plain output is the prompt alone, ready to pipe; --json adds the routing decision."})
+        header = "Route a task and print the enhanced prompt.",
+        description = {"The specification's build_enhanced_prompt. Plain output is the prompt alone, ready to pipe; "
+            + "--json adds the routing decision."})
 final class EnhanceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

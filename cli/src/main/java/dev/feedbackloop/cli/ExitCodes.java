@@ -1,10 +1,11 @@
 package dev.feedbackloop.cli;
 
-import dev.feedbackloop.ConflictException;
-import dev.feedbackloop.InvalidInputException;
+import dev.feedbackloop.ErrorKind;
+import dev.feedbackloop.FeedbackLoopException;
 import dev.feedbackloop.internal.Json;
-import dev.feedbackloop.storage.sqlite.NotADatabaseException;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -21,39 +22,71 @@ final class ExitCodes implements IExecutionExceptionHandler, CommandLine.IParame
     static final int FAILURE = 1;
     static final int USAGE = 2;
 
-    static int codeOf(Throwable t) {
-        if (t instanceof InvalidInputException || t instanceof ConflictException
-                || t instanceof NotADatabaseException || t instanceof CommandLine.ParameterException) {
-            return USAGE;
+    /** The exit code of each kind of failure: the command line's half of the one error taxonomy. */
+    private static final Map<ErrorKind, Integer> CODES = new EnumMap<>(Map.of(
+            ErrorKind.INVALID_INPUT, USAGE,
+            ErrorKind.CONFLICT, USAGE,
+            ErrorKind.NOT_FOUND, USAGE,
+            ErrorKind.NOT_A_DATABASE, USAGE,
+            ErrorKind.INCOMPATIBLE_SCHEMA, USAGE,
+            ErrorKind.INSUFFICIENT_DATA, FAILURE,
+            ErrorKind.DISK_FULL, FAILURE,
+            ErrorKind.STORAGE, FAILURE,
+            ErrorKind.UNAVAILABLE, FAILURE,
+            ErrorKind.FAILURE, FAILURE));
+
+    static ErrorKind kindOf(Throwable t) {
+        if (t instanceof CommandLine.ParameterException) {
+            return ErrorKind.INVALID_INPUT;
         }
-        return FAILURE;
+        return t instanceof FeedbackLoopException ? ((FeedbackLoopException) t).kind() : ErrorKind.FAILURE;
+    }
+
+    static int codeOf(Throwable t) {
+        return CODES.get(kindOf(t));
     }
 
     static String typeOf(Throwable t) {
-        if (t instanceof ConflictException) {
-            return "conflict";
-        }
-        if (t instanceof InvalidInputException || t instanceof CommandLine.ParameterException) {
-            return "invalid_input";
-        }
-        if (t instanceof NotADatabaseException) {
-            return "not_a_database";
-        }
-        if (t instanceof dev.feedbackloop.InsufficientDataException) {
-            return "insufficient_data";
-        }
-        if (t instanceof dev.feedbackloop.StorageException) {
-            return "storage";
-        }
-        return "failure";
+        return kindOf(t).type();
     }
 
-    /** Bad flags or values: the message, the command's synopsis and where to get help; exit 2. */
+    /** A first argument that names no command. */
+    static final class UnknownCommand extends CommandLine.ParameterException {
+        private static final long serialVersionUID = 1L;
+        private final String name;
+
+        UnknownCommand(CommandLine root, String name) {
+            super(root, "unknown command '" + name + "'");
+            this.name = name;
+        }
+    }
+
+    /**
+     * Bad flags or values: the message, the closest known option or command, the command's synopsis
+     * and where to get help; exit 2. An unknown option is named even when a required option is also
+     * missing ({@code --promt x} says '--promt' is unknown and suggests --prompt, rather than "missing
+     * --prompt").
+     */
     @Override
     public int handleParseException(CommandLine.ParameterException ex, String[] args) {
         CommandLine cl = ex.getCommandLine();
         java.io.PrintWriter err = cl.getErr();
-        err.println("error: " + ex.getMessage());
+        if (ex instanceof UnknownCommand) {
+            ex = new CommandLine.UnmatchedArgumentException(cl, List.of(((UnknownCommand) ex).name)) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                public String getMessage() {
+                    return "unknown command '" + getUnmatched().get(0) + "'";
+                }
+            };
+        } else if (!cl.getUnmatchedArguments().isEmpty()) {
+            // name the unknown options only: the value after one ("--promt x") is not a mistake of its own
+            List<String> options = cl.getUnmatchedArguments().stream().filter(a -> a.startsWith("-")).collect(
+                    java.util.stream.Collectors.toList());
+            ex = new CommandLine.UnmatchedArgumentException(cl, options.isEmpty() ? cl.getUnmatchedArguments() : options);
+        }
+        err.println("error: " + ex.getMessage().replaceFirst("^Error: ", ""));
         CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
         err.print("Usage: " + cl.getHelp().synopsis(0));
         err.printf("Try '%s --help' for more information.%n", cl.getCommandSpec().qualifiedName());
@@ -69,7 +102,7 @@ final class ExitCodes implements IExecutionExceptionHandler, CommandLine.IParame
         int code = codeOf(ex);
         String message = ex.getMessage() != null ? ex.getMessage() : ex.toString();
         cl.getErr().println("error: " + message);
-        if (code == FAILURE && !(ex instanceof dev.feedbackloop.FeedbackLoopException)) {
+        if (code == FAILURE && !(ex instanceof FeedbackLoopException)) {
             ex.printStackTrace(cl.getErr());
         }
         if (parsed.hasMatchedOption("--json") || (parsed.subcommand() != null
@@ -81,12 +114,21 @@ final class ExitCodes implements IExecutionExceptionHandler, CommandLine.IParame
         return code;
     }
 
+    /** Replaces whatever the command printed on stdout (see {@link JsonOutput}) with the error object. */
     private static void printProblem(CommandLine cl, Throwable ex, int code, String message) {
+        if (cl.getOut() instanceof JsonOutput) {
+            ((JsonOutput) cl.getOut()).discard();
+        }
+        cl.getOut().println(problem(ex, code, message));
+        cl.getOut().flush();
+    }
+
+    /** {@code {"error": {"type", "message", "exit_code"}}}. */
+    static String problem(Throwable ex, int code, String message) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", typeOf(ex));
         problem.put("message", message);
         problem.put("exit_code", code);
-        cl.getOut().println(Json.write(Map.of("error", problem)));
-        cl.getOut().flush();
+        return Json.write(Map.of("error", problem));
     }
 }

@@ -1,7 +1,9 @@
 package dev.feedbackloop.cli;
 
+import dev.feedbackloop.FeedbackLoop;
 import dev.feedbackloop.internal.Json;
 import dev.feedbackloop.storage.FeedbackStore;
+import dev.feedbackloop.transfer.CsvCells;
 import dev.feedbackloop.transfer.FeedbackExporter;
 import dev.feedbackloop.transfer.FeedbackExporter.ExportResult;
 import dev.feedbackloop.transfer.FileFormat;
@@ -11,14 +13,16 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Write stored feedback to a file, oldest first: JSON Lines (.jsonl), CSV (.csv) or the",
-            "export document (.json: {\"exported_at\", \"total_entries\", \"entries\"}). The file appears complete or",
-            "not at all (an existing file is replaced only when the export succeeded)."})
+        header = "Write stored feedback to a JSON Lines, CSV or JSON file.",
+        description = {"Writes the entries oldest first: JSON Lines (.jsonl), CSV (.csv) or the export document "
+            + "(.json: {\"exported_at\", \"total_entries\", \"entries\"}). The file appears complete or not at all "
+            + "(an existing file is replaced only when the export succeeded); the database itself is never a target."})
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -30,12 +34,20 @@ final class ExportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "Where to write; its extension picks the format.")
     Path file;
 
+    @Option(names = "--raw-csv", description = "Write CSV cells exactly as stored. By default a text starting with "
+            + "=, +, -, @, a tab or a carriage return gets a leading apostrophe, so that a spreadsheet shows it "
+            + "instead of running it as a formula (import reads both back exactly; see import --raw-csv).")
+    boolean rawCsv;
+
     @Override
     public Integer call() {
         FileFormat format = FileFormat.of(file);
+        store.refuseToOverwrite(file, "the export file");
         ExportResult r;
-        try (FeedbackStore s = store.open(); ProgressBars bar = ProgressBars.start("Exporting", " entries", 1)) {
-            r = new FeedbackExporter(s).export(file, filter.query(null), bar);
+        try (FeedbackLoop loop = store.open(); ProgressBars bar = ProgressBars.start("Exporting", " entries", 1)) {
+            FeedbackStore s = loop.database();
+            r = new FeedbackExporter(s).export(file, filter.query(null), rawCsv ? CsvCells.RAW : CsvCells.SPREADSHEET_SAFE,
+                    bar);
         }
         if (store.json) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package dev.feedbackloop.cli;
 
+import dev.feedbackloop.FeedbackLoop;
 import dev.feedbackloop.analysis.Figures;
 import dev.feedbackloop.capture.PromptFeature;
 import dev.feedbackloop.generate.RatingModel;
@@ -31,9 +32,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Generate realistic sample feedback for trying the tool: into the database, or into a file.",
-            "The ratings follow a known model with planted effects (framework/task fit, prompt features, models,",
-            "a trend, noise); --describe prints it. The same --seed and --anchor give the same entries."})
+        header = "Generate realistic sample feedback, into the database or a file.",
+        description = {"The ratings follow a known model with planted effects (framework/task fit, prompt features, "
+            + "models, a trend, noise); --describe prints it. The same --seed and --anchor give the same entries."})
 final class GenerateCommand implements Callable<Integer> {
     private static final int CHUNK = 256;
 
@@ -67,7 +68,7 @@ final class GenerateCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(Json.write(describe(SampleGenerator.describe())));
             return ExitCodes.OK;
         }
-        Instant end = anchor == null ? Instant.now().truncatedTo(ChronoUnit.SECONDS) : Timestamps.parse(anchor);
+        Instant end = anchor == null ? StoreOptions.CLOCK.instant().truncatedTo(ChronoUnit.SECONDS) : Timestamps.parse(anchor);
         SampleGenerator generator = new SampleGenerator(new SampleGenerator.Settings(count, days, seed, end));
         long started = System.nanoTime();
         long inserted = 0;
@@ -101,6 +102,7 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     private void writeFile(SampleGenerator generator, ProgressBars bar) {
+        store.refuseToOverwrite(output, "--output");
         try (FeedbackFileWriter writer = FeedbackFileWriter.open(output)) {
             for (Sample s : generator) {
                 writer.write(s.entry());
@@ -116,7 +118,7 @@ final class GenerateCommand implements Callable<Integer> {
         long inserted = 0;
         long done = 0;
         List<EntryRow> rows = new ArrayList<>(CHUNK);
-        try (FeedbackStore s = store.open(); BatchWriter batch = s.openBulkBatch()) {
+        try (FeedbackLoop loop = store.open(); BatchWriter batch = loop.database().openBulkBatch()) {
             Iterator<Sample> samples = generator.iterator();
             while (samples.hasNext()) {
                 rows.add(EntryRow.of(samples.next().entry()));

@@ -1,9 +1,11 @@
 package dev.feedbackloop.cli;
 
+import dev.feedbackloop.FeedbackLoop;
 import dev.feedbackloop.InvalidInputException;
 import dev.feedbackloop.internal.Json;
 import dev.feedbackloop.storage.FeedbackStore;
 import dev.feedbackloop.transfer.FileFormat;
+import dev.feedbackloop.transfer.CsvCells;
 import dev.feedbackloop.transfer.FeedbackImporter;
 import dev.feedbackloop.transfer.ImportOptions;
 import dev.feedbackloop.transfer.ImportResult;
@@ -24,10 +26,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Load feedback from a file: JSON Lines (.jsonl), CSV (.csv) or an export document (.json).",
-            "Idempotent: entries whose feedback_id is already stored with the same content are left alone.",
-            "Every bad record is listed with its line on stderr; by default nothing is stored if any record is bad.",
-            "Timestamps without an offset are read as local time."},
+        header = "Load feedback from a JSON Lines, CSV or JSON file.",
+        description = {"Reads JSON Lines (.jsonl), CSV (.csv) or an export document (.json). Idempotent: entries whose "
+            + "feedback_id is already stored with the same content are left alone. Every bad record is listed with "
+            + "its line on stderr; by default nothing is stored if any record is bad. Timestamps without an offset "
+            + "are read as local time."},
         footer = {"", "Exit codes: 0 stored, 2 bad records and nothing stored (or bad arguments), 1 I/O or database failure."})
 final class ImportCommand implements Callable<Integer> {
     @Spec
@@ -45,9 +48,14 @@ final class ImportCommand implements Callable<Integer> {
             + "is taken for the import (writing every page once instead of twice); processes that start meanwhile wait for it.")
     boolean shared;
 
+    @Option(names = "--raw-csv", description = "Read CSV cells exactly as they are. By default one leading apostrophe "
+            + "is removed where export put it: before =, +, -, @, a tab, a carriage return or another apostrophe.")
+    boolean rawCsv;
+
     /** A bulk load unless --shared: the command line is a one-off process. */
     ImportOptions options() {
-        return ImportOptions.DEFAULT.withSkipInvalid(skipInvalid).withBulk(!shared);
+        return ImportOptions.DEFAULT.withSkipInvalid(skipInvalid).withBulk(!shared)
+                .withCsvCells(rawCsv ? CsvCells.RAW : CsvCells.SPREADSHEET_SAFE);
     }
 
     @Override
@@ -57,7 +65,8 @@ final class ImportCommand implements Callable<Integer> {
             throw new InvalidInputException("no such file: " + file);
         }
         ImportResult r;
-        try (FeedbackStore s = store.open(); ProgressBars bar = ProgressBars.start("Importing", " MiB", 1 << 20)) {
+        try (FeedbackLoop loop = store.open(); ProgressBars bar = ProgressBars.start("Importing", " MiB", 1 << 20)) {
+            FeedbackStore s = loop.database();
             r = new FeedbackImporter(s).importFile(file, options(), bar);
         }
         PrintWriter err = spec.commandLine().getErr();

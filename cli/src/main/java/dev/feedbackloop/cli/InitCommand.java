@@ -1,5 +1,6 @@
 package dev.feedbackloop.cli;
 
+import dev.feedbackloop.FeedbackLoop;
 import dev.feedbackloop.internal.Json;
 import dev.feedbackloop.storage.FeedbackStore;
 import java.util.LinkedHashMap;
@@ -11,7 +12,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "init", mixinStandardHelpOptions = true,
-        description = "Create the database (or upgrade one written by an older version, keeping every row).")
+        header = "Create the database, or upgrade an older one keeping every row.",
+        description = {"Creates the database, or upgrades one written by an older version (or by the original Python "
+            + "tool) in place, keeping every row; then checks that its tables have what this version needs."})
 final class InitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -20,7 +23,8 @@ final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (FeedbackStore s = store.open()) {
+        try (FeedbackLoop loop = store.open()) {
+            FeedbackStore s = loop.database();
             long n = s.count();
             if (store.json) {
                 Map<String, Object> out = new LinkedHashMap<>();

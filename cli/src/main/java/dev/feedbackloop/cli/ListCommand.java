@@ -1,5 +1,6 @@
 package dev.feedbackloop.cli;
 
+import dev.feedbackloop.FeedbackLoop;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.feedbackloop.capture.FeedbackEntry;
 import dev.feedbackloop.internal.Json;
@@ -17,7 +18,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "List stored feedback, newest first (the specification's get_feedback).")
+        header = "List stored feedback, newest first.",
+        description = {"The specification's get_feedback. Control characters in stored texts are shown as escapes "
+            + "(\\x1B); --json prints them exactly."})
 final class ListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -32,7 +35,8 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<FeedbackEntry> entries;
-        try (FeedbackStore s = store.open()) {
+        try (FeedbackLoop loop = store.open()) {
+            FeedbackStore s = loop.database();
             entries = s.find(filter.query(limit));
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -1,6 +1,12 @@
 package dev.feedbackloop.cli;
 
+import dev.feedbackloop.InvalidInputException;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -43,19 +49,60 @@ public final class Main {
         return COMMANDS.keySet();
     }
 
+    /**
+     * Standard output and error are UTF-8 whatever the locale (JSON must be, and a terminal set to
+     * another charset is rarer than a cron job or container without a locale, where the JVM would
+     * print every non-ASCII character as '?'); arguments are decoded as UTF-8 too ({@link Arguments}).
+     */
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(System.out, true);
-        PrintWriter err = new PrintWriter(System.err, true);
-        int code = run(args, out, err);
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
+                StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
+                StandardCharsets.UTF_8), true);
+        int code;
+        try {
+            code = run(Arguments.decode(args), out, err);
+        } catch (InvalidInputException e) {
+            err.println("error: " + e.getMessage());
+            if (Arrays.asList(args).contains("--json")) {
+                out.println(ExitCodes.problem(e, ExitCodes.USAGE, e.getMessage()));
+            }
+            code = ExitCodes.USAGE;
+        }
         out.flush();
         err.flush();
         System.exit(code);
     }
 
-    /** Runs one command line; returns the exit code (see {@link ExitCodes}). */
+    /**
+     * Runs one command line; returns the exit code (see {@link ExitCodes}). With {@code --json}
+     * standard output is held back until the command ends ({@link JsonOutput}); otherwise both
+     * streams escape control characters ({@link SafeText}).
+     */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         String[] translated = LegacyArgs.translate(args);
-        return commandLine(out, err, translated.length > 0 ? translated[0] : null).execute(translated);
+        boolean json = Arrays.asList(translated).contains("--json");
+        PrintWriter safeErr = new PrintWriter(new SafeText(err), true);
+        PrintWriter cmdOut = json ? new JsonOutput() : new PrintWriter(new SafeText(out), true);
+        String first = translated.length > 0 ? translated[0] : null;
+        int code;
+        if (first != null && !first.startsWith("-") && !COMMANDS.containsKey(first)) {
+            code = unknownCommand(first, cmdOut, safeErr);
+        } else {
+            code = commandLine(cmdOut, safeErr, first).execute(translated);
+        }
+        if (cmdOut instanceof JsonOutput) {
+            ((JsonOutput) cmdOut).release(out);
+        }
+        cmdOut.flush();
+        safeErr.flush();
+        return code;
+    }
+
+    /** {@code feedback alerts --help}: says the command is unknown (and the closest known ones); exit 2. */
+    private static int unknownCommand(String name, PrintWriter out, PrintWriter err) {
+        CommandLine root = commandLine(out, err, null);
+        return new ExitCodes().handleParseException(new ExitCodes.UnknownCommand(root, name), new String[] {name});
     }
 
     /** The command line with only {@code subcommand} registered when it names one, else all of them. */
@@ -78,6 +125,9 @@ public final class Main {
         cl.setParameterExceptionHandler(exitCodes);
         cl.setExitCodeExceptionMapper(ExitCodes::codeOf);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // "--prompt @secret.txt" must store that text, not the contents of any file the process can
+        // read; long texts come in through --prompt-file / --output-file instead
+        cl.setExpandAtFiles(false);
         return cl;
     }
 }

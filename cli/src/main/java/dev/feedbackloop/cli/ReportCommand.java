@@ -1,13 +1,12 @@
 package dev.feedbackloop.cli;
 
+import dev.feedbackloop.FeedbackLoop;
 import dev.feedbackloop.InvalidInputException;
 import dev.feedbackloop.analysis.AnalysisJson;
 import dev.feedbackloop.internal.AtomicFiles;
 import dev.feedbackloop.reporting.ImprovementReport;
 import dev.feedbackloop.reporting.ReportFormat;
 import dev.feedbackloop.reporting.ReportPeriod;
-import dev.feedbackloop.reporting.Reporter;
-import dev.feedbackloop.storage.FeedbackStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,14 +20,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"An improvement report: totals, the change against the previous period with its interval,",
-            "top performers and problem areas ranked by success rate, and action items. Saved in the database",
-            "(reports table) and, with --output, to a file."},
-        footer = {"", "Periods: --period weekly|monthly = the last 7 or 30 days ending now; --week 2026-W47 or",
-            "--month 2026-10 = that calendar week (Monday to Monday) or month, in the local time zone.",
-            "Formats: text (default), json, markdown, html (one self-contained file with charts);",
-            "without --format the output file's extension decides (.json, .md, .html, .txt; any other: json,",
-            "the specification's saved report format).",
+        header = "Weekly or monthly improvement report: text, JSON, Markdown, HTML.",
+        description = {"Totals, the change against the previous period with its interval, top performers and problem "
+            + "areas ranked by success rate, and action items. Saved in the database (reports table) and, with "
+            + "--output, to a file."},
+        footer = {"", "Periods: --period weekly|monthly = the last 7 or 30 days ending now; --week 2026-W47 or "
+            + "--month 2026-10 = that calendar week (Monday to Monday) or month, in the local time zone.",
+            "Formats: text (default), json, markdown, html (one self-contained file with charts); without --format "
+            + "the output file's extension decides (.json, .md, .html, .txt; any other: json, the specification's "
+            + "saved report format).",
             "Exit codes: 0 success, 1 runtime failure, 2 bad input."})
 final class ReportCommand implements Callable<Integer> {
     @Spec
@@ -67,11 +67,12 @@ final class ReportCommand implements Callable<Integer> {
         }
         ReportFormat chosen = format != null ? ReportFormat.parse(format)
                 : output != null ? ReportFormat.ofFile(output).orElse(ReportFormat.JSON) : ReportFormat.TEXT;
-        Clock clock = Clock.systemDefaultZone();
+        store.refuseToOverwrite(output, "--output");
+        Clock clock = StoreOptions.CLOCK;
         ReportPeriod p = period(clock);
         ImprovementReport report;
-        try (FeedbackStore s = store.open()) {
-            report = new Reporter(s, clock).generate(p, minSupport);
+        try (FeedbackLoop loop = store.open()) {
+            report = loop.reporter().generate(p, minSupport);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (output != null) {

@@ -9,8 +9,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "route", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Choose a prompting framework, techniques and model for a task (the specification's route_prompt).",
-            "Learns from feedback captured with --routing (the JSON this command prints with --json)."})
+        header = "Choose a prompting framework, techniques and model for a task.",
+        description = {"The specification's route_prompt. Learns from feedback captured with --routing (the JSON "
+            + "this command prints with --json)."})
 final class RouteCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -1,5 +1,6 @@
 package dev.feedbackloop.cli;
 
+import dev.feedbackloop.FeedbackLoop;
 import dev.feedbackloop.InvalidInputException;
 import dev.feedbackloop.routing.PromptRouter;
 import dev.feedbackloop.routing.RouteOptions;
@@ -10,7 +11,6 @@ import dev.feedbackloop.routing.RuleRouter;
 import dev.feedbackloop.storage.FeedbackStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -76,9 +76,8 @@ final class RouterOptions {
         if (mode == RouterMode.STATIC || (mode == RouterMode.AUTO && !Files.exists(store.db()))) {
             return new RuleRouter(r).route(taskText);
         }
-        try (FeedbackStore s = store.open()) {
-            PromptRouter router = new PromptRouter(r, s, Clock.systemUTC());
-            return router.route(taskText, new RouteOptions(mode, seed));
+        try (FeedbackLoop loop = store.open(FeedbackLoop.builder(store.location()).routingRules(r))) {
+            return loop.router().route(taskText, new RouteOptions(mode, seed));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.feedbackloop.cli;
 
+import dev.feedbackloop.FeedbackLoop;
 import dev.feedbackloop.analysis.Figures;
 
 import dev.feedbackloop.internal.Json;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "stats", mixinStandardHelpOptions = true,
-        description = "Counts, average rating and success rate for a time range (the specification's get_statistics).")
+        header = "Counts, average rating and success rate for a time range.",
+        description = {"The specification's get_statistics."})
 final class StatsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -34,7 +36,8 @@ final class StatsCommand implements Callable<Integer> {
     public Integer call() {
         FeedbackQuery range = FeedbackQuery.between(FilterOptions.instant(since), FilterOptions.instant(until));
         Statistics st;
-        try (FeedbackStore s = store.open()) {
+        try (FeedbackLoop loop = store.open()) {
+            FeedbackStore s = loop.database();
             st = s.statistics(range.since(), range.until());
         }
         PrintWriter out = spec.commandLine().getOut();

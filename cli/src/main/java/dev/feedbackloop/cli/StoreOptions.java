@@ -1,27 +1,51 @@
 package dev.feedbackloop.cli;
 
 import dev.feedbackloop.DefaultDatabase;
-import dev.feedbackloop.storage.FeedbackStore;
-import dev.feedbackloop.storage.sqlite.SqliteFeedbackStore;
+import dev.feedbackloop.FeedbackLoop;
 import java.nio.file.Path;
+import java.time.Clock;
 import picocli.CommandLine.Option;
 
-/** {@code --db} and {@code --json}, shared by every command that touches the database. */
+/**
+ * {@code --db} and {@code --json}, shared by every command that touches the database, and the one
+ * way the command line opens the front door ({@link FeedbackLoop#builder}).
+ */
 final class StoreOptions {
+    /** The command line's one clock: the system's, in the local time zone (naive times are local). */
+    static final Clock CLOCK = Clock.systemDefaultZone();
+
     @Option(names = "--db", paramLabel = "PATH",
             description = "SQLite database file (default: $FEEDBACK_DB or data/feedback.db); created if missing.")
-    Path db;
+    String db;
 
     @Option(names = "--json", description = "Machine-readable JSON on stdout (nothing else goes to stdout).")
     boolean json;
 
-    /** The database file: {@code --db}, else {@link DefaultDatabase}. */
-    Path db() {
-        return db != null ? db : DefaultDatabase.resolve();
+    /** Where the data is: {@code --db}, else {@link DefaultDatabase}. */
+    String location() {
+        return db != null ? db : DefaultDatabase.resolve().toString();
     }
 
-    /** Opens (creating and upgrading as needed) the database. */
-    FeedbackStore open() {
-        return SqliteFeedbackStore.open(db());
+    /** The database as a local file (for what lives beside it). */
+    Path db() {
+        return Path.of(location());
+    }
+
+    /**
+     * Refuses (exit 2, nothing written) an output file that is the database or one of its files,
+     * compared as files, not names. Every command that writes a file calls this first.
+     */
+    void refuseToOverwrite(Path output, String option) {
+        FeedbackLoop.refuseToOverwrite(location(), output, option);
+    }
+
+    /** Opens (creating and upgrading as needed) the database, wired with the command line's clock. */
+    FeedbackLoop open() {
+        return open(FeedbackLoop.builder(location()));
+    }
+
+    /** Opens {@code builder}'s store with the command line's clock; for commands with settings of their own. */
+    FeedbackLoop open(FeedbackLoop.Builder builder) {
+        return builder.clock(CLOCK).open();
     }
 }

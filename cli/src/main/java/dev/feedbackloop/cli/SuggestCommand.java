@@ -1,24 +1,17 @@
 package dev.feedbackloop.cli;
 
+import dev.feedbackloop.FeedbackLoop;
 import dev.feedbackloop.InvalidInputException;
-import dev.feedbackloop.analysis.Analyzer;
 import dev.feedbackloop.analysis.PatternAnalysis;
 import dev.feedbackloop.internal.Json;
-import dev.feedbackloop.storage.FeedbackStore;
 import dev.feedbackloop.suggestions.ClaudeSettings;
-import dev.feedbackloop.suggestions.ClaudeSource;
-import dev.feedbackloop.suggestions.Redactor;
 import dev.feedbackloop.suggestions.RewriteReport;
-import dev.feedbackloop.suggestions.RuleBasedSource;
 import dev.feedbackloop.suggestions.SuggestOptions;
 import dev.feedbackloop.suggestions.Suggester;
 import dev.feedbackloop.suggestions.SuggestionJson;
 import dev.feedbackloop.suggestions.SuggestionReport;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,11 +25,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "suggest", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Prompt improvements from recent feedback (Claude, or rules).",
         description = {
-            "Prompt-improvement suggestions based on the analysis of recent feedback (the specification's --suggest).",
-            "Asks Claude when ANTHROPIC_API_KEY is set (ANTHROPIC_BASE_URL points it at a gateway); otherwise, or when "
-                + "the call fails, derives suggestions from the analysis by rules. Which source answered, and why "
-                + "a fallback happened, is printed on stderr and included in --json.",
+            "The specification's --suggest. Asks Claude when ANTHROPIC_API_KEY is set (ANTHROPIC_BASE_URL points it "
+                + "at a gateway); otherwise, or when the call fails, derives suggestions from the analysis by rules. "
+                + "Which source answered, and why a fallback happened, is printed on stderr and included in --json.",
             "E-mail addresses, phone numbers and API-key-like strings are masked before anything is sent.",
             "The same analysis with the same options reuses the stored answer instead of a new paid call."},
         footer = {"", "Examples:",
@@ -94,7 +87,7 @@ final class SuggestCommand implements Callable<Integer> {
     private final Clock clock;
 
     SuggestCommand() {
-        this(System.getenv(), Clock.systemUTC());
+        this(System.getenv(), StoreOptions.CLOCK);
     }
 
     /** For tests: the environment (ANTHROPIC_API_KEY, ANTHROPIC_BASE_URL) and clock to use. */
@@ -114,12 +107,14 @@ final class SuggestCommand implements Callable<Integer> {
         ClaudeSettings settings = ClaudeSettings.fromEnvironment(env).withModel(model).withMask(!noMask)
                 .withTimeouts(ClaudeSettings.DEFAULT_ATTEMPT_TIMEOUT, timeout);
         PrintWriter err = spec.commandLine().getErr();
-        try (FeedbackStore s = store.open()) {
-            PatternAnalysis analysis = new Analyzer(s, clock).analyze(days, minSamples);
-            Suggester suggester = new Suggester(s, new ClaudeSource(settings, new Redactor(), clock, line -> {
-                err.println(line);
-                err.flush();
-            }), new RuleBasedSource(), clock);
+        FeedbackLoop.Builder wiring = FeedbackLoop.builder(store.location()).clock(clock).claude(settings)
+                .claudeProgress(line -> {
+                    err.println(line);
+                    err.flush();
+                });
+        try (FeedbackLoop loop = wiring.open()) {
+            PatternAnalysis analysis = loop.analyzer().analyze(days, minSamples);
+            Suggester suggester = loop.suggester();
             if (prompt != null) {
                 RewriteReport report = suggester.rewrite(analysis, prompt, options);
                 SuggestionText.source(err, report.provenance());
@@ -148,20 +143,7 @@ final class SuggestCommand implements Callable<Integer> {
         if (rewrite == null) {
             return null;
         }
-        String text;
-        if (rewrite.prompt != null) {
-            text = rewrite.prompt;
-        } else if ("-".equals(rewrite.file.toString())) {
-            text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
-        } else {
-            try {
-                text = Files.readString(rewrite.file, StandardCharsets.UTF_8);
-            } catch (NoSuchFileException e) {
-                throw new InvalidInputException("--rewrite-file: no such file: " + rewrite.file);
-            } catch (java.nio.charset.MalformedInputException e) {
-                throw new InvalidInputException("--rewrite-file: " + rewrite.file + " is not UTF-8 text");
-            }
-        }
+        String text = rewrite.prompt != null ? rewrite.prompt : TextFiles.read(rewrite.file, "--rewrite-file");
         if (text.isBlank()) {
             throw new InvalidInputException("the prompt to rewrite is empty");
         }

@@ -1,6 +1,7 @@
 package dev.feedbackloop.capture;
 
 import dev.feedbackloop.InvalidInputException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import dev.feedbackloop.internal.Json;
@@ -19,8 +20,8 @@ import java.util.Objects;
  * dropped, duplicates removed, order kept). Use {@link #builder} to get the defaults of a capture
  * (implied thumbs, a minted id, the current time).
  *
- * @param context free-form JSON-like values; {@code framework}, {@code model} and {@code task_type}
- *                have meaning for analysis and routing
+ * @param context free-form JSON-like values ({@link ContextLimits} apply when stored); {@code framework},
+ *                {@code model} and {@code task_type} have meaning for analysis and routing
  * @param notes   may be null
  */
 public record FeedbackEntry(
@@ -255,11 +256,27 @@ public record FeedbackEntry(
             return this;
         }
 
+        /** Whether a feedback_id was given (else {@link #build} mints one). */
+        public boolean hasFeedbackId() {
+            return feedbackId != null;
+        }
+
+        /** Whether a timestamp was given (else {@link #build} uses the current time). */
+        public boolean hasTimestamp() {
+            return timestamp != null;
+        }
+
+        /** {@link #build(Clock)} with the system clock. */
         public FeedbackEntry build() {
+            return build(Clock.systemUTC());
+        }
+
+        /** The entry; without a timestamp it is {@code clock}'s current time. */
+        public FeedbackEntry build(Clock clock) {
             checkRating(rating);
             boolean thumbs = thumbsUp != null ? thumbsUp : Outcome.impliedThumbsUp(rating);
             return new FeedbackEntry(prompt, output, rating, thumbs, tags,
-                    timestamp != null ? timestamp : Instant.now(), context,
+                    timestamp != null ? timestamp : clock.instant(), context,
                     feedbackId != null ? feedbackId : FeedbackIds.next(), notes);
         }
 

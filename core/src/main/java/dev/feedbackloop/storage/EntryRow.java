@@ -1,5 +1,6 @@
 package dev.feedbackloop.storage;
 
+import dev.feedbackloop.capture.ContextLimits;
 import dev.feedbackloop.capture.FeedbackEntry;
 import dev.feedbackloop.internal.Json;
 import dev.feedbackloop.internal.Timestamps;
@@ -24,7 +25,13 @@ public record EntryRow(
         Objects.requireNonNull(entry, "entry");
     }
 
+    /**
+     * The row to store for {@code e}; every way in (capture, import, the library) goes through here.
+     *
+     * @throws dev.feedbackloop.InvalidInputException when its context breaks {@link ContextLimits}
+     */
     public static EntryRow of(FeedbackEntry e) {
+        ContextLimits.check(e.context());
         return new EntryRow(e, Timestamps.format(e.timestamp()), Json.write(e.tags()), Json.write(e.context()),
                 e.framework(), e.model(), e.taskType(), e.promptFeatures());
     }

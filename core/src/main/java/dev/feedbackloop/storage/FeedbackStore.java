@@ -1,6 +1,7 @@
 package dev.feedbackloop.storage;
 
 import dev.feedbackloop.capture.FeedbackEntry;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -91,6 +92,34 @@ public interface FeedbackStore extends AutoCloseable {
 
     /** Where the data lives, for messages ("data/feedback.db", a JDBC URL without password). */
     String location();
+
+    /**
+     * True when {@code file} is one of the files that hold this store's data (for SQLite: the
+     * database and its {@code -wal}, {@code -shm} and {@code -journal} files, however named: through a
+     * symbolic link, a hard link or a relative path). A store on a server holds no local file.
+     */
+    default boolean holds(Path file) {
+        return false;
+    }
+
+    /**
+     * Guards every command and library call that writes a file (exports, reports, generated data).
+     *
+     * @param what how the user named the file, for the message ("--output")
+     * @throws dev.feedbackloop.InvalidInputException when writing {@code file} would overwrite this
+     *         store's data; nothing was written
+     */
+    default void refuseToOverwrite(Path file, String what) {
+        if (holds(file)) {
+            throw overwriteRefused(file, what, location());
+        }
+    }
+
+    /** The error of {@link #refuseToOverwrite}, also for a check made before the store is opened. */
+    static dev.feedbackloop.InvalidInputException overwriteRefused(Path file, String what, String location) {
+        return new dev.feedbackloop.InvalidInputException(what + " " + file + " is the database " + location
+                + " (or one of its files): writing it would destroy the stored feedback. Choose another file.");
+    }
 
     @Override
     void close();

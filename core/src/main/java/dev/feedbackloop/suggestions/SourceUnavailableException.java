@@ -1,5 +1,6 @@
 package dev.feedbackloop.suggestions;
 
+import dev.feedbackloop.ErrorKind;
 import dev.feedbackloop.FeedbackLoopException;
 
 /**
@@ -30,5 +31,10 @@ public class SourceUnavailableException extends FeedbackLoopException {
 
     public String reason() {
         return reason;
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.UNAVAILABLE;
     }
 }

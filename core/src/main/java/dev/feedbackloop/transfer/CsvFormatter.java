@@ -14,15 +14,18 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * RFC 4180 CSV with a header row, one column per field of the specification's entry; tags and
- * context as JSON text, notes empty when absent. Cells with commas, quotes or line breaks are quoted.
+ * context as JSON text, notes empty when absent. Cells with commas, quotes or line breaks are quoted;
+ * text cells are written as {@link CsvCells} says (formulas neutralised by default).
  */
 final class CsvFormatter implements EntryFormatter {
     static final String[] HEADER =
             {"feedback_id", "timestamp", "prompt", "output", "rating", "thumbs_up", "tags", "context", "notes"};
 
     private final CSVPrinter printer;
+    private final CsvCells cells;
 
-    CsvFormatter(OutputStream out) throws IOException {
+    CsvFormatter(OutputStream out, CsvCells cells) throws IOException {
+        this.cells = cells;
         this.printer = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16),
                 CSVFormat.RFC4180);
     }
@@ -34,8 +37,9 @@ final class CsvFormatter implements EntryFormatter {
 
     @Override
     public void write(FeedbackEntry e) throws IOException {
-        printer.printRecord(e.feedbackId(), Timestamps.format(e.timestamp()), e.prompt(), e.output(), e.rating(),
-                e.thumbsUp(), Json.write(e.tags()), Json.write(e.context()), e.notes() == null ? "" : e.notes());
+        printer.printRecord(cells.write(e.feedbackId()), Timestamps.format(e.timestamp()), cells.write(e.prompt()),
+                cells.write(e.output()), e.rating(), e.thumbsUp(), Json.write(e.tags()), Json.write(e.context()),
+                e.notes() == null ? "" : cells.write(e.notes()));
     }
 
     @Override

@@ -22,8 +22,8 @@ import org.apache.commons.csv.DuplicateHeaderMode;
 /**
  * CSV (RFC 4180, a header row naming the columns in any order). Cells: rating an integer,
  * thumbs_up true/false (or 1/0), tags a JSON array (or plain comma-separated text), context a JSON
- * object; an empty cell is an absent value. Records may span lines (quoted newlines); errors name
- * the line where the record starts. A CSV syntax error (an unclosed quote) ends the file there.
+ * object; text cells as {@link CsvCells} says; an empty cell is an absent value. Records may span
+ * lines (quoted newlines); errors name the line where the record starts. A CSV syntax error (an unclosed quote) ends the file there.
  */
 final class CsvRecordReader implements RecordReader {
     static final List<String> REQUIRED = List.of("timestamp", "prompt", "output", "rating");
@@ -37,19 +37,22 @@ final class CsvRecordReader implements RecordReader {
     private final Iterator<CSVRecord> rows;
     private final List<String> header;
     private final ZoneId zone;
+    private final CsvCells cells;
     private long lastLine = 1;
     private long records;
     private boolean broken;
 
-    private CsvRecordReader(CheckedUtf8Reader text, CSVParser parser, ZoneId zone) {
+    private CsvRecordReader(CheckedUtf8Reader text, CSVParser parser, ZoneId zone, CsvCells cells) {
         this.text = text;
+        this.cells = cells;
         this.parser = parser;
         this.rows = parser.iterator();
         this.header = parser.getHeaderNames();
         this.zone = zone;
     }
 
-    static CsvRecordReader open(Path file, ZoneId zone) throws IOException {
+    /** @param cells how text cells are read ({@link CsvCells}) */
+    static CsvRecordReader open(Path file, ZoneId zone, CsvCells cells) throws IOException {
         CheckedUtf8Reader text = new CheckedUtf8Reader(Files.newInputStream(file));
         try {
             CSVParser parser = FORMAT.parse(text);
@@ -59,7 +62,7 @@ final class CsvRecordReader implements RecordReader {
                 throw new InvalidInputException(file + ": the CSV header row lacks the column(s) " + missing
                         + " (found " + parser.getHeaderNames() + ")");
             }
-            return new CsvRecordReader(text, parser, zone);
+            return new CsvRecordReader(text, parser, zone, cells);
         } catch (IllegalArgumentException | UncheckedIOException e) {
             text.close();
             throw new InvalidInputException(file + ": unusable CSV header row: " + e.getMessage());
@@ -104,13 +107,13 @@ final class CsvRecordReader implements RecordReader {
             return ParsedRecord.bad(line, record, "has " + row.size() + " columns, the header has " + header.size());
         }
         try {
-            return ParsedRecord.ok(line, record, ImportRecords.row(fields(row), zone));
+            return ParsedRecord.ok(line, record, ImportRecords.row(fields(row, cells), zone));
         } catch (InvalidInputException e) {
             return ParsedRecord.bad(line, record, e.getMessage());
         }
     }
 
-    private static Map<String, Object> fields(CSVRecord row) {
+    private static Map<String, Object> fields(CSVRecord row, CsvCells cells) {
         Map<String, Object> m = new HashMap<>();
         for (Map.Entry<String, String> cell : row.toMap().entrySet()) {
             String v = cell.getValue();
@@ -131,7 +134,7 @@ final class CsvRecordReader implements RecordReader {
                     m.put("context", json(v, "context"));
                     break;
                 default:
-                    m.put(cell.getKey(), v);
+                    m.put(cell.getKey(), cells.read(v));
             }
         }
         return m;

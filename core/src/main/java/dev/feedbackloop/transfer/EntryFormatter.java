@@ -18,12 +18,12 @@ interface EntryFormatter {
      */
     void end(long count, FileChannel channel) throws IOException;
 
-    static EntryFormatter of(FileFormat format, OutputStream out) throws IOException {
+    static EntryFormatter of(FileFormat format, OutputStream out, CsvCells cells) throws IOException {
         switch (format) {
             case JSON_LINES:
                 return new JsonLinesFormatter(out);
             case CSV:
-                return new CsvFormatter(out);
+                return new CsvFormatter(out, cells);
             case JSON:
                 return new JsonDocumentFormatter(out);
             default:

@@ -30,10 +30,20 @@ public final class FeedbackExporter {
      * @throws dev.feedbackloop.FeedbackLoopException when the file cannot be written
      */
     public ExportResult export(Path file, FeedbackQuery query, Progress progress) {
+        return export(file, query, CsvCells.SPREADSHEET_SAFE, progress);
+    }
+
+    /**
+     * @param cells how a CSV file's text cells are written
+     * @throws dev.feedbackloop.InvalidInputException also when {@code file} is the database itself
+     *         ({@link dev.feedbackloop.storage.FeedbackStore#refuseToOverwrite}); nothing is written
+     */
+    public ExportResult export(Path file, FeedbackQuery query, CsvCells cells, Progress progress) {
         long started = System.nanoTime();
         FileFormat format = FileFormat.of(file);
+        store.refuseToOverwrite(file, "the export file");
         long total = query.equals(FeedbackQuery.ALL) ? store.count() : -1;
-        try (FeedbackFileWriter writer = FeedbackFileWriter.open(file)) {
+        try (FeedbackFileWriter writer = FeedbackFileWriter.open(file, cells)) {
             store.forEach(query, e -> {
                 writer.write(e);
                 if (writer.count() % PROGRESS_EVERY == 0) {

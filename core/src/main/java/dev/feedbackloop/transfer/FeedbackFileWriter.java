@@ -27,22 +27,29 @@ public final class FeedbackFileWriter implements AutoCloseable {
     private long count;
     private boolean committed;
 
-    private FeedbackFileWriter(Path target, Path partial, FileChannel channel, FileFormat format) throws IOException {
+    private FeedbackFileWriter(Path target, Path partial, FileChannel channel, FileFormat format, CsvCells cells)
+            throws IOException {
         this.target = target;
         this.partial = partial;
         this.channel = channel;
         this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
-        this.formatter = EntryFormatter.of(format, out);
+        this.formatter = EntryFormatter.of(format, out, cells);
         formatter.begin();
+    }
+
+    /** {@link #open(Path, CsvCells)} with CSV formulas neutralised. */
+    public static FeedbackFileWriter open(Path target) {
+        return open(target, CsvCells.SPREADSHEET_SAFE);
     }
 
     /**
      * Starts writing {@code target} (parent folders are created).
      *
+     * @param cells how a CSV file's text cells are written (other formats ignore it)
      * @throws dev.feedbackloop.InvalidInputException when the extension is none of {@link FileFormat}'s
      * @throws FeedbackLoopException when the folder cannot be written
      */
-    public static FeedbackFileWriter open(Path target) {
+    public static FeedbackFileWriter open(Path target, CsvCells cells) {
         FileFormat format = FileFormat.of(target);
         Path absolute = target.toAbsolutePath();
         Path partial = absolute.resolveSibling("." + absolute.getFileName() + ".partial");
@@ -51,7 +58,7 @@ public final class FeedbackFileWriter implements AutoCloseable {
             Files.createDirectories(absolute.getParent());
             channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                     StandardOpenOption.WRITE);
-            return new FeedbackFileWriter(target, partial, channel, format);
+            return new FeedbackFileWriter(target, partial, channel, format, cells);
         } catch (IOException e) {
             closeQuietly(channel);
             deleteQuietly(partial);

@@ -45,7 +45,7 @@ public final class FeedbackImporter {
         long started = System.nanoTime();
         try {
             long size = Files.size(file);
-            try (Prefetcher records = new Prefetcher(RecordReader.open(file, format, options.zone()));
+            try (Prefetcher records = new Prefetcher(RecordReader.open(file, format, options));
                  BatchWriter batch = options.bulk() ? store.openBulkBatch() : store.openBatch()) {
                 Tally tally = new Tally();
                 for (List<ParsedRecord> chunk = records.next(); !chunk.isEmpty(); chunk = records.next()) {

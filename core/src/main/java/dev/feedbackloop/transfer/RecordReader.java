@@ -20,12 +20,13 @@ interface RecordReader extends Closeable {
      * @throws dev.feedbackloop.InvalidInputException when the whole file is unusable (a CSV without the
      *         required header columns, a JSON document of another shape)
      */
-    static RecordReader open(Path file, FileFormat format, ZoneId zone) throws IOException {
+    static RecordReader open(Path file, FileFormat format, ImportOptions options) throws IOException {
+        ZoneId zone = options.zone();
         switch (format) {
             case JSON_LINES:
                 return new JsonLinesReader(file, zone);
             case CSV:
-                return CsvRecordReader.open(file, zone);
+                return CsvRecordReader.open(file, zone, options.csvCells());
             case JSON:
                 return JsonDocumentReader.open(file, zone);
             default:

@@ -41,8 +41,18 @@ class TransferRoundTripTest {
                         "nothing", "")).notes("line one\nline two, with comma").build());
         out.add(FeedbackEntry.builder(" leading and trailing spaces ", "😀 emoji — dash", 5).thumbsUp(false)
                 .timestamp(ANCHOR.minusSeconds(3)).feedbackId("custom-id-1").build());
+        out.addAll(FORMULAS);
         return out;
     }
+
+    /** Texts a spreadsheet would run as formulas, and texts that start with an apostrophe already. */
+    static final List<FeedbackEntry> FORMULAS = List.of(
+            FeedbackEntry.builder("=HYPERLINK(\"http://evil.example\",\"click\")", "+1+2", 1)
+                    .timestamp(ANCHOR.minusSeconds(2)).notes("@SUM(A1:A9)").feedbackId("-formula-id").build(),
+            FeedbackEntry.builder("\tcmd|' /C calc'!A0", "\r=1", 2).timestamp(ANCHOR.minusSeconds(1))
+                    .notes("'=already quoted").build(),
+            FeedbackEntry.builder("'plain apostrophe", "''", 3).timestamp(ANCHOR).notes("-").build());
+    private static final int TOTAL = 300 + 2 + 3;
 
     private FeedbackStore store(String name, List<FeedbackEntry> entries) {
         FeedbackStore s = SqliteFeedbackStore.open(dir.resolve(name));
@@ -65,18 +75,44 @@ class TransferRoundTripTest {
         Path file = dir.resolve(name);
         try (FeedbackStore source = store("a.db", entries()); FeedbackStore target = SqliteFeedbackStore.open(dir.resolve("b.db"))) {
             var exported = new FeedbackExporter(source).export(file, FeedbackQuery.ALL, Progress.NONE);
-            assertThat(exported.entries()).isEqualTo(302);
+            assertThat(exported.entries()).isEqualTo(TOTAL);
             ImportResult r = new FeedbackImporter(target).importFile(file, ImportOptions.DEFAULT, Progress.NONE);
             assertThat(r.errors()).isEmpty();
-            assertThat(r.inserted()).isEqualTo(302);
+            assertThat(r.inserted()).isEqualTo(TOTAL);
             assertThat(all(target)).isEqualTo(all(source));
 
             ImportResult again = new FeedbackImporter(target).importFile(file, ImportOptions.DEFAULT, Progress.NONE);
             assertThat(again.inserted()).isZero();
-            assertThat(again.unchanged()).isEqualTo(302);
-            assertThat(target.count()).isEqualTo(302);
+            assertThat(again.unchanged()).isEqualTo(TOTAL);
+            assertThat(target.count()).isEqualTo(TOTAL);
         }
         assertThat(dir.toFile().list()).noneMatch(n -> n.endsWith(".partial"));
+    }
+
+    /** No cell of a default CSV export starts a formula; a raw export writes them as they are; both read back. */
+    @ParameterizedTest
+    @ValueSource(strings = {"SPREADSHEET_SAFE", "RAW"})
+    void csvFormulasAreNeutralisedByDefaultAndBothKindsReadBackExactly(String kind) throws IOException {
+        CsvCells cells = CsvCells.valueOf(kind);
+        Path file = dir.resolve("formulas.csv");
+        try (FeedbackStore source = store("a.db", FORMULAS); FeedbackStore target = SqliteFeedbackStore.open(dir.resolve("b.db"))) {
+            new FeedbackExporter(source).export(file, FeedbackQuery.ALL, cells, Progress.NONE);
+            List<String> cellTexts = new ArrayList<>();
+            try (var parser = org.apache.commons.csv.CSVFormat.RFC4180.parse(Files.newBufferedReader(file))) {
+                parser.forEach(r -> r.forEach(cellTexts::add));
+            }
+            if (cells == CsvCells.SPREADSHEET_SAFE) {
+                assertThat(cellTexts).noneMatch(c -> !c.isEmpty() && "=+-@\t\r".indexOf(c.charAt(0)) >= 0);
+                assertThat(cellTexts).contains("'=HYPERLINK(\"http://evil.example\",\"click\")", "'@SUM(A1:A9)",
+                        "'-formula-id", "''=already quoted", "''plain apostrophe", "'''", "'-");
+            } else {
+                assertThat(cellTexts).contains("=HYPERLINK(\"http://evil.example\",\"click\")", "'=already quoted");
+            }
+            ImportResult r = new FeedbackImporter(target).importFile(file, ImportOptions.DEFAULT.withCsvCells(cells),
+                    Progress.NONE);
+            assertThat(r.errors()).isEmpty();
+            assertThat(all(target)).isEqualTo(all(source));
+        }
     }
 
     @Test
@@ -86,8 +122,8 @@ class TransferRoundTripTest {
             new FeedbackExporter(source).export(file, FeedbackQuery.ALL, Progress.NONE);
         }
         JsonNode doc = new ObjectMapper().readTree(file.toFile());
-        assertThat(doc.get("total_entries").asInt()).isEqualTo(302);
-        assertThat(doc.get("entries")).hasSize(302);
+        assertThat(doc.get("total_entries").asInt()).isEqualTo(TOTAL);
+        assertThat(doc.get("entries")).hasSize(TOTAL);
         assertThat(Instant.parse(doc.get("exported_at").asText())).isAfter(ANCHOR.minusSeconds(86_400 * 365));
         assertThat(doc.get("entries").get(0).get("rating").isInt()).isTrue();
         List<String> fields = new ArrayList<>();

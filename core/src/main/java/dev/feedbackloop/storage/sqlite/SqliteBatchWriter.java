@@ -44,7 +44,7 @@ final class SqliteBatchWriter implements BatchWriter {
         try {
             return Inserter.unlessConflict(Inserter.insertAll(insert(), byId(), List.of(row)).get(0), row.entry());
         } catch (SQLException e) {
-            throw SqliteConnections.translate("store feedback " + row.entry().feedbackId(), e);
+            throw pool.failure("store feedback " + row.entry().feedbackId(), e);
         }
     }
 
@@ -53,7 +53,7 @@ final class SqliteBatchWriter implements BatchWriter {
         try {
             return Inserter.insertAll(insert(), byId(), rows);
         } catch (SQLException e) {
-            throw SqliteConnections.translate("store " + rows.size() + " feedback entries", e);
+            throw pool.failure("store " + rows.size() + " feedback entries", e);
         }
     }
 
@@ -77,7 +77,7 @@ final class SqliteBatchWriter implements BatchWriter {
             SqliteConnections.commit(connection);
             done = true;
         } catch (SQLException e) {
-            throw SqliteConnections.translate("commit", e);
+            throw pool.failure("commit", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.feedbackloop.storage.sqlite;
 
 import dev.feedbackloop.StorageException;
+import dev.feedbackloop.storage.DiskFullException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -32,23 +33,59 @@ final class SqliteConnections implements AutoCloseable {
     static final int PAGE_SIZE = 16_384;
     private static final int IDLE_MAX = 4;
 
+    private final Path file;
+    private final boolean readOnly;
     private final SQLiteDataSource dataSource;
     private final BlockingQueue<Connection> idle = new ArrayBlockingQueue<>(IDLE_MAX);
 
-    SqliteConnections(Path file) {
+    /**
+     * @param readOnly open the file as immutable and read-only (a database in a folder this process
+     *                 cannot write; see {@link SqliteFiles#readOnly})
+     */
+    SqliteConnections(Path file, boolean readOnly) {
+        this.file = file;
+        this.readOnly = readOnly;
         SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        if (readOnly) {
+            config.setReadOnly(true);
+        } else {
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        }
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         config.setCacheSize(-CACHE_KIB);
         config.enforceForeignKeys(true);
         dataSource = new SQLiteDataSource(config);
-        dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        dataSource.setUrl(readOnly ? "jdbc:sqlite:" + file.toAbsolutePath().toUri() + "?immutable=1"
+                : "jdbc:sqlite:" + file.toAbsolutePath());
     }
 
     SQLiteDataSource dataSource() {
         return dataSource;
+    }
+
+    boolean readOnly() {
+        return readOnly;
+    }
+
+    /**
+     * {@link #translate(String, SQLException)} for this file, and a full disk said as such: SQLite reports one as
+     * SQLITE_FULL, or as an I/O error such as SQLITE_IOERR_SHMSIZE when the WAL index cannot grow.
+     */
+    StorageException failure(String what, SQLException e) {
+        if (readOnly && e instanceof SQLiteException
+                && ((SQLiteException) e).getResultCode().name().startsWith("SQLITE_READONLY")) {
+            return new StorageException(what + ": " + file + " is read-only here (its folder is not writable)", e);
+        }
+        if (e instanceof SQLiteException) {
+            String code = ((SQLiteException) e).getResultCode().name();
+            if (code.equals("SQLITE_FULL") || (code.startsWith("SQLITE_IOERR") && diskFull())) {
+                return new DiskFullException(what + ": the disk holding " + file + " is full ("
+                        + freeSpace() + " bytes free" + "); nothing was stored. Free some space and try again.", e);
+            }
+        }
+        return translate(what, e);
     }
 
     Connection borrow() throws SQLException {
@@ -179,7 +216,25 @@ final class SqliteConnections implements AutoCloseable {
         return false;
     }
 
+    /** Less than 1 MiB left where the database lives: SQLite's I/O errors then mean a full disk. */
+    private boolean diskFull() {
+        long free = freeSpace();
+        return free >= 0 && free < (1 << 20);
+    }
+
+    /** Usable bytes on the file system of the database's folder; -1 when unknown. */
+    private long freeSpace() {
+        try {
+            return java.nio.file.Files.getFileStore(file.toAbsolutePath().getParent()).getUsableSpace();
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
+
     static StorageException translate(String what, SQLException e) {
+        if (e instanceof SQLiteException && ((SQLiteException) e).getResultCode() == SQLiteErrorCode.SQLITE_FULL) {
+            return new DiskFullException(what + ": the disk is full; nothing was stored. Free some space and try again.", e);
+        }
         if (e instanceof SQLiteException) {
             SQLiteErrorCode code = ((SQLiteException) e).getResultCode();
             if (code == SQLiteErrorCode.SQLITE_NOTADB) {

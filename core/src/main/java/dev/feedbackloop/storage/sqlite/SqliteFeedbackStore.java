@@ -12,6 +12,7 @@ import dev.feedbackloop.storage.EntryColumns;
 import dev.feedbackloop.storage.EntryText;
 import dev.feedbackloop.storage.FeedbackQuery;
 import dev.feedbackloop.storage.FeedbackStore;
+import dev.feedbackloop.storage.IncompatibleSchemaException;
 import dev.feedbackloop.storage.InsertResult;
 import dev.feedbackloop.storage.OutcomeRow;
 import dev.feedbackloop.storage.Statistics;
@@ -39,20 +40,24 @@ public final class SqliteFeedbackStore implements FeedbackStore {
     private final Path file;
     private final SqliteConnections connections;
 
-    private SqliteFeedbackStore(Path file) {
+    private SqliteFeedbackStore(Path file, boolean readOnly) {
         this.file = file;
-        this.connections = new SqliteConnections(file);
+        this.connections = new SqliteConnections(file, readOnly);
     }
 
     /**
-     * Opens (creating if needed) the database at {@code file} with an up-to-date schema.
+     * Opens (creating if needed) the database at {@code file} with an up-to-date schema. An existing
+     * database in a folder this process cannot write is opened read-only (see
+     * {@link SqliteFiles#readOnly}): reads work, caches and reports are not kept, writes of feedback
+     * fail with a {@link StorageException} that says why.
      *
-     * @throws NotADatabaseException when the file holds something else
-     * @throws StorageException      when it cannot be created, read or upgraded
+     * @throws NotADatabaseException       when the file holds something else
+     * @throws IncompatibleSchemaException when its tables lack what this version needs
+     * @throws StorageException            when it cannot be created, read or upgraded
      */
     public static SqliteFeedbackStore open(Path file) {
-        SqliteFiles.prepare(file);
-        SqliteFeedbackStore store = new SqliteFeedbackStore(file);
+        boolean readOnly = SqliteFiles.prepare(file);
+        SqliteFeedbackStore store = new SqliteFeedbackStore(file, readOnly);
         try {
             store.migrate();
         } catch (RuntimeException e) {
@@ -66,8 +71,16 @@ public final class SqliteFeedbackStore implements FeedbackStore {
     public void migrate() {
         boolean current = read("open " + file, SqliteMigrations::isCurrent);
         if (!current) {
+            if (connections.readOnly()) {
+                throw new StorageException(file + " needs an upgrade to schema version " + SqliteMigrations.LATEST
+                        + ", which cannot be written: its folder is not writable");
+            }
             SqliteMigrations.migrate(file, connections);
         }
+        read("check the schema of " + file, c -> {
+            SqliteSchema.verify(c, file);
+            return null;
+        });
     }
 
     @Override
@@ -267,8 +280,12 @@ public final class SqliteFeedbackStore implements FeedbackStore {
         });
     }
 
+    /** A no-op on a read-only database: a cache that cannot be kept is simply not kept. */
     @Override
     public void putCache(String key, DataVersion version, String json) {
+        if (connections.readOnly()) {
+            return;
+        }
         write("write cache", c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO pattern_cache (cache_key, analysis_data, data_version, created_at)"
@@ -285,8 +302,12 @@ public final class SqliteFeedbackStore implements FeedbackStore {
         });
     }
 
+    /** A no-op on a read-only database: the report is still computed and shown, just not kept. */
     @Override
     public void saveReport(String period, Instant start, Instant end, String json) {
+        if (connections.readOnly()) {
+            return;
+        }
         write("save report", c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO reports (period, report_data, start_date, end_date, created_at) VALUES (?, ?, ?, ?, ?)")) {
@@ -304,6 +325,19 @@ public final class SqliteFeedbackStore implements FeedbackStore {
     @Override
     public String location() {
         return file.toString();
+    }
+
+    @Override
+    public boolean holds(Path other) {
+        return SqliteFiles.holds(file, other);
+    }
+
+    /**
+     * {@link #holds} for a database that may not be open (or exist) yet: true when {@code other} is
+     * {@code db} or one of its companion files.
+     */
+    public static boolean holds(Path db, Path other) {
+        return SqliteFiles.holds(db, other);
     }
 
     @Override
@@ -356,7 +390,7 @@ public final class SqliteFeedbackStore implements FeedbackStore {
                 return result;
             } catch (SQLException e) {
                 if (!SqliteConnections.isBusy(e)) {
-                    throw SqliteConnections.translate(what, e);
+                    throw connections.failure(what, e);
                 }
                 last = e;
                 sleep(50L << attempt);

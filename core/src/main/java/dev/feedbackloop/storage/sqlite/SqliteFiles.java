@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.List;
 import org.sqlite.SQLiteDataSource;
 
 /**
@@ -27,10 +28,12 @@ final class SqliteFiles {
      * Makes sure {@code file} can hold a database: parent folders exist (created if needed), and an
      * existing non-empty file starts with the SQLite header.
      *
+     * @return true when the database exists in a folder this process cannot write: it can only be
+     *         read, and only as it is on disk ({@link #readOnly})
      * @throws NotADatabaseException when the file exists but is something else (left untouched)
      * @throws StorageException      when folders cannot be created or the file cannot be read
      */
-    static void prepare(Path file) {
+    static boolean prepare(Path file) {
         if (Files.isDirectory(file)) {
             throw new NotADatabaseException(file + " is a directory, not a database file");
         }
@@ -47,7 +50,7 @@ final class SqliteFiles {
                 throw new StorageException("cannot create " + file + ": folder " + parent + " is not writable");
             }
             create(file);
-            return;
+            return false;
         }
         byte[] head = new byte[MAGIC.length];
         int n;
@@ -58,11 +61,81 @@ final class SqliteFiles {
         }
         if (n == 0) {
             create(file);
-            return;
+            return false;
         }
         if (n < MAGIC.length || !Arrays.equals(head, MAGIC)) {
             throw new NotADatabaseException(file + " is not a SQLite database (no SQLite header); "
                     + "it was left untouched. Point --db (or FEEDBACK_DB) at a database file or a new path.");
+        }
+        return readOnly(file);
+    }
+
+    /**
+     * True when the folder of an existing database is not writable. SQLite then cannot create the
+     * WAL index ({@code -shm}) that every reader of a WAL database needs, so the file is opened as
+     * immutable: read as it is on disk, without locks. Nobody can be writing it meanwhile, since a
+     * writer would need to create the {@code -wal} file in that folder. A {@code -wal} file left
+     * there with changes that never reached the database would be ignored: refused instead.
+     *
+     * @throws StorageException when such a {@code -wal} file exists
+     */
+    static boolean readOnly(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        if (Files.isWritable(parent)) {
+            return false;
+        }
+        Path wal = file.resolveSibling(file.getFileName() + "-wal");
+        try {
+            if (Files.exists(wal) && Files.size(wal) > 0) {
+                throw new StorageException("cannot read " + file + ": its folder is not writable and " + wal
+                        + " holds changes not yet written to the database; open it once where the folder is writable");
+            }
+        } catch (IOException e) {
+            throw new StorageException("cannot read " + wal + ": " + e.getMessage(), e);
+        }
+        return true;
+    }
+
+    /** What SQLite keeps beside a database file while it is in use. */
+    static final List<String> COMPANIONS = List.of("", "-wal", "-shm", "-journal");
+
+    /**
+     * True when {@code other} is the database {@code db} or one of its {@link #COMPANIONS}: the same
+     * file where both exist (device and inode, so also through links), else the same real location
+     * (folders resolved, so also through a relative path or a linked folder).
+     */
+    static boolean holds(Path db, Path other) {
+        Path otherLocation = realLocation(other);
+        for (String suffix : COMPANIONS) {
+            Path companion = db.resolveSibling(db.getFileName() + suffix);
+            try {
+                if (Files.exists(companion) && Files.exists(other) && Files.isSameFile(companion, other)) {
+                    return true;
+                }
+            } catch (IOException e) {
+                // unreadable: compare locations below
+            }
+            if (otherLocation != null && otherLocation.equals(realLocation(companion))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The file's location with its folder and, if it is a symbolic link, the link resolved; null when
+     * the folder does not exist.
+     */
+    private static Path realLocation(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        try {
+            if (Files.exists(absolute)) {
+                return absolute.toRealPath();
+            }
+            Path parent = absolute.getParent();
+            return parent != null && Files.isDirectory(parent) ? parent.toRealPath().resolve(absolute.getFileName()) : null;
+        } catch (IOException e) {
+            return null;
         }
     }
 

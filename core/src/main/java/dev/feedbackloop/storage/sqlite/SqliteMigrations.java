@@ -56,7 +56,7 @@ final class SqliteMigrations {
             throw new StorageException("schema migration of " + dbFile + " failed (the database was left as it was): "
                     + e.getMessage(), e);
         } catch (SQLException e) {
-            throw SqliteConnections.translate("schema migration of " + dbFile, e);
+            throw connections.failure("schema migration of " + dbFile, e);
         } catch (IOException e) {
             throw new StorageException("cannot lock " + lockFile + " for migration: " + e.getMessage(), e);
         }

@@ -55,4 +55,39 @@ class SqliteFeedbackStoreTest extends FeedbackStoreContract {
         assertThatThrownBy(() -> SqliteFeedbackStore.open(Path.of("/proc/feedback-test/feedback.db")))
                 .isInstanceOf(StorageException.class).hasMessageContaining("cannot create");
     }
+
+    @Test
+    void aDatabaseThatLacksAColumnIsReportedOnceClearlyAndLeftAlone() throws Exception {
+        Path file = dir.resolve("damaged.db");
+        SqliteFeedbackStore.open(file).close();
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); var st = c.createStatement()) {
+            st.execute("ALTER TABLE feedback DROP COLUMN notes");
+            st.execute("DROP TABLE reports");
+        }
+        byte[] before = Files.readAllBytes(file);
+        assertThatThrownBy(() -> SqliteFeedbackStore.open(file))
+                .isInstanceOf(dev.feedbackloop.storage.IncompatibleSchemaException.class)
+                .hasMessageContaining("table feedback lacks column notes; table reports is missing")
+                .hasMessageContaining("left as it is");
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+    }
+
+    @Test
+    void theStoreKnowsItsFilesUnderAnyName() throws Exception {
+        Path file = dir.resolve("a.db");
+        try (SqliteFeedbackStore s = SqliteFeedbackStore.open(file)) {
+            Files.createDirectories(dir.resolve("sub"));
+            assertThat(s.holds(file)).isTrue();
+            assertThat(s.holds(dir.resolve("sub/../a.db"))).isTrue();
+            assertThat(s.holds(Files.createSymbolicLink(dir.resolve("link"), file))).isTrue();
+            assertThat(s.holds(Files.createLink(dir.resolve("hard"), file))).isTrue();
+            assertThat(s.holds(dir.resolve("a.db-wal"))).isTrue();
+            assertThat(s.holds(dir.resolve("a.db-shm"))).isTrue();
+            assertThat(s.holds(dir.resolve("a.db-journal"))).isTrue();
+            assertThat(s.holds(dir.resolve("a.db.json"))).isFalse();
+            assertThat(s.holds(dir.resolve("sub/a.db"))).isFalse();
+            assertThatThrownBy(() -> s.refuseToOverwrite(dir.resolve("link"), "--output"))
+                    .isInstanceOf(dev.feedbackloop.InvalidInputException.class).hasMessageContaining("--output");
+        }
+    }
 }
