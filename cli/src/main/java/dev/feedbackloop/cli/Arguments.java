@@ -64,12 +64,17 @@ final class Arguments {
         return decoded;
     }
 
+    /** {@code bytes} as UTF-8 text. @throws CharacterCodingException when they are not valid UTF-8 */
+    static String utf8(byte[] bytes) throws CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes)).toString();
+    }
+
     private static String strictUtf8(byte[] bytes, String which) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return utf8(bytes);
         } catch (CharacterCodingException e) {
             throw new InvalidInputException(which + " is not valid UTF-8; pass text as UTF-8 "
                     + "(whatever the locale), or put it in a file (--prompt-file, --output-file)");

@@ -2,10 +2,7 @@ package dev.feedbackloop.cli;
 
 import dev.feedbackloop.InvalidInputException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -46,8 +43,7 @@ final class TextFiles {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            text = Arguments.utf8(bytes);
         } catch (CharacterCodingException e) {
             throw new InvalidInputException(option + ": " + (isStdin(file) ? "standard input" : file)
                     + " is not UTF-8 text");
