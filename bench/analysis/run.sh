@@ -5,22 +5,18 @@
 #   RUNS=5 bench/analysis/run.sh     # more repetitions per figure (medians are reported)
 #   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java AOT=1 bench/analysis/run.sh   # JDK 25 with an AOT cache
 #
-# Needs: python3, /usr/bin/time, ../shared/bench/gen_feedback.py (or GEN=path). Times whole processes
+# Needs: python3, /usr/bin/time, ../shared/bench/gen_feedback.py (or GEN=path). Repeated reports on
+# several JDKs, before and after a change: report.sh. Times whole processes
 # (JVM start included) with the command line a user runs: ./feedback when the launcher exists, else
 # java -jar cli/target/feedback.jar with the short-run flags the launcher uses (JAVA picks the JVM,
 # JAVA_OPTS replaces the flags; AOT=1 trains and uses a JDK 25 AOT cache; the SQLite native library
 # is extracted once and loaded from there, as the launcher does).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-DIR="${BENCH_DIR:-/tmp/feedback-bench-analysis}"
-GEN="${GEN:-$ROOT/../shared/bench/gen_feedback.py}"
-[ -f "$GEN" ] || GEN=/work/shared/bench/gen_feedback.py
 RUNS="${RUNS:-3}"
 SCALING="${SCALING:-1}"
-COUNT="${COUNT:-1000000}"
-mkdir -p "$DIR"
-DATA="$DIR/d${COUNT}.jsonl"
-DB="$DIR/d${COUNT}.db"
+# shellcheck source=lib.sh
+. "$ROOT/bench/analysis/lib.sh"
 
 if [ ! -x "$ROOT/feedback" ] || [ -n "${NO_LAUNCHER:-}" ]; then
   rm -f "$ROOT/cli/target/feedback.jar"
@@ -38,16 +34,8 @@ else
 fi
 echo "command: ${FEEDBACK[*]}"
 
-if [ ! -f "$DATA" ]; then
-  echo "generating $COUNT entries into $DATA"
-  python3 "$GEN" --count "$COUNT" --days 60 --seed 42 --out "$DATA"
-fi
-if [ ! -f "$DB" ]; then
-  echo "loading $DATA into $DB"
-  start=$(date +%s)
-  "${FEEDBACK[@]}" import "$DATA" --db "$DB"
-  echo "loaded in $(( $(date +%s) - start )) s"
-fi
+prepare_db "${FEEDBACK[@]}"
+describe_machine
 
 clear_cache() {
   python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"DELETE FROM pattern_cache WHERE cache_key LIKE 'analysis/%'\"); c.commit()" "$1"

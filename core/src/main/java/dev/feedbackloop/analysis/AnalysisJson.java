@@ -18,12 +18,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code success_rate}, ...), instants as ISO-8601 text. Reading ignores unknown keys. Thread-safe.
  */
 public final class AnalysisJson {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    /** Built on first use, which {@link #warmUp} makes happen on its own thread rather than the caller's. */
+    private static final class Mapper {
+        static final ObjectMapper MAPPER = JsonMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
 
     private static final Set<Class<?>> WARMED = ConcurrentHashMap.newKeySet();
 
@@ -31,7 +34,7 @@ public final class AnalysisJson {
     }
 
     /**
-     * Loads and initialises the mapper and its serializers for {@code types} on a background
+     * Builds the mapper (when not yet built) and its serializers for {@code types} on a background
      * thread, so that a short-lived process pays for it while it waits on other work (opening the
      * database, scanning). Returns at once; a type is warmed once per process, so a long-lived
      * embedder starts no thread after the first call.
@@ -49,7 +52,7 @@ public final class AnalysisJson {
         Thread t = new Thread(() -> {
             try {
                 for (Class<?> type : cold) {
-                    MAPPER.writerFor(type);
+                    Mapper.MAPPER.writerFor(type);
                 }
             } catch (RuntimeException ignored) {
                 // only a head start; the real call reports any problem
@@ -61,12 +64,12 @@ public final class AnalysisJson {
 
     /** The configured mapper, for callers that stream or convert (do not reconfigure it). */
     public static ObjectMapper mapper() {
-        return MAPPER;
+        return Mapper.MAPPER;
     }
 
     public static String write(Object value) {
         try {
-            return MAPPER.writeValueAsString(value);
+            return Mapper.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new FeedbackLoopException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
         }
@@ -74,7 +77,7 @@ public final class AnalysisJson {
 
     public static String writePretty(Object value) {
         try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+            return Mapper.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new FeedbackLoopException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
         }
@@ -83,7 +86,7 @@ public final class AnalysisJson {
     /** @throws FeedbackLoopException when the text is not JSON of that shape */
     public static <T> T read(String json, Class<T> type) {
         try {
-            return MAPPER.readValue(json, type);
+            return Mapper.MAPPER.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new FeedbackLoopException("not a " + type.getSimpleName() + " in JSON: " + e.getOriginalMessage(), e);
         }

@@ -164,7 +164,8 @@ public final class WindowAggregate implements Consumer<AnalysisRow> {
 
     /**
      * Adds the counts of one whole local day that were kept elsewhere (a report's day rollup): the
-     * day's overall tally also becomes its daily point. Prompt lengths are not kept there.
+     * day's overall tally also becomes its daily point, unless it is empty (a scan has no point for a
+     * day without entries). Prompt lengths are not kept there.
      */
     public void addDay(LocalDate date, Tally dayOverall, Map<String, Tally> dayFrameworks, Map<String, Tally> dayModels,
             Map<String, Tally> dayTags, Tally[] dayFeatures) {
@@ -175,7 +176,9 @@ public final class WindowAggregate implements Consumer<AnalysisRow> {
         for (int f = 0; f < features.length && f < dayFeatures.length; f++) {
             features[f].add(dayFeatures[f]);
         }
-        days.computeIfAbsent(date, k -> new Tally()).add(dayOverall);
+        if (dayOverall.count() > 0) {
+            days.computeIfAbsent(date, k -> new Tally()).add(dayOverall);
+        }
     }
 
     /** Per prompt feature (by ordinal). */

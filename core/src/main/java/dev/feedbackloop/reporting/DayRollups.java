@@ -1,7 +1,5 @@
 package dev.feedbackloop.reporting;
 
-import dev.feedbackloop.FeedbackLoopException;
-import dev.feedbackloop.analysis.AnalysisJson;
 import dev.feedbackloop.analysis.Tally;
 import dev.feedbackloop.analysis.WindowAggregate;
 import dev.feedbackloop.analysis.WindowScan;
@@ -12,6 +10,7 @@ import dev.feedbackloop.storage.AnalysisRow;
 import dev.feedbackloop.storage.DataVersion;
 import dev.feedbackloop.storage.FeedbackStore;
 import dev.feedbackloop.storage.Statistics;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -25,8 +24,12 @@ import java.util.function.BiConsumer;
  * The counts of a report period, with every whole local day that has ended taken from a day
  * rollup kept in {@code pattern_cache} instead of being scanned again. A rollup holds the counts of
  * the day's entries up to a row id; entries are only ever added, so it is brought up to date by
- * reading the entries added since (by id, cheap). Parts of days at the period's edges, and days
- * without a rollup, are scanned. Not thread-safe; cheap to create.
+ * reading the entries added since (by id, cheap) and is then kept as of the current row id, so the
+ * next report reads only what arrived after this one. A partial day at a period's edge that has
+ * ended and has a rollup is that rollup less the rest of the day, when the rest is the shorter
+ * part: at most half a day is scanned per edge. Today (which has no rollup), days without a
+ * rollup and the other edges are scanned. Every count covers the entries up to one row id, read
+ * once per instance. Not thread-safe; cheap to create.
  */
 final class DayRollups {
     static final String PREFIX = "report-day/v1/";
@@ -37,6 +40,7 @@ final class DayRollups {
     private final ZoneId zone;
     /** Rollups read so far (a report asks whether they are complete, then uses them). */
     private final Map<LocalDate, Optional<DayCounts>> loaded = new HashMap<>();
+    private long version = -1;
 
     DayRollups(FeedbackStore store, ZoneId zone) {
         this.store = store;
@@ -50,19 +54,36 @@ final class DayRollups {
         if (!first.isBefore(stop)) {
             return WindowScan.aggregate(store, start, end, this::fresh);
         }
-        Instant fullStart = first.atStartOfDay(zone).toInstant();
-        Instant fullEnd = stop.atStartOfDay(zone).toInstant();
+        long version = version();
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        // an edge day that has ended counts as its rollup less the rest of the day, when that is less to scan
+        LocalDate from = start.isBefore(startOf(first)) && bySubtraction(first.minusDays(1), start, true, today, version)
+                ? first.minusDays(1) : first;
+        LocalDate to = startOf(stop).isBefore(end) && bySubtraction(stop, end, false, today, version) ? stop.plusDays(1) : stop;
+        // the partial days: scanned, or the rest of the day scanned to be taken off its rollup; both at once
+        WindowAggregate startPart = fresh();
+        WindowAggregate endPart = fresh();
+        Runnable startScan = () -> scan(from.isBefore(first) ? startOf(from) : start,
+                from.isBefore(first) ? start : startOf(first), version, startPart);
+        Runnable endScan = () -> scan(stop.isBefore(to) ? end : startOf(stop),
+                stop.isBefore(to) ? startOf(to) : end, version, endPart);
+        boolean startEdge = start.isBefore(startOf(first));
+        boolean endEdge = startOf(stop).isBefore(end);
+        if (startEdge && endEdge) {
+            Parallel.run(startScan, endScan);
+        } else if (startEdge || endEdge) {
+            (startEdge ? startScan : endScan).run();
+        }
         WindowAggregate result = fresh();
-        if (start.isBefore(fullStart)) {
-            store.scan(start, fullStart, result);
+        if (!from.isBefore(first)) {
+            result.merge(startPart);
         }
-        if (fullEnd.isBefore(end)) {
-            store.scan(fullEnd, end, result);
+        if (!stop.isBefore(to)) {
+            result.merge(endPart);
         }
-        long version = store.dataVersion().maxId();
         Map<LocalDate, DayCounts> kept = new TreeMap<>();
         Map<LocalDate, WindowAggregate> rebuilt = new TreeMap<>();
-        for (LocalDate d = first; d.isBefore(stop); d = d.plusDays(1)) {
+        for (LocalDate d = from; d.isBefore(to); d = d.plusDays(1)) {
             Optional<DayCounts> c = load(d);
             if (c.isPresent() && c.get().maxId() <= version) {
                 kept.put(d, c.get());
@@ -71,20 +92,62 @@ final class DayRollups {
             }
         }
         scanMissing(rebuilt, version);
-        Map<LocalDate, WindowAggregate> added = addedSince(kept, fullStart, fullEnd, version);
-        for (LocalDate d = first; d.isBefore(stop); d = d.plusDays(1)) {
-            if (!rebuilt.containsKey(d) && !added.containsKey(d)) {
-                kept.get(d).toAggregate(d, result);
-                continue;
+        Map<LocalDate, WindowAggregate> added = addedSince(kept, startOf(from), startOf(to), version);
+        for (LocalDate d = from; d.isBefore(to); d = d.plusDays(1)) {
+            DayCounts counts = upToDate(d, kept.get(d), rebuilt.get(d), added.get(d), version);
+            if (d.isBefore(first)) {
+                counts = counts.minus(startPart);
+            } else if (!d.isBefore(stop)) {
+                counts = counts.minus(endPart);
             }
-            WindowAggregate day = rebuilt.containsKey(d) ? rebuilt.get(d) : kept.get(d).toAggregate(d, fresh());
-            if (added.containsKey(d)) {
-                day.merge(added.get(d));
-            }
-            add(result, d, day);
-            save(d, day, version);
+            counts.toAggregate(d, result);
         }
         return result;
+    }
+
+    /**
+     * Whether the part of {@code day} inside the period (after {@code cut} when {@code insideAfterCut},
+     * else before it) is better counted as the day's rollup less the rest: the day has ended, its
+     * rollup exists, and the rest is the shorter part.
+     */
+    private boolean bySubtraction(LocalDate day, Instant cut, boolean insideAfterCut, LocalDate today, long version) {
+        Duration before = Duration.between(startOf(day), cut);
+        Duration after = Duration.between(cut, startOf(day.plusDays(1)));
+        Duration rest = insideAfterCut ? before : after;
+        Duration inside = insideAfterCut ? after : before;
+        return day.isBefore(today) && rest.compareTo(inside) < 0 && load(day).filter(c -> c.maxId() <= version).isPresent();
+    }
+
+    /**
+     * The counts of {@code d} up to {@code version} (from its kept rollup plus what was added since,
+     * or rebuilt), saved when they changed, so that the next report starts from here.
+     */
+    private DayCounts upToDate(LocalDate d, DayCounts kept, WindowAggregate rebuilt, WindowAggregate added,
+            long version) {
+        if (kept != null && kept.maxId() == version) {
+            return kept;
+        }
+        DayCounts counts;
+        if (rebuilt != null) {
+            counts = DayCounts.of(rebuilt, version);
+        } else if (added != null) {
+            WindowAggregate day = kept.toAggregate(d, fresh());
+            day.merge(added);
+            counts = DayCounts.of(day, version);
+        } else {
+            counts = kept.at(version);
+        }
+        save(d, counts);
+        return counts;
+    }
+
+    /** Counts the entries of [from, to) up to {@code version} into {@code into}. */
+    private void scan(Instant from, Instant to, long version, WindowAggregate into) {
+        store.scan(from, to, row -> {
+            if (row.id() <= version) {
+                into.accept(row);
+            }
+        });
     }
 
     /** Whether every whole, ended day of [start, end) already has a rollup (nothing would be counted twice over). */
@@ -103,7 +166,7 @@ final class DayRollups {
      * For the period a report compares with.
      */
     Tally overall(Instant start, Instant end, Instant now) {
-        long version = store.dataVersion().maxId();
+        long version = version();
         TreeMap<LocalDate, DayCounts> kept = new TreeMap<>();
         for (LocalDate d = firstWholeDay(start); d.isBefore(stopDay(end, now)); d = d.plusDays(1)) {
             LocalDate day = d;
@@ -112,20 +175,41 @@ final class DayRollups {
         Tally total = new Tally();
         Instant cursor = start;
         for (Map.Entry<LocalDate, DayCounts> e : kept.entrySet()) {
-            Instant dayStart = e.getKey().atStartOfDay(zone).toInstant();
+            Instant dayStart = startOf(e.getKey());
             if (cursor.isBefore(dayStart)) {
                 total.add(counted(cursor, dayStart));
             }
             total.add(Tally.fromArray(e.getValue().overall()));
-            cursor = e.getKey().plusDays(1).atStartOfDay(zone).toInstant();
+            cursor = startOf(e.getKey().plusDays(1));
         }
         if (cursor.isBefore(end)) {
             total.add(counted(cursor, end));
         }
         if (!kept.isEmpty()) {
-            forEachAdded(kept, kept.firstKey().atStartOfDay(zone).toInstant(),
-                    kept.lastKey().plusDays(1).atStartOfDay(zone).toInstant(), version,
+            forEachAdded(kept, startOf(kept.firstKey()),
+                    startOf(kept.lastKey().plusDays(1)), version,
                     (d, row) -> total.add(row.rating(), row.outcome()));
+        }
+        return total;
+    }
+
+    /**
+     * Overall counts of [start, end): whole days from rollups, built where missing and kept up to date
+     * as {@link #aggregate} does; the partial days at the edges counted by the database. For the
+     * period a report compares with, once the report's own period has its rollups.
+     */
+    Tally totals(Instant start, Instant end, Instant now) {
+        LocalDate first = firstWholeDay(start);
+        LocalDate stop = stopDay(end, now);
+        if (!first.isBefore(stop)) {
+            return counted(start, end);
+        }
+        Tally total = aggregate(startOf(first), startOf(stop), now).overall();
+        if (start.isBefore(startOf(first))) {
+            total.add(counted(start, startOf(first)));
+        }
+        if (startOf(stop).isBefore(end)) {
+            total.add(counted(startOf(stop), end));
         }
         return total;
     }
@@ -139,10 +223,22 @@ final class DayRollups {
         return Tally.fromArray(new long[] {st.total(), st.positive(), st.negative(), ratingSum});
     }
 
+    /** The row id all counts of this instance go up to, read on first use. */
+    private long version() {
+        if (version < 0) {
+            version = store.dataVersion().maxId();
+        }
+        return version;
+    }
+
+    private Instant startOf(LocalDate d) {
+        return d.atStartOfDay(zone).toInstant();
+    }
+
     /** The first local day that starts at or after {@code start}. */
     private LocalDate firstWholeDay(Instant start) {
         LocalDate first = LocalDate.ofInstant(start, zone);
-        return first.atStartOfDay(zone).toInstant().isBefore(start) ? first.plusDays(1) : first;
+        return startOf(first).isBefore(start) ? first.plusDays(1) : first;
     }
 
     /** The day after the last whole day that ended by both {@code end} and {@code now}. */
@@ -187,7 +283,7 @@ final class DayRollups {
     /** Each thread writes only the aggregates of its own days (created beforehand, so the map is only read). */
     private void scanDays(LocalDate from, LocalDate to, Map<LocalDate, WindowAggregate> days, long version) {
         DayCursor cursor = new DayCursor(zone);
-        store.scan(from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant(), row -> {
+        store.scan(startOf(from), startOf(to.plusDays(1)), row -> {
             if (row.id() <= version) {
                 WindowAggregate a = days.get(cursor.day(row.timestamp()));
                 if (a != null) {
@@ -222,10 +318,6 @@ final class DayRollups {
         });
     }
 
-    private static void add(WindowAggregate into, LocalDate d, WindowAggregate day) {
-        into.addDay(d, day.overall(), day.frameworks(), day.models(), day.tags(), day.features());
-    }
-
     private Optional<DayCounts> load(LocalDate d) {
         return loaded.computeIfAbsent(d, this::read);
     }
@@ -236,19 +328,20 @@ final class DayRollups {
             return Optional.empty();
         }
         try {
-            DayCounts c = AnalysisJson.read(json.get(), DayCounts.class);
-            if (c.features() == null || c.features().length != PromptFeature.values().length) {
+            DayCounts c = DayCountsJson.read(json.get());
+            if (c.features().length != PromptFeature.values().length) {
                 return Optional.empty();
             }
             c.toAggregate(d, fresh());
             return Optional.of(c);
-        } catch (FeedbackLoopException | IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
     }
 
-    private void save(LocalDate d, WindowAggregate day, long version) {
-        store.putCache(key(d), UNVERSIONED, AnalysisJson.write(DayCounts.of(day, version)));
+    private void save(LocalDate d, DayCounts counts) {
+        store.putCache(key(d), UNVERSIONED, DayCountsJson.write(counts));
+        loaded.put(d, Optional.of(counts));
     }
 
     private String key(LocalDate d) {

@@ -73,15 +73,19 @@ public final class Reporter {
         Instant now = clock.instant();
         // The period before gets rollups of its own only once this one has them: a first report counts once.
         DayRollups rollups = new DayRollups(store, clock.getZone());
-        boolean settled = rollups.complete(period.start(), period.end(), now);
-        Tally[] previous = new Tally[1];
-        WindowAggregate[] current = new WindowAggregate[1];
-        Parallel.run(() -> previous[0] = settled
-                        ? new DayRollups(store, clock.getZone()).aggregate(before.start(), before.end(), now).overall()
-                        : new DayRollups(store, clock.getZone()).overall(before.start(), before.end(), now),
-                () -> current[0] = rollups.aggregate(period.start(), period.end(), now));
-        WindowAggregate agg = current[0];
-        Tally prev = previous[0];
+        WindowAggregate agg;
+        Tally prev;
+        if (rollups.complete(period.start(), period.end(), now)) {
+            agg = rollups.aggregate(period.start(), period.end(), now);
+            prev = rollups.totals(before.start(), before.end(), now);
+        } else {
+            Tally[] previous = new Tally[1];
+            WindowAggregate[] current = new WindowAggregate[1];
+            Parallel.run(() -> previous[0] = new DayRollups(store, clock.getZone()).overall(before.start(), before.end(), now),
+                    () -> current[0] = rollups.aggregate(period.start(), period.end(), now));
+            agg = current[0];
+            prev = previous[0];
+        }
         Tally all = agg.overall();
         GroupTables tables = GroupTables.of(agg, minSupport, false);
         List<Finding> findings = tables.comparisons().findings(minSupport);

@@ -12,7 +12,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -90,6 +92,90 @@ class DayRollupsTest {
         }
     }
 
+    @Test
+    void anEdgeDayIsItsRollupLessTheShorterRestOfTheDay() throws Exception {
+        Path db = dir.resolve("e.db");
+        try (SqliteFeedbackStore store = withRollups(db, 27)) {
+            // starts at 03:00 and ends at 21:00 local time: both edge days are mostly inside the period
+            Instant start = ZonedDateTime.of(2026, 11, 3, 3, 0, 0, 0, ZONE).toInstant();
+            Instant end = ZonedDateTime.of(2026, 11, 20, 21, 0, 0, 0, ZONE).toInstant();
+            WindowAggregate viaRollups = new DayRollups(store, ZONE).aggregate(start, end, NOW);
+            assertSame(viaRollups, scanned(store, start, end));
+
+            addToRollup(db, "2026-11-03", 1000);
+            addToRollup(db, "2026-11-20", 1000);
+            assertThat(new DayRollups(store, ZONE).aggregate(start, end, NOW).overall().count())
+                    .as("both edge days come from their (altered) rollups").isEqualTo(viaRollups.overall().count() + 2000);
+        }
+    }
+
+    @Test
+    void anEdgeDayMostlyOutsideThePeriodIsScannedAndTodayHasNoRollup() throws Exception {
+        Path db = dir.resolve("s.db");
+        try (SqliteFeedbackStore store = withRollups(db, 28)) {
+            Instant start = ZonedDateTime.of(2026, 11, 3, 21, 0, 0, 0, ZONE).toInstant();
+            addToRollup(db, "2026-11-03", 1000);
+            assertSame(new DayRollups(store, ZONE).aggregate(start, NOW, NOW), scanned(store, start, NOW));
+            assertThat(rollupCount(db)).as("the 34 whole days: none for today, which has not ended").isEqualTo(34);
+        }
+    }
+
+    @Test
+    void afterNewFeedbackEveryRollupUsedIsKeptAsOfTheNewestEntry() throws Exception {
+        Path db = dir.resolve("n.db");
+        try (SqliteFeedbackStore store = withRollups(db, 29)) {
+            Instant start = NOW.minusSeconds(35L * 86400);
+            // new feedback for only a few of the days: the others' rollups are current as well
+            SyntheticFeedback.seed(30).count(5).between(NOW.minusSeconds(3L * 86400), NOW).into(store);
+            assertSame(new DayRollups(store, ZONE).aggregate(start, NOW, NOW), fresh(store, start));
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+                 ResultSet rs = c.createStatement().executeQuery("SELECT DISTINCT json_extract(analysis_data, "
+                         + "'$.max_id') = (SELECT max(id) FROM feedback) FROM pattern_cache WHERE cache_key LIKE 'report-day/%'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getBoolean(1)).as("the next report reads only entries added after this one").isTrue();
+                assertThat(rs.next()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void aDayWithoutEntriesHasNoDailyPointAsInAScan() {
+        try (SqliteFeedbackStore store = SqliteFeedbackStore.open(dir.resolve("z.db"))) {
+            Instant gapStart = ZonedDateTime.of(2026, 11, 10, 0, 0, 0, 0, ZONE).toInstant();
+            SyntheticFeedback.seed(31).count(500).between(NOW.minusSeconds(20L * 86400), gapStart).into(store);
+            SyntheticFeedback.seed(32).count(500).between(gapStart.plusSeconds(86400), NOW).into(store);
+            Instant start = NOW.minusSeconds(19L * 86400);
+            new DayRollups(store, ZONE).aggregate(start, NOW, NOW);
+            WindowAggregate viaRollups = new DayRollups(store, ZONE).aggregate(start, NOW, NOW);
+            assertThat(viaRollups.days()).doesNotContainKey(LocalDate.of(2026, 11, 10));
+            assertSame(viaRollups, scanned(store, start, NOW));
+        }
+    }
+
+    @Test
+    void totalsOfAComparisonPeriodCountItsPartialDaysInTheDatabase() {
+        try (SqliteFeedbackStore store = SqliteFeedbackStore.open(dir.resolve("t.db"))) {
+            SyntheticFeedback.seed(33).count(2000).between(NOW.minusSeconds(40L * 86400), NOW).into(store);
+            Instant start = NOW.minusSeconds(30L * 86400);
+            Instant end = NOW.minusSeconds(7L * 86400);
+            Tally expected = scanned(store, start, end).overall();
+            assertThat(new DayRollups(store, ZONE).totals(start, end, NOW).toArray()).isEqualTo(expected.toArray());
+            assertThat(new DayRollups(store, ZONE).totals(start, end, NOW).toArray()).isEqualTo(expected.toArray());
+        }
+    }
+
+    /** A store with 40 days of feedback and rollups of the last 35. */
+    static SqliteFeedbackStore withRollups(Path db, long seed) {
+        SqliteFeedbackStore store = SqliteFeedbackStore.open(db);
+        SyntheticFeedback.seed(seed).count(3000).between(NOW.minusSeconds(40L * 86400), NOW).into(store);
+        new DayRollups(store, ZONE).aggregate(NOW.minusSeconds(35L * 86400), NOW, NOW);
+        return store;
+    }
+
+    static WindowAggregate scanned(SqliteFeedbackStore store, Instant start, Instant end) {
+        return WindowScan.aggregate(store, start, end, () -> new WindowAggregate(ZONE, 0, 0));
+    }
+
     static WindowAggregate fresh(SqliteFeedbackStore store, Instant start) {
         return WindowScan.aggregate(store, start, NOW, () -> new WindowAggregate(ZONE, 0, 0));
     }
@@ -108,6 +194,15 @@ class DayRollupsTest {
     static <K> Map<K, String> arrays(Map<K, Tally> m) {
         return m.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                 e -> java.util.Arrays.toString(e.getValue().toArray())));
+    }
+
+    /** Alters the kept rollup of {@code day}: its entry count grows by {@code extra}. */
+    static void addToRollup(Path db, String day, int extra) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            assertThat(c.createStatement().executeUpdate("UPDATE pattern_cache SET analysis_data = json_set(analysis_data,"
+                    + " '$.overall[0]', json_extract(analysis_data, '$.overall[0]') + " + extra + ") WHERE cache_key = '"
+                    + DayRollups.PREFIX + ZONE.getId() + "/" + day + "'")).isEqualTo(1);
+        }
     }
 
     static int rollupCount(Path db) throws Exception {

@@ -21,7 +21,6 @@ import org.apache.commons.math3.special.Erf;
 public final class Proportions {
     /** Two-sided 95% normal quantile. */
     public static final double Z95 = 1.959963984540054;
-    private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
     private static final double MIN_EXPECTED = 5.0;
 
     private Proportions() {
@@ -128,8 +127,9 @@ public final class Proportions {
         double p2 = p1 <= 0.5 ? p1 + difference : p1 - difference;
         p2 = Math.max(0, Math.min(1, p2));
         double mean = (p1 + p2) / 2;
-        double zAlpha = NORMAL.inverseCumulativeProbability(1 - alpha / 2);
-        double zBeta = NORMAL.inverseCumulativeProbability(power);
+        NormalDistribution normal = new NormalDistribution(null, 0, 1);
+        double zAlpha = normal.inverseCumulativeProbability(1 - alpha / 2);
+        double zBeta = normal.inverseCumulativeProbability(power);
         double numerator = zAlpha * Math.sqrt(2 * mean * (1 - mean)) + zBeta * Math.sqrt(p1 * (1 - p1) + p2 * (1 - p2));
         return (long) Math.ceil(square(numerator) / square(p1 - p2));
     }
