@@ -1,15 +1,13 @@
 package dev.feedbackloop.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
+import dev.feedbackloop.FeedbackJson;
 import dev.feedbackloop.FeedbackLoop;
 import dev.feedbackloop.InvalidInputException;
 import dev.feedbackloop.capture.FeedbackEntry;
-import dev.feedbackloop.internal.Json;
 import dev.feedbackloop.storage.InsertResult;
-import dev.feedbackloop.transfer.EntryJson;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -96,7 +94,7 @@ final class CaptureCommand implements Callable<Integer> {
     String timestamp;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         FeedbackEntry.Builder toStore = entry(); // bad input is refused before the database is opened
         FeedbackLoop.Capture captured;
         try (FeedbackLoop loop = store.open()) {
@@ -105,14 +103,10 @@ final class CaptureCommand implements Callable<Integer> {
         FeedbackEntry entry = captured.entry();
         PrintWriter out = spec.commandLine().getOut();
         if (store.json) {
-            try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
-                g.writeStartObject();
-                g.writeStringField("status", captured.result().name().toLowerCase(Locale.ROOT));
-                g.writeFieldName("entry");
-                EntryJson.write(g, entry);
-                g.writeEndObject();
-            }
-            out.println();
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("status", captured.result().name().toLowerCase(Locale.ROOT));
+            json.put("entry", entry);
+            out.println(FeedbackJson.write(json));
         } else {
             out.printf("%s feedback %s (rating %d, thumbs %s, %s)%n",
                     captured.result() == InsertResult.INSERTED ? "Captured" : "Already stored:", entry.feedbackId(),
@@ -136,10 +130,10 @@ final class CaptureCommand implements Callable<Integer> {
                 .notes(notes)
                 .feedbackId(feedbackId);
         if (routing != null) {
-            b.routing(Json.parseObject(routing, "--routing"));
+            b.routing(FeedbackJson.readObject(routing, "--routing"));
         }
         if (context != null) {
-            Map<String, Object> ctx = Json.parseObject(context, "--context");
+            Map<String, Object> ctx = FeedbackJson.readObject(context, "--context");
             b.context(ctx);
         }
         if (timestamp != null) {

@@ -1,6 +1,6 @@
 package dev.feedbackloop.cli;
 
-import dev.feedbackloop.internal.Json;
+import dev.feedbackloop.FeedbackJson;
 import dev.feedbackloop.routing.PromptEnhancer;
 import dev.feedbackloop.routing.RoutingDecision;
 import java.io.PrintWriter;
@@ -36,7 +36,7 @@ final class EnhanceCommand implements Callable<Integer> {
             m.put("task", task);
             m.put("routing", d.toMap(router.explain));
             m.put("enhanced_prompt", prompt);
-            out.println(Json.write(m));
+            out.println(FeedbackJson.write(m));
             return ExitCodes.OK;
         }
         if (router.explain) {

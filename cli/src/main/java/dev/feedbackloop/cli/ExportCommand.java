@@ -1,7 +1,7 @@
 package dev.feedbackloop.cli;
 
+import dev.feedbackloop.FeedbackJson;
 import dev.feedbackloop.FeedbackLoop;
-import dev.feedbackloop.internal.Json;
 import dev.feedbackloop.storage.FeedbackStore;
 import dev.feedbackloop.transfer.CsvCells;
 import dev.feedbackloop.transfer.FeedbackExporter;
@@ -55,7 +55,7 @@ final class ExportCommand implements Callable<Integer> {
             m.put("format", format.name().toLowerCase());
             m.put("entries", r.entries());
             m.put("elapsed_seconds", r.elapsed().toNanos() / 1e9);
-            spec.commandLine().getOut().println(Json.write(m));
+            spec.commandLine().getOut().println(FeedbackJson.write(m));
         } else {
             spec.commandLine().getOut().printf("Exported %d entries to %s (%s)%n", r.entries(), file,
                     Text.rate(r.entries(), r.elapsed()));

@@ -1,16 +1,15 @@
 package dev.feedbackloop.cli;
 
+import dev.feedbackloop.FeedbackJson;
 import dev.feedbackloop.FeedbackLoop;
 import dev.feedbackloop.analysis.Figures;
 import dev.feedbackloop.capture.PromptFeature;
 import dev.feedbackloop.generate.RatingModel;
 import dev.feedbackloop.generate.SampleGenerator.Sample;
 import dev.feedbackloop.generate.SampleGenerator;
-import dev.feedbackloop.internal.Json;
 import dev.feedbackloop.internal.Timestamps;
 import dev.feedbackloop.storage.BatchWriter;
 import dev.feedbackloop.storage.EntryRow;
-import dev.feedbackloop.storage.FeedbackStore;
 import dev.feedbackloop.storage.InsertResult;
 import dev.feedbackloop.transfer.FeedbackFileWriter;
 import dev.feedbackloop.transfer.FileFormat;
@@ -65,7 +64,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (describe) {
-            spec.commandLine().getOut().println(Json.write(describe(SampleGenerator.describe())));
+            spec.commandLine().getOut().println(FeedbackJson.write(describe(SampleGenerator.describe())));
             return ExitCodes.OK;
         }
         Instant end = anchor == null ? StoreOptions.CLOCK.instant().truncatedTo(ChronoUnit.SECONDS) : Timestamps.parse(anchor);
@@ -91,7 +90,7 @@ final class GenerateCommand implements Callable<Integer> {
             m.put("seed", seed);
             m.put("anchor", Timestamps.format(end));
             m.put("elapsed_seconds", elapsed.toNanos() / 1e9);
-            spec.commandLine().getOut().println(Json.write(m));
+            spec.commandLine().getOut().println(FeedbackJson.write(m));
         } else {
             spec.commandLine().getOut().printf("Generated %d entries over the %s days before %s into %s%s (seed %d, %s)%n",
                     count, Figures.number(days), Timestamps.format(end).substring(0, 19), where,

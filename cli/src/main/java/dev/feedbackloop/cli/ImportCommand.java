@@ -1,8 +1,8 @@
 package dev.feedbackloop.cli;
 
+import dev.feedbackloop.FeedbackJson;
 import dev.feedbackloop.FeedbackLoop;
 import dev.feedbackloop.InvalidInputException;
-import dev.feedbackloop.internal.Json;
 import dev.feedbackloop.storage.FeedbackStore;
 import dev.feedbackloop.transfer.FileFormat;
 import dev.feedbackloop.transfer.CsvCells;
@@ -75,7 +75,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (store.json) {
-            out.println(Json.write(toMap(r)));
+            out.println(FeedbackJson.write(toMap(r)));
         } else if (r.committed()) {
             out.printf("Imported %s: %d records read, %d new, %d already stored, %d invalid%s (%s)%n", file, r.read(),
                     r.inserted(), r.unchanged(), r.invalid(), r.invalid() > 0 ? " and skipped" : "", Text.rate(r.read(), r.elapsed()));

@@ -1,7 +1,7 @@
 package dev.feedbackloop.cli;
 
+import dev.feedbackloop.FeedbackJson;
 import dev.feedbackloop.FeedbackLoop;
-import dev.feedbackloop.internal.Json;
 import dev.feedbackloop.storage.FeedbackStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,7 +30,7 @@ final class InitCommand implements Callable<Integer> {
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("database", s.location());
                 out.put("entries", n);
-                spec.commandLine().getOut().println(Json.write(out));
+                spec.commandLine().getOut().println(FeedbackJson.write(out));
             } else {
                 spec.commandLine().getOut().printf("Database ready at %s (%d entries)%n", s.location(), n);
             }

@@ -1,12 +1,10 @@
 package dev.feedbackloop.cli;
 
+import dev.feedbackloop.FeedbackJson;
 import dev.feedbackloop.FeedbackLoop;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.feedbackloop.capture.FeedbackEntry;
-import dev.feedbackloop.internal.Json;
 import dev.feedbackloop.internal.Timestamps;
 import dev.feedbackloop.storage.FeedbackStore;
-import dev.feedbackloop.transfer.EntryJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -41,14 +39,7 @@ final class ListCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (store.json) {
-            try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
-                g.writeStartArray();
-                for (FeedbackEntry e : entries) {
-                    EntryJson.write(g, e);
-                }
-                g.writeEndArray();
-            }
-            out.println();
+            out.println(FeedbackJson.write(entries));
             return ExitCodes.OK;
         }
         if (entries.isEmpty()) {

@@ -1,8 +1,8 @@
 package dev.feedbackloop.cli;
 
+import dev.feedbackloop.FeedbackJson;
 import dev.feedbackloop.FeedbackLoop;
 import dev.feedbackloop.InvalidInputException;
-import dev.feedbackloop.analysis.AnalysisJson;
 import dev.feedbackloop.internal.AtomicFiles;
 import dev.feedbackloop.reporting.ImprovementReport;
 import dev.feedbackloop.reporting.ReportFormat;
@@ -79,7 +79,7 @@ final class ReportCommand implements Callable<Integer> {
             AtomicFiles.write(output, chosen.render(report, clock.getZone()));
         }
         if (store.json) {
-            out.println(AnalysisJson.write(report));
+            out.println(FeedbackJson.write(report));
         } else if (output != null) {
             out.printf(Locale.ROOT, "%s: %,d prompts, success rate %.1f%%, %s vs %s%n", report.period(),
                     report.totalPrompts(), report.successRate() * 100, report.improvementVsPrevious() == null

@@ -2,13 +2,11 @@ package dev.feedbackloop.cli;
 
 import dev.feedbackloop.FeedbackLoop;
 import dev.feedbackloop.InvalidInputException;
-import dev.feedbackloop.routing.PromptRouter;
 import dev.feedbackloop.routing.RouteOptions;
 import dev.feedbackloop.routing.RouterMode;
 import dev.feedbackloop.routing.RoutingDecision;
 import dev.feedbackloop.routing.RoutingRules;
 import dev.feedbackloop.routing.RuleRouter;
-import dev.feedbackloop.storage.FeedbackStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;

@@ -1,14 +1,13 @@
 package dev.feedbackloop.cli;
 
+import dev.feedbackloop.FeedbackJson;
 import dev.feedbackloop.FeedbackLoop;
 import dev.feedbackloop.InvalidInputException;
 import dev.feedbackloop.analysis.PatternAnalysis;
-import dev.feedbackloop.internal.Json;
 import dev.feedbackloop.suggestions.ClaudeSettings;
 import dev.feedbackloop.suggestions.RewriteReport;
 import dev.feedbackloop.suggestions.SuggestOptions;
 import dev.feedbackloop.suggestions.Suggester;
-import dev.feedbackloop.suggestions.SuggestionJson;
 import dev.feedbackloop.suggestions.SuggestionReport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -118,20 +117,20 @@ final class SuggestCommand implements Callable<Integer> {
             if (prompt != null) {
                 RewriteReport report = suggester.rewrite(analysis, prompt, options);
                 SuggestionText.source(err, report.provenance());
-                print(SuggestionJson.toMap(report), () -> SuggestionText.rewrite(spec.commandLine().getOut(), report));
+                print(report, () -> SuggestionText.rewrite(spec.commandLine().getOut(), report));
             } else {
                 SuggestionReport report = suggester.suggest(analysis, options);
                 SuggestionText.source(err, report.provenance());
-                print(SuggestionJson.toMap(report), () -> SuggestionText.suggestions(spec.commandLine().getOut(), report));
+                print(report, () -> SuggestionText.suggestions(spec.commandLine().getOut(), report));
             }
         }
         return ExitCodes.OK;
     }
 
-    private void print(Map<String, Object> json, Runnable human) {
+    private void print(Object json, Runnable human) {
         PrintWriter out = spec.commandLine().getOut();
         if (store.json) {
-            out.println(Json.write(json));
+            out.println(FeedbackJson.write(json));
         } else {
             human.run();
         }

@@ -61,7 +61,7 @@ public final class Analyzer {
             PatternAnalysis cached = AnalysisJson.readAnalysis(r.hit);
             return r.renewWindow ? cached.cachedFor(r.window) : cached;
         }
-        return computeAndCache(r).result();
+        return computeAndCache(r);
     }
 
     /**
@@ -73,13 +73,7 @@ public final class Analyzer {
         if (r.hit != null) {
             return r.renewWindow ? AnalysisJson.write(AnalysisJson.readAnalysis(r.hit).cachedFor(r.window)) : r.hit;
         }
-        // from_cache is PatternAnalysis' last component, so the stored JSON ends with its marker
-        String cached = computeAndCache(r).cachedJson();
-        String marker = ",\"from_cache\":true}";
-        if (!cached.endsWith(marker)) {
-            throw new IllegalStateException("from_cache is no longer the last field of the analysis JSON");
-        }
-        return cached.substring(0, cached.length() - marker.length()) + ",\"from_cache\":false}";
+        return AnalysisJson.write(computeAndCache(r));
     }
 
     /**
@@ -115,15 +109,11 @@ public final class Analyzer {
         return new Request(options, window, version, null, false);
     }
 
-    /** A fresh result and the JSON stored for it in the cache (marked as coming from the cache). */
-    private record Computed(PatternAnalysis result, String cachedJson) {
-    }
-
-    private Computed computeAndCache(Request r) {
+    /** A fresh result, stored in the cache as the answer to the next same request (marked {@code from_cache}). */
+    private PatternAnalysis computeAndCache(Request r) {
         PatternAnalysis result = compute(r.window, r.options);
-        String json = AnalysisJson.write(result.cachedFor(result.window()));
-        store.putCache(r.options.cacheKey(), r.version, json);
-        return new Computed(result, json);
+        store.putCache(r.options.cacheKey(), r.version, AnalysisJson.write(result.cachedFor(result.window())));
+        return result;
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.feedbackloop.storage.sqlite;
 
-import dev.feedbackloop.ConflictException;
 import dev.feedbackloop.StorageException;
 import dev.feedbackloop.capture.FeedbackEntry;
 import dev.feedbackloop.capture.Outcome;
