@@ -8,8 +8,6 @@ import dev.feedbackloop.storage.FeedbackQuery;
 import dev.feedbackloop.storage.FeedbackStore;
 import dev.feedbackloop.storage.Statistics;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +40,7 @@ final class StatsCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (store.json) {
-            out.println(Json.write(toMap(st)));
+            out.println(Json.write(st.toMap()));
             return ExitCodes.OK;
         }
         out.printf("Entries:       %d%n", st.total());
@@ -58,22 +56,5 @@ final class StatsCommand implements Callable<Integer> {
             out.printf("  %d  %-40s %d%n", r, "█".repeat(width), n);
         }
         return ExitCodes.OK;
-    }
-
-    static Map<String, Object> toMap(Statistics st) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("total_feedback", st.total());
-        m.put("avg_rating", st.avgRating());
-        m.put("positive_count", st.positive());
-        m.put("negative_count", st.negative());
-        m.put("neutral_count", st.neutral());
-        m.put("success_rate", st.successRate());
-        m.put("thumbs_up_count", st.thumbsUp());
-        m.put("thumbs_down_count", st.thumbsDown());
-        m.put("thumbs_up_rate", st.thumbsUpRate());
-        Map<String, Object> dist = new LinkedHashMap<>();
-        st.ratingDistribution().forEach((k, v) -> dist.put(k.toString(), v));
-        m.put("rating_distribution", dist);
-        return m;
     }
 }
