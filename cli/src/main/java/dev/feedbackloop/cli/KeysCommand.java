@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "keys", mixinStandardHelpOptions = true,
         header = "Create, list and revoke API keys of the HTTP service.",
         description = {"A key is shown once, when it is created; the database keeps only its SHA-256. Scopes: capture "
-            + "(only writes feedback), read (reads), admin (both)."},
+            + "(only writes feedback), read (reads), admin (both). Each subcommand takes --db PATH and --json."},
         subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class})
 final class KeysCommand implements Callable<Integer> {
     @Spec
