@@ -15,7 +15,6 @@ import dev.feedbackloop.transfer.EntryJson;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -49,7 +48,7 @@ public final class FeedbackJson {
         } else if (value instanceof RoutingDecision) {
             write(g, ((RoutingDecision) value).toMap(false));
         } else if (value instanceof Statistics) {
-            write(g, statistics((Statistics) value));
+            write(g, ((Statistics) value).toMap());
         } else if (value instanceof SuggestionReport) {
             write(g, SuggestionJson.toMap((SuggestionReport) value));
         } else if (value instanceof RewriteReport) {
@@ -70,24 +69,6 @@ public final class FeedbackJson {
         } else {
             Json.write(g, value);
         }
-    }
-
-    /** The specification's {@code get_statistics} dictionary. */
-    public static Map<String, Object> statistics(Statistics st) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("total_feedback", st.total());
-        m.put("avg_rating", st.avgRating());
-        m.put("positive_count", st.positive());
-        m.put("negative_count", st.negative());
-        m.put("neutral_count", st.neutral());
-        m.put("success_rate", st.successRate());
-        m.put("thumbs_up_count", st.thumbsUp());
-        m.put("thumbs_down_count", st.thumbsDown());
-        m.put("thumbs_up_rate", st.thumbsUpRate());
-        Map<String, Object> dist = new LinkedHashMap<>();
-        st.ratingDistribution().forEach((k, v) -> dist.put(k.toString(), v));
-        m.put("rating_distribution", dist);
-        return m;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.feedbackloop;
 
+import dev.feedbackloop.access.ApiKeys;
 import dev.feedbackloop.analysis.Analyzer;
 import dev.feedbackloop.analysis.PatternAnalysis;
 import dev.feedbackloop.capture.FeedbackEntry;
@@ -193,6 +194,18 @@ public final class FeedbackLoop implements AutoCloseable {
      * @throws ConflictException     when its feedback_id exists with different content
      */
     public Capture capture(FeedbackEntry.Builder entry) {
+        FeedbackEntry e = toCapture(entry);
+        return new Capture(e, store.insert(e));
+    }
+
+    /**
+     * The entry {@link #capture} would store for {@code entry}, without storing it: for writers that
+     * store many captures in one transaction (the server's group commit). Reads the store when a
+     * known feedback_id comes without a timestamp.
+     *
+     * @throws InvalidInputException when the entry breaks a rule
+     */
+    public FeedbackEntry toCapture(FeedbackEntry.Builder entry) {
         FeedbackEntry e = entry.build(clock);
         if (entry.hasFeedbackId() && !entry.hasTimestamp()) {
             FeedbackEntry stored = store.findById(e.feedbackId()).orElse(null);
@@ -200,7 +213,7 @@ public final class FeedbackLoop implements AutoCloseable {
                 e = e.withTimestamp(stored.timestamp());
             }
         }
-        return new Capture(e, store.insert(e));
+        return e;
     }
 
     /**
@@ -285,6 +298,11 @@ public final class FeedbackLoop implements AutoCloseable {
 
     public PromptRouter router() {
         return router.get();
+    }
+
+    /** API keys of the HTTP service: create, list, revoke, match. */
+    public ApiKeys keys() {
+        return new ApiKeys(store, clock);
     }
 
     public Clock clock() {

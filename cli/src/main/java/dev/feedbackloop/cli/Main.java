@@ -39,6 +39,8 @@ public final class Main {
         COMMANDS.put("route", RouteCommand::new);
         COMMANDS.put("enhance", EnhanceCommand::new);
         COMMANDS.put("demo", DemoCommand::new);
+        COMMANDS.put("serve", ServeCommand::new);
+        COMMANDS.put("keys", KeysCommand::new);
     }
 
     private Main() {

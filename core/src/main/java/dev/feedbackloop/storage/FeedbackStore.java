@@ -90,6 +90,19 @@ public interface FeedbackStore extends AutoCloseable {
     /** Keeps a generated report (the {@code reports} table). */
     void saveReport(String period, Instant start, Instant end, String json);
 
+    /**
+     * Stores an API key record (its hash, never the key).
+     *
+     * @throws dev.feedbackloop.ConflictException when a key with that name exists (revoked ones too)
+     */
+    void addKey(dev.feedbackloop.access.ApiKey key);
+
+    /** Every API key, active and revoked, oldest first. */
+    List<dev.feedbackloop.access.ApiKey> keys();
+
+    /** Marks the active key {@code name} revoked at {@code at}; false when there is none. */
+    boolean revokeKey(String name, Instant at);
+
     /** Where the data lives, for messages ("data/feedback.db", a JDBC URL without password). */
     String location();
 

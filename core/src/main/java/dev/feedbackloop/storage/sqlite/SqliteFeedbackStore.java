@@ -1,6 +1,7 @@
 package dev.feedbackloop.storage.sqlite;
 
 import dev.feedbackloop.StorageException;
+import dev.feedbackloop.access.ApiKey;
 import dev.feedbackloop.capture.FeedbackEntry;
 import dev.feedbackloop.capture.Outcome;
 import dev.feedbackloop.internal.Timestamps;
@@ -319,6 +320,24 @@ public final class SqliteFeedbackStore implements FeedbackStore {
             }
             return null;
         });
+    }
+
+    @Override
+    public void addKey(ApiKey key) {
+        write("store API key " + key.name(), c -> {
+            SqliteKeys.add(c, key);
+            return null;
+        });
+    }
+
+    @Override
+    public List<ApiKey> keys() {
+        return read("read API keys", SqliteKeys::all);
+    }
+
+    @Override
+    public boolean revokeKey(String name, Instant at) {
+        return write("revoke API key " + name, c -> SqliteKeys.revoke(c, name, at));
     }
 
     @Override

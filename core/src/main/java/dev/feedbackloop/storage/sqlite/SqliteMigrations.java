@@ -21,7 +21,7 @@ import org.flywaydb.core.api.FlywayException;
  * Processes that find an outdated schema at the same moment take turns through a lock file.
  */
 final class SqliteMigrations {
-    static final int LATEST = 2;
+    static final int LATEST = 3;
 
     private SqliteMigrations() {
     }

@@ -24,7 +24,8 @@ final class SqliteSchema {
             "feedback", List.of("id", "feedback_id", "timestamp", "prompt", "output", "rating", "thumbs_up", "tags",
                     "context", "notes", "framework", "model", "task_type", "prompt_features", "prompt_chars"),
             "pattern_cache", List.of("id", "cache_key", "analysis_data", "created_at", "data_version"),
-            "reports", List.of("id", "period", "report_data", "created_at", "start_date", "end_date"));
+            "reports", List.of("id", "period", "report_data", "created_at", "start_date", "end_date"),
+            "api_keys", List.of("id", "name", "scope", "key_hash", "origins", "created_at", "revoked_at"));
 
     private SqliteSchema() {
     }
@@ -34,13 +35,13 @@ final class SqliteSchema {
         Map<String, Set<String>> found = new LinkedHashMap<>();
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p"
-                     + " WHERE m.type = 'table' AND m.name IN ('feedback', 'pattern_cache', 'reports')")) {
+                     + " WHERE m.type = 'table' AND m.name IN ('feedback', 'pattern_cache', 'reports', 'api_keys')")) {
             while (rs.next()) {
                 found.computeIfAbsent(rs.getString(1), k -> new LinkedHashSet<>()).add(rs.getString(2).toLowerCase());
             }
         }
         List<String> problems = new ArrayList<>();
-        for (String table : List.of("feedback", "pattern_cache", "reports")) {
+        for (String table : List.of("feedback", "pattern_cache", "reports", "api_keys")) {
             Set<String> columns = found.get(table);
             if (columns == null) {
                 problems.add("table " + table + " is missing");

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Load test of `feedback serve` on loopback with wrk (installed from Debian when missing).
+#   bench/server/run.sh [SECONDS]   (default 30; server and wrk share the machine's cores)
+# Prints: acknowledged captures/s and p99 (64 connections), the same stack's hello-world route (/health),
+# batch entries/s, and start-to-ready time. Figures go to bench/server/README.md by hand.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+SECS="${1:-30}"
+PORT="${PORT:-18181}"
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+WORK="$(mktemp -d)"
+trap 'kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+"$ROOT/feedback" init --db "$WORK/f.db" >/dev/null
+KEY=$("$ROOT/feedback" keys create --db "$WORK/f.db" --name bench --scope admin 2>/dev/null)
+
+START=$(date +%s%N)
+"$ROOT/feedback" serve --db "$WORK/f.db" --port "$PORT" --rate-limit 10000000 2>"$WORK/access.log" &
+SERVER=$!
+until curl -sf "http://127.0.0.1:$PORT/ready" >/dev/null; do sleep 0.02; done
+echo "start to ready: $(( ($(date +%s%N) - START) / 1000000 )) ms (launcher and JVM included)"
+
+cat >"$WORK/capture.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $KEY"
+wrk.body = '{"prompt": "Explain how neural networks learn", "output": "They adjust weights by gradient descent.", "rating": 4, "tags": ["bench"], "context": {"framework": "chain-of-thought"}}'
+done = function(summary, latency, requests)
+  io.write(string.format("non-2xx or errors: %d\n", summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+end
+LUA
+python3 - "$WORK/batch.json" <<'PY'
+import json, sys
+entries = [{"prompt": "Explain topic %d" % i, "output": "An answer", "rating": 1 + i % 5} for i in range(1000)]
+open(sys.argv[1], "w").write(json.dumps({"entries": entries}))
+PY
+cat >"$WORK/batch.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $KEY"
+local f = io.open("$WORK/batch.json"); wrk.body = f:read("*a"); f:close()
+LUA
+
+echo "== warm-up (10 s, not counted)"
+wrk -t2 -c64 -d10s -s "$WORK/capture.lua" "http://127.0.0.1:$PORT/api/v1/feedback" >/dev/null
+echo "== POST /api/v1/feedback, 64 connections, ${SECS} s"
+wrk -t2 -c64 -d"${SECS}s" --latency -s "$WORK/capture.lua" "http://127.0.0.1:$PORT/api/v1/feedback"
+echo "== GET /health (hello-world on the same stack), 64 connections, ${SECS} s"
+wrk -t2 -c64 -d"${SECS}s" --latency "http://127.0.0.1:$PORT/health"
+echo "== POST /api/v1/feedback/batch (1,000 entries each), 8 connections, ${SECS} s; entries/s = requests/s x 1000"
+wrk -t2 -c8 -d"${SECS}s" --latency -s "$WORK/batch.lua" "http://127.0.0.1:$PORT/api/v1/feedback/batch"
+echo "stored: $(curl -s -H "Authorization: Bearer $KEY" "http://127.0.0.1:$PORT/api/v1/stats" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total_feedback"])')"

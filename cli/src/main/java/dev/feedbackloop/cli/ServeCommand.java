@@ -1,0 +1,101 @@
+package dev.feedbackloop.cli;
+
+import dev.feedbackloop.FeedbackLoop;
+import dev.feedbackloop.server.FeedbackServer;
+import dev.feedbackloop.server.ServerSettings;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        header = "Run the HTTP API (feedback service) until stopped.",
+        description = {"Serves /api/v1 (capture, read, analyse), /health, /ready, /metrics, /openapi.json and the API "
+            + "page /api. Every /api/v1 call needs a key (feedback keys create); without any key only a loopback "
+            + "host is allowed. SIGTERM or Ctrl-C stops it gracefully: no new connections, requests in flight are "
+            + "finished and committed, exit 0. One access-log line per request goes to stderr."})
+final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    StoreOptions store;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--max-body", defaultValue = "1048576", paramLabel = "BYTES",
+            description = "Largest request body; larger ones get 413 (default: ${DEFAULT-VALUE}).")
+    long maxBody;
+
+    @Option(names = "--rate-limit", defaultValue = "" + ServerSettings.DEFAULT_RATE, paramLabel = "PER_SECOND",
+            description = "Requests per second per key; more get 429 (default: ${DEFAULT-VALUE}).")
+    long rate;
+
+    @Option(names = "--idle-timeout", defaultValue = "30", paramLabel = "SECONDS",
+            description = "Close a connection idle this long, so slow clients cannot hold workers (default: ${DEFAULT-VALUE}).")
+    long idleSeconds;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServerSettings settings = new ServerSettings(host, port, maxBody, rate, Duration.ofSeconds(idleSeconds));
+        PrintWriter err = spec.commandLine().getErr();
+        FeedbackLoop loop = store.open();
+        FeedbackServer server;
+        try {
+            server = FeedbackServer.start(loop, settings, new AccessLog(err));
+        } catch (IllegalStateException e) {
+            loop.close();
+            throw new dev.feedbackloop.InvalidInputException(e.getMessage());
+        }
+        err.printf("feedback: serving %s on http://%s:%d (API page: /api)%n", loop.database().location(), host, server.port());
+        err.flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            loop.close();
+            err.println("feedback: stopped; everything acknowledged is committed");
+            err.flush();
+            stopped.countDown();
+            // a signal would otherwise end the JVM with 128+signal; a graceful stop is a success
+            Runtime.getRuntime().halt(ExitCodes.OK);
+        }, "graceful-stop"));
+        stopped.await();
+        return ExitCodes.OK;
+    }
+
+    /** Access-log lines through a buffer, flushed every 200 ms: a line per request must not cost a write per request. */
+    static final class AccessLog implements java.util.function.Consumer<String> {
+        private final PrintWriter out;
+
+        AccessLog(PrintWriter out) {
+            this.out = out;
+            Thread flusher = new Thread(() -> {
+                while (true) {
+                    try {
+                        Thread.sleep(200);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    synchronized (this) {
+                        out.flush();
+                    }
+                }
+            }, "access-log");
+            flusher.setDaemon(true);
+            flusher.start();
+        }
+
+        @Override
+        public synchronized void accept(String line) {
+            out.println(line);
+        }
+    }
+}

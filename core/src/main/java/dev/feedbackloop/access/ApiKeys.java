@@ -1,0 +1,81 @@
+package dev.feedbackloop.access;
+
+import dev.feedbackloop.ConflictException;
+import dev.feedbackloop.storage.FeedbackStore;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Creating, listing, revoking and checking API keys. A key is 256 random bits (base64url, prefixed
+ * {@code fbk_}), shown once at creation; the store keeps only its SHA-256. Checking compares hashes
+ * in constant time. Thread-safe.
+ */
+public final class ApiKeys {
+    static final String PREFIX = "fbk_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final FeedbackStore store;
+    private final Clock clock;
+
+    public ApiKeys(FeedbackStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** A new key: the stored record and the secret, which exists nowhere else. */
+    public record Created(ApiKey key, String secret) {
+    }
+
+    /**
+     * @throws dev.feedbackloop.InvalidInputException for a bad name or origin
+     * @throws ConflictException when a key (active or revoked) already has that name
+     */
+    public Created create(String name, KeyScope scope, List<String> origins) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        ApiKey key = new ApiKey(name, scope, hash(secret), origins, clock.instant(), null);
+        store.addKey(key);
+        return new Created(key, secret);
+    }
+
+    /** Every key, active and revoked, oldest first. */
+    public List<ApiKey> list() {
+        return store.keys();
+    }
+
+    /** @return false when no active key has that name */
+    public boolean revoke(String name) {
+        return store.revokeKey(name, clock.instant());
+    }
+
+    /**
+     * The active key among {@code keys} whose secret this is. Every candidate is compared (constant
+     * time each), so the time taken does not tell which one matched.
+     */
+    public static Optional<ApiKey> match(String secret, List<ApiKey> keys) {
+        byte[] presented = hash(secret).getBytes(StandardCharsets.US_ASCII);
+        ApiKey found = null;
+        for (ApiKey k : keys) {
+            if (MessageDigest.isEqual(presented, k.hash().getBytes(StandardCharsets.US_ASCII)) && k.active()) {
+                found = k;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    static String hash(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

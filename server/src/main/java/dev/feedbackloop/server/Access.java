@@ -1,0 +1,115 @@
+package dev.feedbackloop.server;
+
+import dev.feedbackloop.access.ApiKey;
+import dev.feedbackloop.access.ApiKeys;
+import dev.feedbackloop.access.KeyScope;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Who may do what: the {@code Authorization: Bearer} key of a request, its scope, its rate limit
+ * (a Bucket4j token bucket per key) and the browser origins it allows (CORS). Keys are read from the
+ * store at most once a second, so a key created or revoked from the command line takes effect
+ * within a second without a restart. Thread-safe.
+ */
+final class Access {
+    static final String KEY_ATTRIBUTE = "feedback.key";
+    private static final long RELOAD_NANOS = Duration.ofSeconds(1).toNanos();
+
+    private final Supplier<List<ApiKey>> source;
+    private final long requestsPerSecond;
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private volatile List<ApiKey> keys;
+    private volatile long loadedAt;
+
+    Access(Supplier<List<ApiKey>> source, long requestsPerSecond) {
+        this.source = source;
+        this.requestsPerSecond = requestsPerSecond;
+        this.keys = source.get();
+        this.loadedAt = System.nanoTime();
+    }
+
+    /** Whether any key is active (serve refuses to listen beyond loopback otherwise). */
+    boolean anyActive() {
+        return current().stream().anyMatch(ApiKey::active);
+    }
+
+    /**
+     * Authenticates {@code ctx}, checks that its key allows {@code needed} and takes one request from
+     * the key's bucket. The key's name is kept on the context for the access log.
+     *
+     * @throws HttpProblem 401 without a valid key, 403 for a key of another scope, 429 over the limit
+     */
+    ApiKey require(Context ctx, KeyScope needed) {
+        String header = ctx.header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw HttpProblem.unauthorized("send an API key as 'Authorization: Bearer <key>' (feedback keys create)");
+        }
+        ApiKey key = find(header.substring(7).strip())
+                .orElseThrow(() -> HttpProblem.unauthorized("the API key is unknown or revoked"));
+        ctx.attribute(KEY_ATTRIBUTE, key.name());
+        if (!key.scope().allows(needed)) {
+            throw HttpProblem.forbidden("key '" + key.name() + "' has scope " + key.scope().label() + "; this needs "
+                    + needed.label() + (needed == KeyScope.ADMIN ? "" : " or admin"));
+        }
+        ConsumptionProbe probe = buckets.computeIfAbsent(key.name(), n -> newBucket()).tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            throw HttpProblem.rateLimited(Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999) / 1_000_000_000));
+        }
+        allowOrigin(ctx, key);
+        return key;
+    }
+
+    /** A browser's preflight: allowed when some active key allows the origin (the key itself comes later). */
+    void preflight(Context ctx) {
+        String origin = ctx.header("Origin");
+        if (origin != null && current().stream().anyMatch(k -> k.active() && k.allowsOrigin(origin))) {
+            ctx.header("Access-Control-Allow-Origin", origin);
+            ctx.header("Access-Control-Allow-Methods", "GET, POST, DELETE");
+            ctx.header("Access-Control-Allow-Headers", "Authorization, Content-Type, Idempotency-Key");
+            ctx.header("Access-Control-Max-Age", "600");
+        }
+        ctx.header("Vary", "Origin");
+        ctx.status(204);
+    }
+
+    private static void allowOrigin(Context ctx, ApiKey key) {
+        String origin = ctx.header("Origin");
+        if (origin != null && key.allowsOrigin(origin)) {
+            ctx.header("Access-Control-Allow-Origin", origin);
+            ctx.header("Vary", "Origin");
+        }
+    }
+
+    private Optional<ApiKey> find(String secret) {
+        Optional<ApiKey> found = ApiKeys.match(secret, current());
+        if (found.isEmpty() && System.nanoTime() - loadedAt > RELOAD_NANOS / 10) {
+            // a key created a moment ago: look once more, at most ten times a second
+            found = ApiKeys.match(secret, reload());
+        }
+        return found;
+    }
+
+    private List<ApiKey> current() {
+        return System.nanoTime() - loadedAt > RELOAD_NANOS ? reload() : keys;
+    }
+
+    private synchronized List<ApiKey> reload() {
+        keys = source.get();
+        loadedAt = System.nanoTime();
+        return keys;
+    }
+
+    private Bucket newBucket() {
+        return Bucket.builder().addLimit(Bandwidth.builder().capacity(requestsPerSecond)
+                .refillGreedy(requestsPerSecond, Duration.ofSeconds(1)).build()).build();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.feedbackloop.server;
+
+import dev.feedbackloop.FeedbackLoop;
+import dev.feedbackloop.InvalidInputException;
+import dev.feedbackloop.access.KeyScope;
+import dev.feedbackloop.analysis.AnalysisOptions;
+import dev.feedbackloop.routing.RoutingDecision;
+import dev.feedbackloop.suggestions.SuggestOptions;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What the data says: statistics, the pattern analysis, improvement reports, suggestions and the
+ * prompt router, each answered by the front door with the same JSON as the command's {@code --json}.
+ */
+final class AnalysisRoutes {
+    private final FeedbackLoop loop;
+
+    AnalysisRoutes(FeedbackLoop loop) {
+        this.loop = loop;
+    }
+
+    void register(Api api) {
+        api.add(HandlerType.GET, "/api/v1/stats", KeyScope.READ, this::stats);
+        api.add(HandlerType.GET, "/api/v1/analysis", KeyScope.READ, this::analysis);
+        api.add(HandlerType.GET, "/api/v1/reports/{period}", KeyScope.READ, this::report);
+        api.add(HandlerType.POST, "/api/v1/suggestions", KeyScope.READ, ctx -> suggestions(api, ctx));
+        api.add(HandlerType.POST, "/api/v1/route", KeyScope.READ, ctx -> route(api, ctx, false));
+        api.add(HandlerType.POST, "/api/v1/enhance", KeyScope.READ, ctx -> route(api, ctx, true));
+    }
+
+    private void stats(Context ctx) {
+        Instant since = Api.instantParam(ctx, "since");
+        Instant until = Api.instantParam(ctx, "until");
+        Api.json(ctx, 200, loop.database().statistics(since, until));
+    }
+
+    private void analysis(Context ctx) {
+        int days = Api.intParam(ctx, "days", AnalysisOptions.DEFAULT_DAYS, 1, AnalysisOptions.MAX_DAYS);
+        int minSamples = Api.intParam(ctx, "min_samples", AnalysisOptions.DEFAULT_MIN_SAMPLES, 1, Integer.MAX_VALUE);
+        Api.json(ctx, 200, loop.analyzer().analyzeJson(AnalysisOptions.of(days, minSamples)));
+    }
+
+    private void report(Context ctx) {
+        Api.json(ctx, 200, loop.generateReport(ctx.pathParam("period"), null));
+    }
+
+    private void suggestions(Api api, Context ctx) {
+        Map<String, Object> body = api.object(ctx);
+        Object framework = body.get("framework");
+        if (framework != null && !(framework instanceof String)) {
+            throw new InvalidInputException("framework must be a string", "framework");
+        }
+        SuggestOptions options = new SuggestOptions((String) framework, number(body, "days", SuggestOptions.DEFAULT_DAYS),
+                number(body, "min_samples", SuggestOptions.DEFAULT_MIN_SAMPLES),
+                number(body, "limit", SuggestOptions.DEFAULT_LIMIT), false);
+        Api.json(ctx, 200, loop.suggester().suggest(options));
+    }
+
+    /** {@code {"task": "..."}}: the routing decision, or with {@code enhance} also the enhanced prompt. */
+    private void route(Api api, Context ctx, boolean enhance) {
+        Object task = api.object(ctx).get("task");
+        if (!(task instanceof String) || ((String) task).isBlank()) {
+            throw new InvalidInputException("task must be a non-empty string", "task");
+        }
+        RoutingDecision d = loop.routePrompt((String) task);
+        if (!enhance) {
+            Api.json(ctx, 200, (Object) d);
+            return;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("task", task);
+        m.put("routing", d.toMap(false));
+        m.put("enhanced_prompt", loop.buildEnhancedPrompt((String) task, d));
+        Api.json(ctx, 200, m);
+    }
+
+    private static int number(Map<String, Object> body, String name, int fallback) {
+        Object v = body.get(name);
+        if (v == null) {
+            return fallback;
+        }
+        if (!(v instanceof Integer)) {
+            throw new InvalidInputException(name + " must be an integer", name);
+        }
+        return (Integer) v;
+    }
+}

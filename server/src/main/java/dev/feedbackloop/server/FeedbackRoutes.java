@@ -1,0 +1,158 @@
+package dev.feedbackloop.server;
+
+import dev.feedbackloop.ConflictException;
+import dev.feedbackloop.FeedbackLoop;
+import dev.feedbackloop.InvalidInputException;
+import dev.feedbackloop.NotFoundException;
+import dev.feedbackloop.access.KeyScope;
+import dev.feedbackloop.capture.FeedbackEntry;
+import dev.feedbackloop.storage.EntryRow;
+import dev.feedbackloop.storage.InsertResult;
+import dev.feedbackloop.transfer.EntryJson;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+
+/**
+ * {@code /api/v1/feedback}: capture one entry or a batch (through the {@link GroupCommitWriter}),
+ * read them back. Validation is the core's ({@link EntryJson}, {@link FeedbackLoop#toCapture}); an
+ * answer with a 2xx status is given only after the entry's transaction committed.
+ */
+final class FeedbackRoutes {
+    static final int MAX_BATCH = 1_000;
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private final FeedbackLoop loop;
+    private final GroupCommitWriter writer;
+
+    FeedbackRoutes(FeedbackLoop loop, GroupCommitWriter writer) {
+        this.loop = loop;
+        this.writer = writer;
+    }
+
+    void register(Api api) {
+        api.add(HandlerType.POST, "/api/v1/feedback", KeyScope.CAPTURE, ctx -> captureOne(api, ctx));
+        api.add(HandlerType.POST, "/api/v1/feedback/batch", KeyScope.CAPTURE, ctx -> captureBatch(api, ctx));
+        api.add(HandlerType.GET, "/api/v1/feedback", KeyScope.READ, this::list);
+        api.add(HandlerType.GET, "/api/v1/feedback/{id}", KeyScope.READ, this::one);
+    }
+
+    /**
+     * 201 with the stored entry. An identical retry (same feedback_id, or the same Idempotency-Key,
+     * which then is the feedback_id) gets the same answer; the same id with other content gets 409.
+     */
+    private void captureOne(Api api, Context ctx) {
+        Map<String, Object> fields = api.object(ctx);
+        String key = ctx.header(IDEMPOTENCY_KEY);
+        if (key != null) {
+            Object id = fields.putIfAbsent("feedback_id", key);
+            if (id != null && !id.equals(key)) {
+                throw new InvalidInputException(IDEMPOTENCY_KEY + " '" + key + "' differs from feedback_id '" + id
+                        + "': give one, or the same value in both", "feedback_id");
+            }
+        }
+        EntryRow row = row(fields);
+        InsertResult result = store(List.of(row)).get(0);
+        if (result == InsertResult.CONFLICT) {
+            throw conflict(row.entry());
+        }
+        Api.json(ctx, 201, (Object) row.entry());
+    }
+
+    /**
+     * {@code {"entries": [...]}} (at most {@link #MAX_BATCH}): valid entries are stored in one
+     * transaction even when others are invalid; 207 with one result per entry, in order.
+     */
+    private void captureBatch(Api api, Context ctx) {
+        Object entries = api.object(ctx).get("entries");
+        if (!(entries instanceof List)) {
+            throw new InvalidInputException("the body must be {\"entries\": [ ... ]}", "entries");
+        }
+        List<?> items = (List<?>) entries;
+        if (items.size() > MAX_BATCH) {
+            throw new InvalidInputException("a batch holds at most " + MAX_BATCH + " entries, got " + items.size(), "entries");
+        }
+        List<Map<String, Object>> results = new ArrayList<>(items.size());
+        List<EntryRow> valid = new ArrayList<>();
+        List<Integer> validAt = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            try {
+                if (!(items.get(i) instanceof Map)) {
+                    throw new InvalidInputException("each entry must be a JSON object");
+                }
+                @SuppressWarnings("unchecked")
+                Map<String, Object> fields = (Map<String, Object>) items.get(i);
+                valid.add(row(fields));
+                validAt.add(i);
+                results.add(null);
+            } catch (InvalidInputException e) {
+                results.add(itemResult(i, Problems.of(e)));
+            }
+        }
+        List<InsertResult> stored = valid.isEmpty() ? List.of() : store(valid);
+        for (int k = 0; k < valid.size(); k++) {
+            FeedbackEntry e = valid.get(k).entry();
+            Map<String, Object> r = stored.get(k) == InsertResult.CONFLICT
+                    ? itemResult(validAt.get(k), Problems.of(conflict(e)))
+                    : itemResult(validAt.get(k), null);
+            if (stored.get(k) != InsertResult.CONFLICT) {
+                r.put("status", stored.get(k) == InsertResult.INSERTED ? 201 : 200);
+                r.put("feedback_id", e.feedbackId());
+            }
+            results.set(validAt.get(k), r);
+        }
+        long ok = stored.stream().filter(r -> r != InsertResult.CONFLICT).count();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("stored", ok);
+        body.put("failed", items.size() - ok);
+        body.put("results", results);
+        Api.json(ctx, 207, body);
+    }
+
+    private static Map<String, Object> itemResult(int index, Map<String, Object> problem) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("index", index);
+        if (problem != null) {
+            r.put("status", problem.get("status"));
+            r.put("problem", problem);
+        }
+        return r;
+    }
+
+    private EntryRow row(Map<String, Object> fields) {
+        EntryJson.refuseUnknownFields(fields, Set.of());
+        FeedbackEntry.Builder b = EntryJson.builder(fields, loop.clock().getZone());
+        return EntryRow.of(loop.toCapture(b));
+    }
+
+    /** Waits for the group commit of {@code rows}; rethrows its failure as it was. */
+    private List<InsertResult> store(List<EntryRow> rows) {
+        try {
+            return writer.submit(rows).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
+        }
+    }
+
+    private static ConflictException conflict(FeedbackEntry e) {
+        return new ConflictException("feedback_id '" + e.feedbackId() + "' is stored with different content;"
+                + " nothing was changed (an identical retry is fine)");
+    }
+
+    private void list(Context ctx) {
+        FeedbackPage page = FeedbackPage.read(loop.database(), ctx);
+        Api.json(ctx, 200, page.toJson());
+    }
+
+    private void one(Context ctx) {
+        String id = ctx.pathParam("id");
+        FeedbackEntry e = loop.database().findById(id)
+                .orElseThrow(() -> new NotFoundException("no feedback with feedback_id '" + id + "'"));
+        Api.json(ctx, 200, (Object) e);
+    }
+}

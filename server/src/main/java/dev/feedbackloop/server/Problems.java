@@ -1,0 +1,107 @@
+package dev.feedbackloop.server;
+
+import dev.feedbackloop.ErrorKind;
+import dev.feedbackloop.FeedbackLoopException;
+import dev.feedbackloop.InvalidInputException;
+import dev.feedbackloop.internal.Json;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The one place failures become HTTP answers: {@code application/problem+json} (RFC 9457) with
+ * {@code type}, {@code title}, {@code status}, {@code detail} and, for validation, {@code field}.
+ * {@code type} is a link into the API page ({@code /api#invalid_input}), where each type is explained.
+ * Handlers throw; they never write an error body themselves.
+ */
+final class Problems {
+    static final String MEDIA_TYPE = "application/problem+json";
+
+    /** The HTTP status of each kind of failure: the server's half of the one error taxonomy. */
+    private static final Map<ErrorKind, Integer> STATUS = new EnumMap<>(Map.of(
+            ErrorKind.INVALID_INPUT, 400,
+            ErrorKind.CONFLICT, 409,
+            ErrorKind.NOT_FOUND, 404,
+            ErrorKind.NOT_A_DATABASE, 500,
+            ErrorKind.INCOMPATIBLE_SCHEMA, 500,
+            ErrorKind.INSUFFICIENT_DATA, 422,
+            ErrorKind.DISK_FULL, 507,
+            ErrorKind.STORAGE, 503,
+            ErrorKind.UNAVAILABLE, 503,
+            ErrorKind.FAILURE, 500));
+
+    private static final Map<ErrorKind, String> TITLES = new EnumMap<>(Map.of(
+            ErrorKind.INVALID_INPUT, "Invalid input",
+            ErrorKind.CONFLICT, "Conflict with stored data",
+            ErrorKind.NOT_FOUND, "Not found",
+            ErrorKind.NOT_A_DATABASE, "The database file is not a database",
+            ErrorKind.INCOMPATIBLE_SCHEMA, "The database schema is incompatible",
+            ErrorKind.INSUFFICIENT_DATA, "Not enough data",
+            ErrorKind.DISK_FULL, "The disk holding the database is full",
+            ErrorKind.STORAGE, "The database is unavailable",
+            ErrorKind.UNAVAILABLE, "An outside service is unavailable",
+            ErrorKind.FAILURE, "Internal error"));
+
+    private final Consumer<String> log;
+
+    Problems(Consumer<String> log) {
+        this.log = log;
+    }
+
+    static int status(ErrorKind kind) {
+        return STATUS.get(kind);
+    }
+
+    /** The problem object of any failure (also for one item of a batch). */
+    static Map<String, Object> of(Throwable t) {
+        if (t instanceof HttpProblem) {
+            HttpProblem p = (HttpProblem) t;
+            return body(p.type, p.title, p.status, p.getMessage(), null);
+        }
+        if (t instanceof HttpResponseException) {
+            HttpResponseException e = (HttpResponseException) t;
+            HttpStatus s = HttpStatus.forStatus(e.getStatus());
+            String type = s.getMessage().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", "_");
+            return body(type, s.getMessage(), e.getStatus(), e.getMessage(), null);
+        }
+        ErrorKind kind = t instanceof FeedbackLoopException ? ((FeedbackLoopException) t).kind() : ErrorKind.FAILURE;
+        String detail = t instanceof FeedbackLoopException ? t.getMessage() : "the server failed; its log says why";
+        String field = t instanceof InvalidInputException ? ((InvalidInputException) t).field().orElse(null) : null;
+        return body(kind.type(), TITLES.get(kind), STATUS.get(kind), detail, field);
+    }
+
+    private static Map<String, Object> body(String type, String title, int status, String detail, String field) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("type", "/api#" + type);
+        p.put("title", title);
+        p.put("status", status);
+        p.put("detail", detail);
+        if (field != null) {
+            p.put("field", field);
+        }
+        return p;
+    }
+
+    /** The exception mapper: answers {@code ctx} with the problem of {@code t}. */
+    void answer(Throwable t, Context ctx) {
+        Map<String, Object> p = of(t);
+        int status = (Integer) p.get("status");
+        if (status == 500 && !(t instanceof FeedbackLoopException)) {
+            log.accept("error: " + ctx.method() + " " + ctx.path() + ": " + stackTrace(t));
+        }
+        if (t instanceof HttpProblem && ((HttpProblem) t).retryAfter > 0) {
+            ctx.header("Retry-After", Long.toString(((HttpProblem) t).retryAfter));
+        }
+        ctx.status(status).contentType(MEDIA_TYPE).result(Json.write(p));
+    }
+
+    private static String stackTrace(Throwable t) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        t.printStackTrace(new java.io.PrintWriter(w));
+        return w.toString();
+    }
+}
