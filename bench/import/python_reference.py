@@ -17,37 +17,9 @@ import sqlite3
 import sys
 import time
 
-# The specification's schema: core/src/main/resources/db/sqlite/V1__specification_schema.sql
-SCHEMA = """
-CREATE TABLE feedback (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    feedback_id TEXT UNIQUE NOT NULL,
-    timestamp DATETIME NOT NULL,
-    prompt TEXT NOT NULL,
-    output TEXT NOT NULL,
-    rating INTEGER NOT NULL CHECK (rating >= 1 AND rating <= 5),
-    thumbs_up BOOLEAN NOT NULL,
-    tags TEXT,
-    context TEXT,
-    notes TEXT
-);
-CREATE TABLE pattern_cache (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    cache_key TEXT UNIQUE NOT NULL,
-    analysis_data TEXT NOT NULL,
-    created_at DATETIME DEFAULT CURRENT_TIMESTAMP
-);
-CREATE TABLE reports (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    period TEXT NOT NULL,
-    report_data TEXT NOT NULL,
-    created_at DATETIME DEFAULT CURRENT_TIMESTAMP
-);
-CREATE INDEX idx_timestamp ON feedback(timestamp);
-CREATE INDEX idx_rating ON feedback(rating);
-CREATE INDEX idx_thumbs_up ON feedback(thumbs_up);
-CREATE INDEX idx_feedback_id ON feedback(feedback_id);
-"""
+# The specification's schema, as this project's first migration creates it.
+SCHEMA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
+                      "core", "src", "main", "resources", "db", "sqlite", "V1__specification_schema.sql")
 
 INSERT = ("INSERT INTO feedback (feedback_id, timestamp, prompt, output, rating, thumbs_up, tags, context, notes)"
           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -71,7 +43,8 @@ def main():
         sys.exit(db + " exists; give a new path")
     started = time.perf_counter()
     conn = sqlite3.connect(db)
-    conn.executescript(SCHEMA)
+    with open(SCHEMA, encoding="utf-8") as f:
+        conn.executescript(f.read())
     with conn:
         cur = conn.executemany(INSERT, rows(source))
     n = cur.rowcount

@@ -20,9 +20,10 @@ import org.flywaydb.core.api.FlywayException;
 /**
  * Versioned schema migrations (Flyway, {@code db/sqlite}). A database written by the original
  * Python tool has the tables but no history: it is baselined at version 0 and upgraded in place.
- * A new, empty database gets the latest schema in one step ({@code schema.sql} beside this class),
- * without Flyway, which costs about half a second of a process's start; it has no Flyway history,
- * so a later upgrade baselines it at the version it was created with.
+ * A new, empty database gets the same migrations applied directly, in one transaction, without
+ * Flyway (whose start costs about half a second of a process); it has no Flyway history, so a later
+ * upgrade baselines it at the version it was created with. A new migration is added to
+ * {@link #createIfEmpty} too ({@code SqliteMigrationsTest} compares both ways).
  * After a successful run {@code PRAGMA user_version} holds {@link #LATEST}, which lets every later
  * open skip Flyway with one pragma read.
  * Processes that find an outdated schema at the same moment take turns through a lock file.
@@ -79,7 +80,7 @@ final class SqliteMigrations {
         }
     }
 
-    /** Creates the latest schema in one transaction when the database holds nothing yet; false otherwise. */
+    /** Applies every migration in one transaction when the database holds nothing yet; false otherwise. */
     static boolean createIfEmpty(Connection c) throws SQLException {
         SqliteConnections.begin(c);
         try (Statement st = c.createStatement()) {
@@ -89,11 +90,12 @@ final class SqliteMigrations {
                     return false;
                 }
             }
-            for (String sql : STATEMENT_END.split(latestSchema())) {
+            for (String sql : STATEMENT_END.split(specificationSchema())) {
                 if (!sql.isBlank()) {
                     st.execute(sql);
                 }
             }
+            V2__DerivedColumns.apply(c);
             st.execute("PRAGMA user_version = " + LATEST);
             SqliteConnections.commit(c);
             return true;
@@ -103,10 +105,11 @@ final class SqliteMigrations {
         }
     }
 
-    private static String latestSchema() {
-        try (InputStream in = SqliteMigrations.class.getResourceAsStream("schema.sql")) {
+    /** Flyway's V1 script; its statements end with a semicolon at the end of a line. */
+    private static String specificationSchema() {
+        try (InputStream in = SqliteMigrations.class.getResourceAsStream("/db/sqlite/V1__specification_schema.sql")) {
             if (in == null) {
-                throw new IllegalStateException("schema.sql is missing from the build");
+                throw new IllegalStateException("db/sqlite/V1__specification_schema.sql is missing from the build");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -18,7 +18,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A new database gets the latest schema in one step: the same one the Flyway migrations build. */
+/** A new database gets its schema without Flyway: the same one Flyway's migrations build. */
 class SqliteMigrationsTest {
     @TempDir
     Path dir;
