@@ -1,13 +1,29 @@
 #!/usr/bin/env bash
 # One `./feedback --capture ...` on an initialised database, whole process: median and p90 of N runs,
-# for every JDK 17+ found under /usr/lib/jvm (the launcher picks the newest by default).
-# Usage: bench/capture/run.sh [runs]   (default 30)
+# for every JDK 17+ found under /usr/lib/jvm (the launcher picks the newest by default), with and
+# without the start-up cache, the variants alternating run by run (a busy machine slows all alike).
+# First it prints what it runs on (JDK, whether the cache is really used, file systems, load).
+#
+#   bench/capture/run.sh [runs]   (default 30)
+#   LAUNCHERS="before=/path/to/other/checkout/feedback" bench/capture/run.sh 15
+#       adds other launchers (label=path, space-separated) to the alternation, e.g. a checkout of
+#       the previous commit, for a before/after ratio measured in one run
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 RUNS="${1:-30}"
 WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT
+launchers=("this=$ROOT/feedback")
+for l in ${LAUNCHERS:-}; do launchers+=("$l"); done
 
-stats() { sort -n | awk '{a[NR]=$1} END {printf "median %.3f s  p90 %.3f s  min %.3f s  (n=%d)\n", a[int((NR+1)/2)], a[int(NR*0.9+0.5)], a[1], NR}'; }
+capture() {  # label launcher [env...]: one timed capture, "label seconds" on stdout
+  local label=$1 launcher=$2 s e; shift 2
+  s=$(date +%s%N)
+  env "$@" "$launcher" --capture --db "$WORK/f.db" --prompt "Explain quantum computing in simple terms" \
+    --output "Quantum computing uses quantum mechanics..." --rating 5 --thumbs-up \
+    --tags "technical,explanation" --framework "chain-of-thought" --model "claude-sonnet-4" >/dev/null
+  e=$(date +%s%N)
+  awk -v l="$label" -v s="$s" -v e="$e" 'BEGIN {printf "%s %.4f\n", l, (e - s) / 1e9}'
+}
 
 for jdk in /usr/lib/jvm/*; do
   [ -f "$jdk/release" ] || continue
@@ -15,17 +31,29 @@ for jdk in /usr/lib/jvm/*; do
   [ "$major" -ge 17 ] 2>/dev/null || continue
   [ -L "$jdk" ] && continue
   export FEEDBACK_JDK="$jdk"
-  "$ROOT/feedback" --version >/dev/null            # builds and trains the cache for this JDK if needed
-  "$ROOT/feedback" init --db "$WORK/f.db" >/dev/null
-  for mode in cache nocache; do
-    if [ $mode = nocache ]; then export FEEDBACK_NO_CACHE=1; else unset FEEDBACK_NO_CACHE; fi
-    for i in $(seq "$RUNS"); do
-      s=$(date +%s%N)
-      "$ROOT/feedback" --capture --db "$WORK/f.db" --prompt "Explain quantum computing in simple terms" \
-        --output "Quantum computing uses quantum mechanics..." --rating 5 --thumbs-up \
-        --tags "technical,explanation" --framework "chain-of-thought" --model "claude-sonnet-4" >/dev/null
-      e=$(date +%s%N)
-      awk -v s="$s" -v e="$e" 'BEGIN {printf "%.4f\n", (e - s) / 1e9}'
-    done | stats | sed "s|^|JDK $major ($(basename "$jdk")), start-up cache: $mode: |"
+  echo "== JDK $major ($(basename "$jdk"))"
+  for l in "${launchers[@]}"; do
+    "${l#*=}" --version >/dev/null          # builds and trains the cache for this JDK if needed
   done
+  "$ROOT/bench/capture/environment.sh" "$WORK" short
+  "$ROOT/feedback" init --db "$WORK/f.db" >/dev/null
+  for _ in $(seq "$RUNS"); do
+    for l in "${launchers[@]}"; do
+      capture "${l%%=*}/cache" "${l#*=}" FEEDBACK_NO_CACHE=0
+      capture "${l%%=*}/nocache" "${l#*=}" FEEDBACK_NO_CACHE=1
+    done
+  done | python3 -c '
+import statistics, sys
+runs = {}
+for line in sys.stdin:
+    label, seconds = line.split()
+    runs.setdefault(label, []).append(float(seconds))
+first = None
+for label, v in runs.items():
+    v.sort()
+    m = statistics.median(v)
+    first = first or m
+    print("%-16s median %.3f s  p90 %.3f s  min %.3f s  (n=%d)  %.2fx the first" % (
+        label, m, v[min(len(v) - 1, int(len(v) * 0.9 + 0.5) - 1)], v[0], len(v), m / first))
+'
 done

@@ -30,7 +30,11 @@ public class V2__DerivedColumns extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws SQLException {
-        Connection c = context.getConnection();
+        apply(context.getConnection());
+    }
+
+    /** The migration on {@code c}, inside the caller's transaction; also used without Flyway on a new database. */
+    static void apply(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("ALTER TABLE feedback ADD COLUMN framework TEXT");
             st.execute("ALTER TABLE feedback ADD COLUMN model TEXT");
