@@ -12,6 +12,8 @@ public enum ErrorKind {
     CONFLICT,
     /** What was asked for does not exist. */
     NOT_FOUND,
+    /** A credential (a feedback token) that is invalid, expired or not for this use. */
+    FORBIDDEN,
     /** The database path holds something else; it was left untouched. */
     NOT_A_DATABASE,
     /** The database's tables lack what this version needs; it was left untouched. */

@@ -1,6 +1,7 @@
 package dev.feedbackloop;
 
 import dev.feedbackloop.access.ApiKeys;
+import dev.feedbackloop.access.FeedbackTokens;
 import dev.feedbackloop.analysis.Analyzer;
 import dev.feedbackloop.analysis.PatternAnalysis;
 import dev.feedbackloop.capture.FeedbackEntry;
@@ -50,12 +51,14 @@ public final class FeedbackLoop implements AutoCloseable {
     private final Lazy<Reporter> reporter;
     private final Lazy<PromptRouter> router;
     private final Lazy<Suggester> suggester;
+    private final Lazy<FeedbackTokens> tokens;
 
     private FeedbackLoop(FeedbackStore store, Builder settings) {
         this.store = store;
         this.clock = settings.clock;
         this.analyzer = new Lazy<>(() -> new Analyzer(store, clock));
         this.reporter = new Lazy<>(() -> new Reporter(store, clock));
+        this.tokens = new Lazy<>(() -> new FeedbackTokens(store, clock));
         RoutingRules rules = settings.rules;
         this.router = new Lazy<>(() -> new PromptRouter(rules != null ? rules : RoutingRules.defaults(), store, clock));
         ClaudeSettings claude = settings.claude;
@@ -226,6 +229,17 @@ public final class FeedbackLoop implements AutoCloseable {
         return capture(entry).entry();
     }
 
+    /**
+     * Deletes one entry: gone from the table, from every count and from the caches built on it (day
+     * rollups, the analysis cache, the router's tallies), as if it had never been stored.
+     *
+     * @return the deleted entry
+     * @throws NotFoundException when no entry has this id
+     */
+    public FeedbackEntry delete(String feedbackId) {
+        return store.delete(feedbackId).orElseThrow(() -> new NotFoundException("no feedback with id " + feedbackId));
+    }
+
     /** {@code capture_feedback} attributed to a routing decision (its task type, framework, model...). */
     public FeedbackEntry captureFeedback(FeedbackEntry.Builder entry, RoutingDecision routing) {
         return captureFeedback(entry.routing(routing.toContext()));
@@ -303,6 +317,11 @@ public final class FeedbackLoop implements AutoCloseable {
     /** API keys of the HTTP service: create, list, revoke, match. */
     public ApiKeys keys() {
         return new ApiKeys(store, clock);
+    }
+
+    /** Feedback tokens: votes from browsers on outputs the server keeps. */
+    public FeedbackTokens tokens() {
+        return tokens.get();
     }
 
     public Clock clock() {

@@ -23,17 +23,23 @@ final class ExitCodes implements IExecutionExceptionHandler, CommandLine.IParame
     static final int USAGE = 2;
 
     /** The exit code of each kind of failure: the command line's half of the one error taxonomy. */
-    private static final Map<ErrorKind, Integer> CODES = new EnumMap<>(Map.of(
-            ErrorKind.INVALID_INPUT, USAGE,
-            ErrorKind.CONFLICT, USAGE,
-            ErrorKind.NOT_FOUND, USAGE,
-            ErrorKind.NOT_A_DATABASE, USAGE,
-            ErrorKind.INCOMPATIBLE_SCHEMA, USAGE,
-            ErrorKind.INSUFFICIENT_DATA, FAILURE,
-            ErrorKind.DISK_FULL, FAILURE,
-            ErrorKind.STORAGE, FAILURE,
-            ErrorKind.UNAVAILABLE, FAILURE,
-            ErrorKind.FAILURE, FAILURE));
+    private static final Map<ErrorKind, Integer> CODES = new EnumMap<>(Map.ofEntries(
+            Map.entry(ErrorKind.INVALID_INPUT, USAGE),
+            Map.entry(ErrorKind.CONFLICT, USAGE),
+            Map.entry(ErrorKind.NOT_FOUND, USAGE),
+            Map.entry(ErrorKind.FORBIDDEN, USAGE),
+            Map.entry(ErrorKind.NOT_A_DATABASE, USAGE),
+            Map.entry(ErrorKind.INCOMPATIBLE_SCHEMA, USAGE),
+            Map.entry(ErrorKind.INSUFFICIENT_DATA, FAILURE),
+            Map.entry(ErrorKind.DISK_FULL, FAILURE),
+            Map.entry(ErrorKind.STORAGE, FAILURE),
+            Map.entry(ErrorKind.UNAVAILABLE, FAILURE),
+            Map.entry(ErrorKind.FAILURE, FAILURE)));
+
+    /** Every kind has its exit code (a kind added to the taxonomy must be added here). */
+    static boolean coversEveryKind() {
+        return CODES.keySet().containsAll(java.util.EnumSet.allOf(ErrorKind.class));
+    }
 
     static ErrorKind kindOf(Throwable t) {
         if (t instanceof CommandLine.ParameterException) {

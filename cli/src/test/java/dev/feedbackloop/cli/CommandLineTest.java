@@ -35,6 +35,13 @@ class CommandLineTest {
     }
 
     @Test
+    void everyKindOfFailureHasAnExitCode() {
+        assertThat(ExitCodes.coversEveryKind()).isTrue();
+        assertThat(ExitCodes.codeOf(new dev.feedbackloop.ForbiddenException("x"))).isEqualTo(ExitCodes.USAGE);
+        assertThat(ExitCodes.codeOf(new dev.feedbackloop.storage.DiskFullException("x", null))).isEqualTo(ExitCodes.FAILURE);
+    }
+
+    @Test
     void aRunRegistersOnlyItsOwnSubcommand() {
         PrintWriter w = new PrintWriter(new StringWriter());
         assertThat(Main.commandLine(w, w, "capture").getSubcommands().keySet()).containsExactly("capture");

@@ -38,6 +38,10 @@ public record FeedbackEntry(
     public static final String FRAMEWORK = "framework";
     public static final String MODEL = "model";
     public static final String TASK_TYPE = "task_type";
+    /** Context key: the output this feedback rates (one vote per output and rater counts). */
+    public static final String OUTPUT_ID = "output_id";
+    /** Context key: who gave the feedback (a user id, or an anonymous id from a feedback token). */
+    public static final String RATER_ID = "rater_id";
 
     public FeedbackEntry {
         requireText(prompt, "prompt");
@@ -77,6 +81,24 @@ public record FeedbackEntry(
     /** The routing task type this entry was attributed to, if the capture carried one. */
     public String taskType() {
         return taskTypeOf(context);
+    }
+
+    /** {@code context.output_id}: the output rated; null when not given. */
+    public String outputId() {
+        return contextText(context, OUTPUT_ID);
+    }
+
+    /** {@code context.rater_id}: who rated; null when not given. */
+    public String raterId() {
+        return contextText(context, RATER_ID);
+    }
+
+    /**
+     * True for a vote: an entry naming both the output and the rater. Of the votes of one rater on
+     * one output only the latest counts; storing a new one replaces the earlier one (kept in history).
+     */
+    public boolean isVote() {
+        return outputId() != null && raterId() != null;
     }
 
     public int promptFeatures() {
@@ -121,9 +143,10 @@ public record FeedbackEntry(
         }
     }
 
-    private static void requireText(String value, String name) {
+    /** @throws InvalidInputException naming the field when {@code value} is null or blank */
+    static void requireText(String value, String name) {
         if (value == null || value.isBlank()) {
-            throw new InvalidInputException(name + " is required and must not be empty");
+            throw new InvalidInputException(name + " is required and must not be empty", name);
         }
     }
 
@@ -244,6 +267,16 @@ public record FeedbackEntry(
 
         public Builder model(String model) {
             return contextValue(MODEL, blankToNull(model));
+        }
+
+        /** The output this feedback rates ({@code context.output_id}); see {@link FeedbackEntry#isVote}. */
+        public Builder outputId(String outputId) {
+            return contextValue(OUTPUT_ID, blankToNull(outputId));
+        }
+
+        /** Who gave the feedback ({@code context.rater_id}); see {@link FeedbackEntry#isVote}. */
+        public Builder raterId(String raterId) {
+            return contextValue(RATER_ID, blankToNull(raterId));
         }
 
         public Builder feedbackId(String feedbackId) {

@@ -23,8 +23,9 @@ import java.util.function.BiConsumer;
 /**
  * The counts of a report period, with every whole local day that has ended taken from a day
  * rollup kept in {@code pattern_cache} instead of being scanned again. A rollup holds the counts of
- * the day's entries up to a row id; entries are only ever added, so it is brought up to date by
- * reading the entries added since (by id, cheap) and is then kept as of the current row id, so the
+ * the day's entries up to a row id; it is brought up to date by reading the entries added since (by
+ * id, cheap), and dropped when an entry of its day left the table (a replaced vote, a deletion:
+ * {@link FeedbackStore#changesAfter}). It is then kept as of the current row id, so the
  * next report reads only what arrived after this one. A partial day at a period's edge that has
  * ended and has a rollup is that rollup less the rest of the day, when the rest is the shorter
  * part: at most half a day is scanned per edge. Today (which has no rollup), days without a
@@ -223,12 +224,37 @@ final class DayRollups {
         return Tally.fromArray(new long[] {st.total(), st.positive(), st.negative(), ratingSum});
     }
 
-    /** The row id all counts of this instance go up to, read on first use. */
+    /** The row id all counts of this instance go up to, read on first use (rollups made stale by changes dropped). */
     private long version() {
         if (version < 0) {
-            version = store.dataVersion().maxId();
+            DataVersion v = store.dataVersion();
+            version = v.maxId();
+            forgetChangedDays(v.changes());
         }
         return version;
+    }
+
+    /**
+     * Drops the rollups of the days from which entries left the table (replaced votes, deletions)
+     * since this zone's rollups last looked, so those days are counted again; the rollups of other
+     * days stay valid. The change last looked at is kept beside the rollups.
+     */
+    private void forgetChangedDays(long changes) {
+        if (changes == 0) {
+            return;
+        }
+        String marker = PREFIX + zone.getId() + "/changes";
+        long seen = store.cached(marker, UNVERSIONED).map(Long::parseLong).orElse(0L);
+        if (changes <= seen) {
+            return;
+        }
+        java.util.Set<LocalDate> days = new java.util.TreeSet<>();
+        store.changesAfter(seen, t -> days.add(LocalDate.ofInstant(t, zone)));
+        for (LocalDate d : days) {
+            store.dropCache(key(d));
+            loaded.remove(d);
+        }
+        store.putCache(marker, UNVERSIONED, Long.toString(changes));
     }
 
     private Instant startOf(LocalDate d) {

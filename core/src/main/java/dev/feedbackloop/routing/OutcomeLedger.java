@@ -1,5 +1,6 @@
 package dev.feedbackloop.routing;
 
+import dev.feedbackloop.storage.DataVersion;
 import dev.feedbackloop.storage.FeedbackStore;
 import dev.feedbackloop.storage.OutcomeRow;
 import java.time.Clock;
@@ -15,7 +16,8 @@ import java.util.TreeMap;
  *
  * <p>Names are matched case-insensitively (lowercased). A timestamp later than the moment the row
  * is read counts as that moment; one more than {@value #MAX_AGE_DAYS} days old counts as that old.
- * Assumes row ids become visible in increasing order (true of SQLite, where writes are serialised).
+ * Assumes row ids become visible in increasing order (true of SQLite, where writes are serialised);
+ * when rows leave the table (replaced votes, deletions) it counts everything again.
  *
  * <p>Thread-safe: every method holds the ledger's lock, including the store read in {@link #refresh}.
  */
@@ -27,6 +29,7 @@ public final class OutcomeLedger {
     private final Clock clock;
     private final Map<String, Map<String, DailyCounts>> byType = new HashMap<>();
     private long lastId;
+    private long lastChanges;
     private long rows;
 
     public OutcomeLedger(FeedbackStore store, Clock clock) {
@@ -36,7 +39,15 @@ public final class OutcomeLedger {
 
     /** Reads the attributed outcomes stored since the last refresh (all of them the first time). */
     public synchronized void refresh() {
-        long version = store.dataVersion().maxId();
+        DataVersion data = store.dataVersion();
+        if (data.changes() != lastChanges) {
+            // rows left the table (replaced votes, deletions): count everything again
+            byType.clear();
+            rows = 0;
+            lastId = 0;
+            lastChanges = data.changes();
+        }
+        long version = data.maxId();
         if (version == lastId) {
             return;
         }

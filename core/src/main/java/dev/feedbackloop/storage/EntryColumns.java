@@ -19,8 +19,8 @@ import java.util.Map;
 public final class EntryColumns {
     /** Column list matching {@link #bind}: 14 parameters. */
     public static final String INSERT_COLUMNS = "feedback_id, timestamp, prompt, output, rating, thumbs_up, tags, "
-            + "context, notes, framework, model, task_type, prompt_features, prompt_chars";
-    public static final String INSERT_PARAMS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+            + "context, notes, framework, model, task_type, prompt_features, prompt_chars, output_id, rater_id";
+    public static final String INSERT_PARAMS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
     /** Column list matching {@link #read}. */
     public static final String SELECT_COLUMNS =
             "feedback_id, timestamp, prompt, output, rating, thumbs_up, tags, context, notes";
@@ -44,6 +44,8 @@ public final class EntryColumns {
         ps.setString(12, row.taskType());
         ps.setInt(13, row.promptFeatures());
         ps.setInt(14, e.prompt().length());
+        ps.setString(15, e.outputId());
+        ps.setString(16, e.raterId());
     }
 
     /** Reads the {@link #SELECT_COLUMNS} of the current row. */

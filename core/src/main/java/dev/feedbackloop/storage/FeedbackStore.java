@@ -1,6 +1,7 @@
 package dev.feedbackloop.storage;
 
 import dev.feedbackloop.capture.FeedbackEntry;
+import dev.feedbackloop.capture.RatedOutput;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
@@ -50,6 +51,42 @@ public interface FeedbackStore extends AutoCloseable {
 
     Optional<FeedbackEntry> findById(String feedbackId);
 
+    /**
+     * Deletes one entry (gone from the table, logged as a change with its timestamp only: no content
+     * is kept). One transaction.
+     *
+     * @return the deleted entry, or empty when no entry has this id
+     */
+    Optional<FeedbackEntry> delete(String feedbackId);
+
+    /**
+     * The timestamps of the entries that left the feedback table (replaced votes, deletions) after
+     * change {@code afterSeq}, oldest change first; see {@link DataVersion#changes()}.
+     */
+    void changesAfter(long afterSeq, Consumer<Instant> entryTimestamp);
+
+    /** The earlier votes replaced by later ones of the same rater on the same output, oldest first. */
+    List<FeedbackEntry> replacedVotes(String outputId, String raterId);
+
+    /**
+     * Keeps an output for votes with feedback tokens. Keeping the same output again is a no-op.
+     *
+     * @throws dev.feedbackloop.ConflictException when its output_id is kept with other content
+     */
+    void keepOutput(RatedOutput output);
+
+    /** A kept output; empty when none has this id. */
+    Optional<RatedOutput> output(String outputId);
+
+    /** A stored setting (server secrets and the like); empty when never set. */
+    Optional<String> setting(String name);
+
+    /**
+     * Stores {@code value} under {@code name} unless a value is there already, and returns the value
+     * that is stored (so concurrent first uses agree on one).
+     */
+    String settingIfAbsent(String name, String value);
+
     long count();
 
     Statistics statistics(Instant from, Instant to);
@@ -86,6 +123,9 @@ public interface FeedbackStore extends AutoCloseable {
 
     /** Replaces whatever was cached under {@code key}. */
     void putCache(String key, DataVersion version, String json);
+
+    /** Forgets what was cached under {@code key}, if anything. */
+    void dropCache(String key);
 
     /** Keeps a generated report (the {@code reports} table). */
     void saveReport(String period, Instant start, Instant end, String json);

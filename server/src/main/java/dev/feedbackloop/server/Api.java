@@ -48,6 +48,17 @@ final class Api {
         registered.add(new Route(method.name().toUpperCase(Locale.ROOT), path));
     }
 
+    /**
+     * A route without a key: it checks its own credential (a feedback token). Browsers may call it
+     * from the origins some active key allows (the token then checks its own origins).
+     */
+    void addPublic(HandlerType method, String path, Handler handler) {
+        add(method, path, null, handler);
+        if (preflighted.add(path)) {
+            routes.addEndpoint(new io.javalin.router.Endpoint(HandlerType.OPTIONS, path, access::preflight));
+        }
+    }
+
     List<Route> routes() {
         return List.copyOf(registered);
     }

@@ -4,13 +4,17 @@ import dev.feedbackloop.ConflictException;
 import dev.feedbackloop.FeedbackLoop;
 import dev.feedbackloop.InvalidInputException;
 import dev.feedbackloop.NotFoundException;
+import dev.feedbackloop.access.FeedbackTokens;
 import dev.feedbackloop.access.KeyScope;
+import dev.feedbackloop.capture.FeedbackIds;
+import dev.feedbackloop.capture.RatedOutput;
 import dev.feedbackloop.capture.FeedbackEntry;
 import dev.feedbackloop.storage.EntryRow;
 import dev.feedbackloop.storage.InsertResult;
 import dev.feedbackloop.transfer.EntryJson;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +44,85 @@ final class FeedbackRoutes {
         api.add(HandlerType.POST, "/api/v1/feedback/batch", KeyScope.CAPTURE, ctx -> captureBatch(api, ctx));
         api.add(HandlerType.GET, "/api/v1/feedback", KeyScope.READ, this::list);
         api.add(HandlerType.GET, "/api/v1/feedback/{id}", KeyScope.READ, this::one);
+        api.add(HandlerType.DELETE, "/api/v1/feedback/{id}", KeyScope.ADMIN, this::delete);
+        api.add(HandlerType.POST, "/api/v1/feedback-tokens", KeyScope.CAPTURE, ctx -> issueToken(api, ctx));
+        api.addPublic(HandlerType.POST, "/api/v1/votes", ctx -> vote(api, ctx));
+    }
+
+    /**
+     * A backend asks for a feedback token for an output it shows: {@code {"prompt", "output",
+     * "context"?, "output_id"?, "rater_id"?, "ttl_seconds"?}}. The output is kept; the token allows the
+     * key's origins and expires (default 24 h). 201 with {@code {"token", "output_id", "rater_id",
+     * "expires_at"}}.
+     */
+    private void issueToken(Api api, Context ctx) {
+        Map<String, Object> body = api.object(ctx);
+        EntryJson.refuseUnknownFields(body, Set.of("output_id", "rater_id", "ttl_seconds"));
+        for (String field : List.of("rating", "thumbs_up", "tags", "notes", "feedback_id", "timestamp")) {
+            if (body.containsKey(field)) {
+                throw new InvalidInputException("a token request describes the output; '" + field
+                        + "' belongs to the vote", field);
+            }
+        }
+        Object ttl = body.getOrDefault("ttl_seconds", FeedbackTokens.DEFAULT_TTL.toSeconds());
+        if (!(ttl instanceof Integer || ttl instanceof Long)) {
+            throw new InvalidInputException("ttl_seconds must be a whole number of seconds", "ttl_seconds");
+        }
+        Object outputId = body.getOrDefault("output_id", FeedbackIds.next());
+        Object raterId = body.get("rater_id");
+        if (!(outputId instanceof String) || (raterId != null && !(raterId instanceof String))) {
+            throw new InvalidInputException("output_id and rater_id must be strings",
+                    outputId instanceof String ? "rater_id" : "output_id");
+        }
+        Map<String, Object> fields = new LinkedHashMap<>(body);
+        fields.keySet().removeAll(List.of("output_id", "rater_id", "ttl_seconds"));
+        fields.put("rating", 1); // the entry's rules check prompt, output and context; the rating is the vote's
+        FeedbackEntry shape = EntryJson.builder(fields, loop.clock().getZone()).build(loop.clock());
+        FeedbackTokens.Issued issued = loop.tokens().issue(
+                new RatedOutput((String) outputId, shape.prompt(), shape.output(), shape.context(), loop.clock().instant()),
+                (String) raterId, originsOf(ctx), Duration.ofSeconds(((Number) ttl).longValue()));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("token", issued.token());
+        out.put("output_id", issued.grant().outputId());
+        out.put("rater_id", issued.grant().raterId());
+        out.put("expires_at", issued.grant().expiresAt().toString());
+        Api.json(ctx, 201, out);
+    }
+
+    /** The browser origins the request's key allows: a token may be used from those only. */
+    private List<String> originsOf(Context ctx) {
+        String name = ctx.attribute(Access.KEY_ATTRIBUTE);
+        return loop.keys().list().stream().filter(k -> k.name().equals(name)).findFirst()
+                .map(dev.feedbackloop.access.ApiKey::origins).orElse(List.of());
+    }
+
+    /**
+     * A vote from a browser: {@code Authorization: Token <feedback token>} and {@code {"rating",
+     * "thumbs_up"?, "notes"?, "tags"?}}. Prompt, output and context come from the kept output; a
+     * later vote with the same token replaces the earlier one. 201 with the stored entry.
+     */
+    private void vote(Api api, Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Token ", 0, 6)) {
+            throw HttpProblem.unauthorized("send the feedback token as 'Authorization: Token <token>'"
+                    + " (POST /api/v1/feedback-tokens issues one)");
+        }
+        String origin = ctx.header("Origin");
+        FeedbackTokens.Grant grant = loop.tokens().verify(header.substring(6).strip(), origin);
+        if (origin != null) {
+            ctx.header("Access-Control-Allow-Origin", origin);
+            ctx.header("Vary", "Origin");
+        }
+        ctx.attribute(Access.KEY_ATTRIBUTE, "token:" + grant.outputId());
+        EntryRow row = EntryRow.of(loop.tokens().vote(grant, api.object(ctx)).build(loop.clock()));
+        store(List.of(row));
+        Api.json(ctx, 201, (Object) row.entry());
+    }
+
+    /** Admin: deletes one entry from the database and every count (see {@link FeedbackLoop#delete}). */
+    private void delete(Context ctx) {
+        FeedbackEntry gone = loop.delete(ctx.pathParam("id"));
+        Api.json(ctx, 200, Map.of("deleted", gone.feedbackId()));
     }
 
     /**
@@ -124,9 +207,18 @@ final class FeedbackRoutes {
         return r;
     }
 
+    /** An entry of the API: the JSON Lines record plus {@code rater_id} and {@code output_id} (a vote). */
     private EntryRow row(Map<String, Object> fields) {
-        EntryJson.refuseUnknownFields(fields, Set.of());
-        FeedbackEntry.Builder b = EntryJson.builder(fields, loop.clock().getZone());
+        EntryJson.refuseUnknownFields(fields, Set.of("rater_id", "output_id"));
+        Map<String, Object> entry = new LinkedHashMap<>(fields);
+        Object raterId = entry.remove("rater_id");
+        Object outputId = entry.remove("output_id");
+        if ((raterId != null && !(raterId instanceof String)) || (outputId != null && !(outputId instanceof String))) {
+            throw new InvalidInputException("rater_id and output_id must be strings",
+                    raterId != null && !(raterId instanceof String) ? "rater_id" : "output_id");
+        }
+        FeedbackEntry.Builder b = EntryJson.builder(entry, loop.clock().getZone())
+                .raterId((String) raterId).outputId((String) outputId);
         return EntryRow.of(loop.toCapture(b));
     }
 

@@ -22,29 +22,31 @@ final class Problems {
     static final String MEDIA_TYPE = "application/problem+json";
 
     /** The HTTP status of each kind of failure: the server's half of the one error taxonomy. */
-    private static final Map<ErrorKind, Integer> STATUS = new EnumMap<>(Map.of(
-            ErrorKind.INVALID_INPUT, 400,
-            ErrorKind.CONFLICT, 409,
-            ErrorKind.NOT_FOUND, 404,
-            ErrorKind.NOT_A_DATABASE, 500,
-            ErrorKind.INCOMPATIBLE_SCHEMA, 500,
-            ErrorKind.INSUFFICIENT_DATA, 422,
-            ErrorKind.DISK_FULL, 507,
-            ErrorKind.STORAGE, 503,
-            ErrorKind.UNAVAILABLE, 503,
-            ErrorKind.FAILURE, 500));
+    private static final Map<ErrorKind, Integer> STATUS = new EnumMap<>(Map.ofEntries(
+            Map.entry(ErrorKind.FORBIDDEN, 403),
+            Map.entry(ErrorKind.INVALID_INPUT, 400),
+            Map.entry(ErrorKind.CONFLICT, 409),
+            Map.entry(ErrorKind.NOT_FOUND, 404),
+            Map.entry(ErrorKind.NOT_A_DATABASE, 500),
+            Map.entry(ErrorKind.INCOMPATIBLE_SCHEMA, 500),
+            Map.entry(ErrorKind.INSUFFICIENT_DATA, 422),
+            Map.entry(ErrorKind.DISK_FULL, 507),
+            Map.entry(ErrorKind.STORAGE, 503),
+            Map.entry(ErrorKind.UNAVAILABLE, 503),
+            Map.entry(ErrorKind.FAILURE, 500)));
 
-    private static final Map<ErrorKind, String> TITLES = new EnumMap<>(Map.of(
-            ErrorKind.INVALID_INPUT, "Invalid input",
-            ErrorKind.CONFLICT, "Conflict with stored data",
-            ErrorKind.NOT_FOUND, "Not found",
-            ErrorKind.NOT_A_DATABASE, "The database file is not a database",
-            ErrorKind.INCOMPATIBLE_SCHEMA, "The database schema is incompatible",
-            ErrorKind.INSUFFICIENT_DATA, "Not enough data",
-            ErrorKind.DISK_FULL, "The disk holding the database is full",
-            ErrorKind.STORAGE, "The database is unavailable",
-            ErrorKind.UNAVAILABLE, "An outside service is unavailable",
-            ErrorKind.FAILURE, "Internal error"));
+    private static final Map<ErrorKind, String> TITLES = new EnumMap<>(Map.ofEntries(
+            Map.entry(ErrorKind.FORBIDDEN, "Not allowed with this credential"),
+            Map.entry(ErrorKind.INVALID_INPUT, "Invalid input"),
+            Map.entry(ErrorKind.CONFLICT, "Conflict with stored data"),
+            Map.entry(ErrorKind.NOT_FOUND, "Not found"),
+            Map.entry(ErrorKind.NOT_A_DATABASE, "The database file is not a database"),
+            Map.entry(ErrorKind.INCOMPATIBLE_SCHEMA, "The database schema is incompatible"),
+            Map.entry(ErrorKind.INSUFFICIENT_DATA, "Not enough data"),
+            Map.entry(ErrorKind.DISK_FULL, "The disk holding the database is full"),
+            Map.entry(ErrorKind.STORAGE, "The database is unavailable"),
+            Map.entry(ErrorKind.UNAVAILABLE, "An outside service is unavailable"),
+            Map.entry(ErrorKind.FAILURE, "Internal error")));
 
     private final Consumer<String> log;
 

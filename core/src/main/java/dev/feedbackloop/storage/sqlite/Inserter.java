@@ -22,8 +22,70 @@ final class Inserter {
     private Inserter() {
     }
 
+    /** The columns a row keeps in {@code feedback_history} (the entry, without derived columns). */
+    private static final String HISTORY_COLUMNS =
+            "id, feedback_id, timestamp, prompt, output, rating, thumbs_up, tags, context, notes, output_id, rater_id";
+    private static final String OTHER_VOTE = " FROM feedback WHERE output_id = ? AND rater_id = ? AND feedback_id <> ?";
+
+    /**
+     * Before a vote is stored: moves the same rater's earlier vote on the same output (one with
+     * another feedback_id) to {@code feedback_history} and logs the change, so only the latest vote
+     * is counted. In the caller's transaction; a no-op for entries that are not votes.
+     */
+    static void replaceEarlierVote(Connection c, FeedbackEntry entry) throws SQLException {
+        if (!entry.isVote()) {
+            return;
+        }
+        String now = dev.feedbackloop.internal.Timestamps.format(java.time.Instant.now());
+        try (PreparedStatement history = c.prepareStatement("INSERT INTO feedback_history (" + HISTORY_COLUMNS
+                + ", replaced_at, replaced_by) SELECT " + HISTORY_COLUMNS + ", ?, ?" + OTHER_VOTE)) {
+            history.setString(1, now);
+            history.setString(2, entry.feedbackId());
+            bindVote(history, 3, entry);
+            if (history.executeUpdate() == 0) {
+                return;
+            }
+        }
+        try (PreparedStatement log = c.prepareStatement(
+                "INSERT INTO changes (kind, entry_timestamp, at) SELECT 'replaced', timestamp, ?" + OTHER_VOTE)) {
+            log.setString(1, now);
+            bindVote(log, 2, entry);
+            log.executeUpdate();
+        }
+        try (PreparedStatement delete = c.prepareStatement("DELETE" + OTHER_VOTE)) {
+            bindVote(delete, 1, entry);
+            delete.executeUpdate();
+        }
+    }
+
+    /** Deletes one entry by id and logs the change; empty when there is none. In the caller's transaction. */
+    static Optional<FeedbackEntry> delete(Connection c, String feedbackId) throws SQLException {
+        Optional<FeedbackEntry> found = findById(c, feedbackId);
+        if (found.isPresent()) {
+            String now = dev.feedbackloop.internal.Timestamps.format(java.time.Instant.now());
+            try (PreparedStatement log = c.prepareStatement(
+                    "INSERT INTO changes (kind, entry_timestamp, at) SELECT 'deleted', timestamp, ? FROM feedback"
+                            + " WHERE feedback_id = ?");
+                 PreparedStatement delete = c.prepareStatement("DELETE FROM feedback WHERE feedback_id = ?")) {
+                log.setString(1, now);
+                log.setString(2, feedbackId);
+                log.executeUpdate();
+                delete.setString(1, feedbackId);
+                delete.executeUpdate();
+            }
+        }
+        return found;
+    }
+
+    private static void bindVote(PreparedStatement ps, int first, FeedbackEntry vote) throws SQLException {
+        ps.setString(first, vote.outputId());
+        ps.setString(first + 1, vote.raterId());
+        ps.setString(first + 2, vote.feedbackId());
+    }
+
     /** One entry, in the caller's transaction. @throws ConflictException as {@link #unlessConflict} */
     static InsertResult insert(Connection c, FeedbackEntry entry) throws SQLException {
+        replaceEarlierVote(c, entry);
         try (PreparedStatement insert = c.prepareStatement(INSERT)) {
             EntryColumns.bind(insert, EntryRow.of(entry));
             if (insert.executeUpdate() == 1) {
@@ -42,6 +104,9 @@ final class Inserter {
      */
     static List<InsertResult> insertAll(PreparedStatement insert, PreparedStatement byId, List<EntryRow> rows)
             throws SQLException {
+        if (rows.stream().anyMatch(r -> r.entry().isVote())) {
+            return insertInOrder(insert, byId, rows);
+        }
         for (EntryRow row : rows) {
             EntryColumns.bind(insert, row);
             insert.addBatch();
@@ -50,6 +115,18 @@ final class Inserter {
         List<InsertResult> results = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             results.add(counts[i] == 1 ? InsertResult.INSERTED : compareWithStored(byId, rows.get(i).entry()));
+        }
+        return results;
+    }
+
+    /** Rows with votes among them, one at a time: a later vote must replace an earlier one of the same batch. */
+    private static List<InsertResult> insertInOrder(PreparedStatement insert, PreparedStatement byId, List<EntryRow> rows)
+            throws SQLException {
+        List<InsertResult> results = new ArrayList<>(rows.size());
+        for (EntryRow row : rows) {
+            replaceEarlierVote(insert.getConnection(), row.entry());
+            EntryColumns.bind(insert, row);
+            results.add(insert.executeUpdate() == 1 ? InsertResult.INSERTED : compareWithStored(byId, row.entry()));
         }
         return results;
     }

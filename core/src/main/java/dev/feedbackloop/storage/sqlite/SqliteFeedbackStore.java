@@ -3,6 +3,7 @@ package dev.feedbackloop.storage.sqlite;
 import dev.feedbackloop.StorageException;
 import dev.feedbackloop.access.ApiKey;
 import dev.feedbackloop.capture.FeedbackEntry;
+import dev.feedbackloop.capture.RatedOutput;
 import dev.feedbackloop.capture.Outcome;
 import dev.feedbackloop.internal.Timestamps;
 import dev.feedbackloop.storage.AnalysisRow;
@@ -258,12 +259,121 @@ public final class SqliteFeedbackStore implements FeedbackStore {
     @Override
     public DataVersion dataVersion() {
         return read("read data version", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT max(id) FROM feedback");
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT (SELECT max(id) FROM feedback), (SELECT max(seq) FROM changes)");
                  ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return new DataVersion(rs.getLong(1));
+                return new DataVersion(rs.getLong(1), rs.getLong(2));
             }
         });
+    }
+
+    @Override
+    public Optional<FeedbackEntry> delete(String feedbackId) {
+        return write("delete feedback " + feedbackId, c -> Inserter.delete(c, feedbackId));
+    }
+
+    @Override
+    public void changesAfter(long afterSeq, Consumer<Instant> entryTimestamp) {
+        read("read changes", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT entry_timestamp FROM changes WHERE seq > ? ORDER BY seq")) {
+                ps.setLong(1, afterSeq);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        entryTimestamp.accept(Timestamps.parse(rs.getString(1)));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<FeedbackEntry> replacedVotes(String outputId, String raterId) {
+        return read("read vote history", c -> {
+            List<FeedbackEntry> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + EntryColumns.SELECT_COLUMNS
+                    + " FROM feedback_history WHERE output_id = ? AND rater_id = ? ORDER BY id")) {
+                ps.setString(1, outputId);
+                ps.setString(2, raterId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(EntryColumns.read(rs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public void keepOutput(RatedOutput kept) {
+        write("keep output " + kept.outputId(), c -> {
+            Optional<RatedOutput> stored = outputIn(c, kept.outputId());
+            if (stored.isPresent()) {
+                if (!stored.get().sameContentAs(kept)) {
+                    throw new dev.feedbackloop.ConflictException("output_id '" + kept.outputId()
+                            + "' is kept with another prompt, output or context; give this output its own id");
+                }
+                return null;
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO outputs (output_id, prompt, output, context, created_at) VALUES (?, ?, ?, ?, ?)")) {
+                ps.setString(1, kept.outputId());
+                ps.setString(2, kept.prompt());
+                ps.setString(3, kept.output());
+                ps.setString(4, dev.feedbackloop.internal.Json.write(kept.context()));
+                ps.setString(5, Timestamps.format(kept.createdAt()));
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<RatedOutput> output(String outputId) {
+        return read("read output " + outputId, c -> outputIn(c, outputId));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Optional<RatedOutput> outputIn(Connection c, String outputId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT prompt, output, context, created_at FROM outputs WHERE output_id = ?")) {
+            ps.setString(1, outputId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new RatedOutput(outputId, rs.getString(1), rs.getString(2),
+                        (java.util.Map<String, Object>) dev.feedbackloop.internal.Json.parse(rs.getString(3)),
+                        Timestamps.parse(rs.getString(4)))) : Optional.empty();
+            }
+        }
+    }
+
+    @Override
+    public Optional<String> setting(String name) {
+        return read("read setting " + name, c -> settingIn(c, name));
+    }
+
+    @Override
+    public String settingIfAbsent(String name, String value) {
+        return write("store setting " + name, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")) {
+                ps.setString(1, name);
+                ps.setString(2, value);
+                ps.executeUpdate();
+            }
+            return settingIn(c, name).orElseThrow();
+        });
+    }
+
+    private static Optional<String> settingIn(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM settings WHERE name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
     }
 
     @Override
@@ -296,6 +406,21 @@ public final class SqliteFeedbackStore implements FeedbackStore {
                 ps.setString(2, json);
                 ps.setString(3, version.token());
                 ps.setString(4, Timestamps.format(Instant.now()));
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** A no-op on a read-only database (nothing is cached there). */
+    @Override
+    public void dropCache(String key) {
+        if (connections.readOnly()) {
+            return;
+        }
+        write("drop cache " + key, c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM pattern_cache WHERE cache_key = ?")) {
+                ps.setString(1, key);
                 ps.executeUpdate();
             }
             return null;

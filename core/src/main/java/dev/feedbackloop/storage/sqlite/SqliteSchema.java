@@ -22,7 +22,13 @@ import java.util.Set;
 final class SqliteSchema {
     static final Map<String, List<String>> TABLES = Map.of(
             "feedback", List.of("id", "feedback_id", "timestamp", "prompt", "output", "rating", "thumbs_up", "tags",
-                    "context", "notes", "framework", "model", "task_type", "prompt_features", "prompt_chars"),
+                    "context", "notes", "framework", "model", "task_type", "prompt_features", "prompt_chars",
+                    "output_id", "rater_id"),
+            "feedback_history", List.of("id", "feedback_id", "timestamp", "prompt", "output", "rating", "thumbs_up",
+                    "tags", "context", "notes", "output_id", "rater_id", "replaced_at", "replaced_by"),
+            "changes", List.of("seq", "kind", "entry_timestamp", "at"),
+            "settings", List.of("name", "value"),
+            "outputs", List.of("output_id", "prompt", "output", "context", "created_at"),
             "pattern_cache", List.of("id", "cache_key", "analysis_data", "created_at", "data_version"),
             "reports", List.of("id", "period", "report_data", "created_at", "start_date", "end_date"),
             "api_keys", List.of("id", "name", "scope", "key_hash", "origins", "created_at", "revoked_at"));
@@ -35,13 +41,14 @@ final class SqliteSchema {
         Map<String, Set<String>> found = new LinkedHashMap<>();
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p"
-                     + " WHERE m.type = 'table' AND m.name IN ('feedback', 'pattern_cache', 'reports', 'api_keys')")) {
+                     + " WHERE m.type = 'table' AND m.name IN (" + String.join(", ",
+                             TABLES.keySet().stream().map(t -> "'" + t + "'").toList()) + ")")) {
             while (rs.next()) {
                 found.computeIfAbsent(rs.getString(1), k -> new LinkedHashSet<>()).add(rs.getString(2).toLowerCase());
             }
         }
         List<String> problems = new ArrayList<>();
-        for (String table : List.of("feedback", "pattern_cache", "reports", "api_keys")) {
+        for (String table : new java.util.TreeSet<>(TABLES.keySet())) {
             Set<String> columns = found.get(table);
             if (columns == null) {
                 problems.add("table " + table + " is missing");
