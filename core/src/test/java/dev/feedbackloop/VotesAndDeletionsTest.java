@@ -126,6 +126,12 @@ class VotesAndDeletionsTest {
             loop.database().insert(otherRater);
             loop.database().insert(again);
             loop.database().insert(again);
+            FeedbackEntry conflicting = vote(like, 1, 1, NOW.minusSeconds(70), "b"); // b's id, c's rater and output
+            try (var batch = loop.database().openBatch()) {
+                assertThat(batch.addAll(List.of(dev.feedbackloop.storage.EntryRow.of(conflicting))))
+                        .containsExactly(dev.feedbackloop.storage.InsertResult.CONFLICT);
+                batch.commit();
+            }
             assertThat(loop.database().find(FeedbackQuery.ALL)).extracting(FeedbackEntry::feedbackId)
                     .containsExactlyInAnyOrder("b", "c");
             assertThat(loop.database().statistics(null, null).total()).isEqualTo(2);

@@ -30,10 +30,12 @@ final class Inserter {
     /**
      * Before a vote is stored: moves the same rater's earlier vote on the same output (one with
      * another feedback_id) to {@code feedback_history} and logs the change, so only the latest vote
-     * is counted. In the caller's transaction; a no-op for entries that are not votes.
+     * is counted. In the caller's transaction; a no-op for entries that are not votes, and for a
+     * feedback_id already stored (its insert is then a retry or a conflict, which must change nothing).
+     * The later stored vote wins, whatever the timestamps say.
      */
     static void replaceEarlierVote(Connection c, FeedbackEntry entry) throws SQLException {
-        if (!entry.isVote()) {
+        if (!entry.isVote() || findById(c, entry.feedbackId()).isPresent()) {
             return;
         }
         String now = dev.feedbackloop.internal.Timestamps.format(java.time.Instant.now());
