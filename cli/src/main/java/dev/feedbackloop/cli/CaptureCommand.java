@@ -1,5 +1,7 @@
 package dev.feedbackloop.cli;
 
+import static dev.feedbackloop.cli.ProgrammaticSpecs.option;
+
 import dev.feedbackloop.FeedbackJson;
 import dev.feedbackloop.FeedbackLoop;
 import dev.feedbackloop.InvalidInputException;
@@ -11,87 +13,88 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
 
-@Command(name = "capture", mixinStandardHelpOptions = true, sortOptions = false,
-        header = "Store one piece of feedback on a prompt's output.",
-        description = {"Long texts can come from files (--prompt-file, --output-file; '-' reads standard input). "
-            + "Arguments are read as UTF-8 whatever the locale. The context may nest up to 32 levels and hold up "
-            + "to 65,536 characters of keys and strings."})
+/**
+ * {@code capture}: stores one piece of feedback. Its picocli model is built in code
+ * ({@link #spec()}), not read from annotations: a capture is the command whose start-up matters
+ * (see {@link ProgrammaticSpecs}).
+ */
 final class CaptureCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-    @Mixin
-    StoreOptions store;
-
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Prompt prompt;
-
-    static final class Prompt {
-        @Option(names = "--prompt", required = true, paramLabel = "TEXT", description = "The prompt text (this or --prompt-file is required).")
-        String text;
-        @Option(names = "--prompt-file", required = true, paramLabel = "FILE",
-                description = "Read the prompt from FILE (UTF-8; '-' = standard input; one final line break dropped).")
-        Path file;
-    }
-
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Output output;
-
-    static final class Output {
-        @Option(names = "--output", required = true, paramLabel = "TEXT", description = "The generated output (this or --output-file is required).")
-        String text;
-        @Option(names = "--output-file", required = true, paramLabel = "FILE",
-                description = "Read the output from FILE (UTF-8; '-' = standard input; one final line break dropped).")
-        Path file;
-    }
-
-    @Option(names = "--rating", required = true, converter = RatingConverter.class,
-            description = "Rating, an integer from 1 to 5 (required).")
+    private final CommandSpec spec = CommandSpec.wrapWithoutInspection(this);
+    final StoreOptions store = new StoreOptions();
+    String promptText;
+    Path promptFile;
+    String outputText;
+    Path outputFile;
     Integer rating;
+    final Thumbs thumbs = new Thumbs();
+    String tags;
+    String framework;
+    String model;
+    String notes;
+    String context;
+    String routing;
+    String feedbackId;
+    String timestamp;
 
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
-    Thumbs thumbs;
-
-    static final class Thumbs {
-        @Option(names = "--thumbs-up", required = true, description = "The user gave a thumbs up.")
-        boolean up;
-        @Option(names = "--thumbs-down", required = true, description = "The user gave a thumbs down.")
-        boolean down;
+    CaptureCommand() {
+        define();
     }
 
-    @Option(names = "--tags", paramLabel = "a,b", description = "Comma-separated tags (trimmed, duplicates dropped).")
-    String tags;
+    /** The command as picocli runs it, with its options bound to this object's fields. */
+    CommandSpec spec() {
+        return spec;
+    }
 
-    @Option(names = "--framework", description = "Prompting framework used (stored in context).")
-    String framework;
+    private void define() {
+        spec.name("capture");
+        spec.usageMessage().sortOptions(false)
+                .header("Store one piece of feedback on a prompt's output.")
+                .description("Long texts can come from files (--prompt-file, --output-file; '-' reads standard input). "
+                        + "Arguments are read as UTF-8 whatever the locale. The context may nest up to 32 levels and hold "
+                        + "up to 65,536 characters of keys and strings.");
+        spec.addMixin("store", store.mixin());
+        spec.addArgGroup(either(
+                option("--prompt", String.class, () -> promptText, v -> promptText = v).paramLabel("TEXT")
+                        .description("The prompt text (this or --prompt-file is required)."),
+                option("--prompt-file", Path.class, () -> promptFile, v -> promptFile = v).paramLabel("FILE")
+                        .description("Read the prompt from FILE (UTF-8; '-' = standard input; one final line break dropped).")));
+        spec.addArgGroup(either(
+                option("--output", String.class, () -> outputText, v -> outputText = v).paramLabel("TEXT")
+                        .description("The generated output (this or --output-file is required)."),
+                option("--output-file", Path.class, () -> outputFile, v -> outputFile = v).paramLabel("FILE")
+                        .description("Read the output from FILE (UTF-8; '-' = standard input; one final line break dropped).")));
+        spec.addOption(option("--rating", Integer.class, () -> rating, v -> rating = v).paramLabel("<rating>")
+                .required(true).converters(new RatingConverter())
+                .description("Rating, an integer from 1 to 5 (required).").build());
+        spec.addArgGroup(thumbs.group());
+        spec.addOption(option("--tags", String.class, () -> tags, v -> tags = v).paramLabel("a,b")
+                .description("Comma-separated tags (trimmed, duplicates dropped).").build());
+        spec.addOption(option("--framework", String.class, () -> framework, v -> framework = v)
+                .paramLabel("<framework>").description("Prompting framework used (stored in context).").build());
+        spec.addOption(option("--model", String.class, () -> model, v -> model = v)
+                .paramLabel("<model>").description("Model used (stored in context).").build());
+        spec.addOption(option("--notes", String.class, () -> notes, v -> notes = v)
+                .paramLabel("<notes>").description("Optional user notes.").build());
+        spec.addOption(option("--context", String.class, () -> context, v -> context = v).paramLabel("JSON")
+                .description("A JSON object merged into the context; --framework/--model win over its keys.").build());
+        spec.addOption(option("--routing", String.class, () -> routing, v -> routing = v).paramLabel("JSON")
+                .description("The routing decision (the JSON printed by 'route --json'), for attribution.").build());
+        spec.addOption(option("--feedback-id", String.class, () -> feedbackId, v -> feedbackId = v).paramLabel("ID")
+                .description("Use this id (re-capturing the same id with the same content is a no-op).").build());
+        spec.addOption(option("--timestamp", String.class, () -> timestamp, v -> timestamp = v).paramLabel("ISO-8601")
+                .description("When the feedback was given (default: now; no offset = local time).").build());
+        ProgrammaticSpecs.withStandardHelp(spec);
+    }
 
-    @Option(names = "--model", description = "Model used (stored in context).")
-    String model;
-
-    @Option(names = "--notes", description = "Optional user notes.")
-    String notes;
-
-    @Option(names = "--context", paramLabel = "JSON",
-            description = "A JSON object merged into the context; --framework/--model win over its keys.")
-    String context;
-
-    @Option(names = "--routing", paramLabel = "JSON",
-            description = "The routing decision (the JSON printed by 'route --json'), for attribution.")
-    String routing;
-
-    @Option(names = "--feedback-id", paramLabel = "ID",
-            description = "Use this id (re-capturing the same id with the same content is a no-op).")
-    String feedbackId;
-
-    @Option(names = "--timestamp", paramLabel = "ISO-8601",
-            description = "When the feedback was given (default: now; no offset = local time).")
-    String timestamp;
+    /** Exactly one of two options, both marked required as picocli wants for a mandatory exclusive group. */
+    private static ArgGroupSpec either(OptionSpec.Builder one, OptionSpec.Builder other) {
+        return ArgGroupSpec.builder().exclusive(true).multiplicity("1")
+                .addArg(one.required(true).build()).addArg(other.required(true).build()).build();
+    }
 
     @Override
     public Integer call() {
@@ -117,13 +120,13 @@ final class CaptureCommand implements Callable<Integer> {
 
     /** The entry the options describe (not yet built: the front door builds it with its clock). */
     FeedbackEntry.Builder entry() {
-        if (TextFiles.isStdin(prompt.file) && TextFiles.isStdin(output.file)) {
+        if (TextFiles.isStdin(promptFile) && TextFiles.isStdin(outputFile)) {
             throw new InvalidInputException("--prompt-file - and --output-file - cannot both read standard input");
         }
-        String promptText = prompt.text != null ? prompt.text : TextFiles.read(prompt.file, "--prompt-file");
-        String outputText = output.text != null ? output.text : TextFiles.read(output.file, "--output-file");
-        FeedbackEntry.Builder b = FeedbackEntry.builder(promptText, outputText, rating)
-                .thumbsUp(thumbs == null ? null : thumbs.up)
+        String promptValue = promptText != null ? promptText : TextFiles.read(promptFile, "--prompt-file");
+        String outputValue = outputText != null ? outputText : TextFiles.read(outputFile, "--output-file");
+        FeedbackEntry.Builder b = FeedbackEntry.builder(promptValue, outputValue, rating)
+                .thumbsUp(thumbs.value())
                 .tags(FeedbackEntry.parseTags(tags))
                 .framework(framework)
                 .model(model)

@@ -27,8 +27,9 @@ import picocli.CommandLine.Spec;
 final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-    @Mixin
-    StoreOptions store;
+    final StoreOptions store = new StoreOptions();
+    @Mixin(name = "store")
+    final CommandSpec storeOptions = store.mixin();
 
     @Option(names = "--count", defaultValue = "3000", description = "Sample entries to add (default ${DEFAULT-VALUE}).")
     int count;

@@ -21,8 +21,9 @@ final class EnhanceCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     RouterOptions router;
-    @Mixin
-    StoreOptions store;
+    final StoreOptions store = new StoreOptions();
+    @Mixin(name = "store")
+    final CommandSpec storeOptions = store.mixin();
 
     @Override
     public Integer call() {

@@ -26,10 +26,12 @@ import picocli.CommandLine.Spec;
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-    @Mixin
-    StoreOptions store;
-    @Mixin
-    FilterOptions filter;
+    final StoreOptions store = new StoreOptions();
+    @Mixin(name = "store")
+    final CommandSpec storeOptions = store.mixin();
+    final FilterOptions filter = new FilterOptions();
+    @Mixin(name = "filter")
+    final CommandSpec filterOptions = filter.mixin();
 
     @Parameters(index = "0", paramLabel = "FILE", description = "Where to write; its extension picks the format.")
     Path file;

@@ -39,8 +39,9 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
-    @Mixin
-    StoreOptions store;
+    final StoreOptions store = new StoreOptions();
+    @Mixin(name = "store")
+    final CommandSpec storeOptions = store.mixin();
 
     @Option(names = "--count", defaultValue = "1000", description = "How many entries (default ${DEFAULT-VALUE}).")
     int count;

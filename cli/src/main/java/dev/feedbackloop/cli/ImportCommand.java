@@ -35,8 +35,9 @@ import picocli.CommandLine.Spec;
 final class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-    @Mixin
-    StoreOptions store;
+    final StoreOptions store = new StoreOptions();
+    @Mixin(name = "store")
+    final CommandSpec storeOptions = store.mixin();
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The file to import; its extension picks the format.")
     Path file;

@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
 final class InitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-    @Mixin
-    StoreOptions store;
+    final StoreOptions store = new StoreOptions();
+    @Mixin(name = "store")
+    final CommandSpec storeOptions = store.mixin();
 
     @Override
     public Integer call() {

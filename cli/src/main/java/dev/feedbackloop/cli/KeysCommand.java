@@ -49,8 +49,9 @@ final class KeysCommand implements Callable<Integer> {
     static final class Create implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Mixin
-        StoreOptions store;
+        final StoreOptions store = new StoreOptions();
+        @Mixin(name = "store")
+        final CommandSpec storeOptions = store.mixin();
 
         @Option(names = "--name", required = true, description = "A name for logs and revocation (letters, digits, . _ -).")
         String name;
@@ -85,8 +86,9 @@ final class KeysCommand implements Callable<Integer> {
     static final class ListKeys implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Mixin
-        StoreOptions store;
+        final StoreOptions store = new StoreOptions();
+        @Mixin(name = "store")
+        final CommandSpec storeOptions = store.mixin();
 
         @Override
         public Integer call() {
@@ -110,8 +112,9 @@ final class KeysCommand implements Callable<Integer> {
     static final class Revoke implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Mixin
-        StoreOptions store;
+        final StoreOptions store = new StoreOptions();
+        @Mixin(name = "store")
+        final CommandSpec storeOptions = store.mixin();
 
         @Parameters(paramLabel = "NAME")
         String name;

@@ -22,10 +22,12 @@ import picocli.CommandLine.Spec;
 final class ListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-    @Mixin
-    StoreOptions store;
-    @Mixin
-    FilterOptions filter;
+    final StoreOptions store = new StoreOptions();
+    @Mixin(name = "store")
+    final CommandSpec storeOptions = store.mixin();
+    final FilterOptions filter = new FilterOptions();
+    @Mixin(name = "filter")
+    final CommandSpec filterOptions = filter.mixin();
 
     @Option(names = "--limit", defaultValue = "20", description = "At most this many entries (default ${DEFAULT-VALUE}).")
     int limit;

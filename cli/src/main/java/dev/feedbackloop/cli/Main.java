@@ -27,7 +27,7 @@ public final class Main {
 
     static {
         COMMANDS.put("init", InitCommand::new);
-        COMMANDS.put("capture", CaptureCommand::new);
+        COMMANDS.put("capture", () -> new CaptureCommand().spec());
         COMMANDS.put("list", ListCommand::new);
         COMMANDS.put("stats", StatsCommand::new);
         COMMANDS.put("import", ImportCommand::new);
@@ -109,7 +109,7 @@ public final class Main {
 
     /** The command line with only {@code subcommand} registered when it names one, else all of them. */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, String subcommand) {
-        CommandLine cl = new CommandLine(new FeedbackCommand());
+        CommandLine cl = new CommandLine(new FeedbackCommand().spec());
         if (subcommand != null && COMMANDS.containsKey(subcommand)) {
             cl.addSubcommand(subcommand, COMMANDS.get(subcommand).get());
         } else {

@@ -33,8 +33,9 @@ import picocli.CommandLine.Spec;
 final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-    @Mixin
-    StoreOptions store;
+    final StoreOptions store = new StoreOptions();
+    @Mixin(name = "store")
+    final CommandSpec storeOptions = store.mixin();
 
     @Option(names = "--period", paramLabel = "weekly|monthly",
             description = "The last 7 (weekly, default) or 30 (monthly) days ending now.")

@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
 final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-    @Mixin
-    StoreOptions store;
+    final StoreOptions store = new StoreOptions();
+    @Mixin(name = "store")
+    final CommandSpec storeOptions = store.mixin();
 
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;

@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
 final class StatsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-    @Mixin
-    StoreOptions store;
+    final StoreOptions store = new StoreOptions();
+    @Mixin(name = "store")
+    final CommandSpec storeOptions = store.mixin();
 
     @Option(names = "--since", paramLabel = "ISO-8601", description = "Start of the range, inclusive.")
     String since;

@@ -4,22 +4,31 @@ import dev.feedbackloop.DefaultDatabase;
 import dev.feedbackloop.FeedbackLoop;
 import java.nio.file.Path;
 import java.time.Clock;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code --db} and {@code --json}, shared by every command that touches the database, and the one
- * way the command line opens the front door ({@link FeedbackLoop#builder}).
+ * way the command line opens the front door ({@link FeedbackLoop#builder}). A command takes them as
+ * {@code final StoreOptions store = new StoreOptions(); @Mixin(name = "store") final CommandSpec
+ * storeOptions = store.mixin();} (built in code, not from annotations: see {@link ProgrammaticSpecs}).
  */
 final class StoreOptions {
     /** The command line's one clock: the system's, in the local time zone (naive times are local). */
     static final Clock CLOCK = Clock.systemDefaultZone();
 
-    @Option(names = "--db", paramLabel = "PATH",
-            description = "SQLite database file (default: $FEEDBACK_DB or data/feedback.db); created if missing.")
     String db;
-
-    @Option(names = "--json", description = "Machine-readable JSON on stdout (nothing else goes to stdout).")
     boolean json;
+
+    /** The two options as a picocli mixin that stores their values in this object. */
+    CommandSpec mixin() {
+        CommandSpec spec = CommandSpec.create();
+        spec.addOption(ProgrammaticSpecs.option("--db", String.class, () -> db, v -> db = v).paramLabel("PATH")
+                .description("SQLite database file (default: $FEEDBACK_DB or data/feedback.db); created if missing.")
+                .build());
+        spec.addOption(ProgrammaticSpecs.option("--json", boolean.class, () -> json, v -> json = v)
+                .description("Machine-readable JSON on stdout (nothing else goes to stdout).").build());
+        return spec;
+    }
 
     /** Where the data is: {@code --db}, else {@link DefaultDatabase}. */
     String location() {

@@ -39,8 +39,9 @@ import picocli.CommandLine.Spec;
 final class SuggestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-    @Mixin
-    StoreOptions store;
+    final StoreOptions store = new StoreOptions();
+    @Mixin(name = "store")
+    final CommandSpec storeOptions = store.mixin();
 
     @Option(names = "--framework", paramLabel = "NAME", description = "Focus on prompts using this framework.")
     String framework;

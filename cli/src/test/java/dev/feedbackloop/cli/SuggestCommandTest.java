@@ -57,7 +57,7 @@ class SuggestCommandTest {
     private CliRun run(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new FeedbackCommand());
+        CommandLine cl = new CommandLine(new FeedbackCommand().spec());
         cl.addSubcommand("suggest", new SuggestCommand(env, Clock.systemUTC()));
         Main.configure(cl, new PrintWriter(out, true), new PrintWriter(err, true));
         List<String> all = new ArrayList<>(List.of(args));
