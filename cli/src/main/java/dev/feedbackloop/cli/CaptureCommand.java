@@ -39,6 +39,8 @@ final class CaptureCommand implements Callable<Integer> {
     String routing;
     String feedbackId;
     String timestamp;
+    String raterId;
+    String outputId;
 
     CaptureCommand() {
         define();
@@ -87,6 +89,11 @@ final class CaptureCommand implements Callable<Integer> {
                 .description("Use this id (re-capturing the same id with the same content is a no-op).").build());
         spec.addOption(option("--timestamp", String.class, () -> timestamp, v -> timestamp = v).paramLabel("ISO-8601")
                 .description("When the feedback was given (default: now; no offset = local time).").build());
+        spec.addOption(option("--rater-id", String.class, () -> raterId, v -> raterId = v).paramLabel("ID")
+                .description("Who rated. With --output-id, a vote: of one rater's votes on one output only the latest "
+                        + "counts (earlier ones are kept in history).").build());
+        spec.addOption(option("--output-id", String.class, () -> outputId, v -> outputId = v).paramLabel("ID")
+                .description("The output rated (stored in context, as --framework and --model are).").build());
         ProgrammaticSpecs.withStandardHelp(spec);
     }
 
@@ -131,6 +138,8 @@ final class CaptureCommand implements Callable<Integer> {
                 .framework(framework)
                 .model(model)
                 .notes(notes)
+                .raterId(raterId)
+                .outputId(outputId)
                 .feedbackId(feedbackId);
         if (routing != null) {
             b.routing(FeedbackJson.readObject(routing, "--routing"));

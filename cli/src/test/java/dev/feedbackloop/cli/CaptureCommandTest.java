@@ -214,4 +214,19 @@ class CaptureCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("--thumbs-up").contains("--routing");
     }
+
+    @Test
+    void aRatersLaterVoteOnAnOutputReplacesTheEarlierOne() {
+        assertThat(capture("--prompt", "p", "--output", "o", "--rating", "1", "--rater-id", "u1", "--output-id", "a1")
+                .exitCode()).isZero();
+        assertThat(capture("--prompt", "p", "--output", "o", "--rating", "5", "--rater-id", "u1", "--output-id", "a1")
+                .exitCode()).isZero();
+        assertThat(capture("--prompt", "p", "--output", "o", "--rating", "3", "--rater-id", "u2", "--output-id", "a1")
+                .exitCode()).isZero();
+        try (SqliteFeedbackStore s = SqliteFeedbackStore.open(db())) {
+            assertThat(s.find(dev.feedbackloop.storage.FeedbackQuery.ALL)).extracting(FeedbackEntry::rating)
+                    .containsExactlyInAnyOrder(5, 3);
+            assertThat(s.replacedVotes("a1", "u1")).extracting(FeedbackEntry::rating).containsExactly(1);
+        }
+    }
 }
