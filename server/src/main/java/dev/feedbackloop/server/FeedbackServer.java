@@ -22,6 +22,7 @@ import org.eclipse.jetty.server.ServerConnector;
 public final class FeedbackServer implements AutoCloseable {
     private final Javalin app;
     private final GroupCommitWriter writer;
+    private final RecentAnswers answers;
     private final Api[] api = new Api[1];
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final java.util.Map<TimerKey, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
@@ -30,6 +31,7 @@ public final class FeedbackServer implements AutoCloseable {
     private FeedbackServer(FeedbackLoop loop, ServerSettings settings, Consumer<String> log) {
         Access access = new Access(() -> loop.keys().list(), settings.requestsPerSecond());
         this.writer = new GroupCommitWriter(loop.database(), metrics);
+        this.answers = new RecentAnswers(loop.clock());
         Problems problems = new Problems(log);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -46,7 +48,7 @@ public final class FeedbackServer implements AutoCloseable {
             config.jetty.modifyServer(server -> server.setStopTimeout(30_000));
             Api routes = new Api(config.routes, access, settings.maxBodyBytes());
             new FeedbackRoutes(loop, writer).register(routes);
-            new AnalysisRoutes(loop).register(routes);
+            new AnalysisRoutes(loop, answers).register(routes);
             new OpsRoutes(loop, metrics, () -> accepting).register(routes);
             config.routes.exception(Exception.class, (e, ctx) -> problems.answer(e, ctx));
             // Javalin answers unmatched routes and methods itself; make those answers problems too
@@ -100,6 +102,7 @@ public final class FeedbackServer implements AutoCloseable {
         accepting = false;
         app.stop();
         writer.close();
+        answers.close();
     }
 
     @Override
