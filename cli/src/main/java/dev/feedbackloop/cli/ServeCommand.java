@@ -49,9 +49,10 @@ final class ServeCommand implements Callable<Integer> {
         ServerSettings settings = new ServerSettings(host, port, maxBody, rate, Duration.ofSeconds(idleSeconds));
         PrintWriter err = spec.commandLine().getErr();
         FeedbackLoop loop = store.open();
+        AccessLog log = new AccessLog(err);
         FeedbackServer server;
         try {
-            server = FeedbackServer.start(loop, settings, new AccessLog(err));
+            server = FeedbackServer.start(loop, settings, log);
         } catch (IllegalStateException e) {
             loop.close();
             throw new dev.feedbackloop.InvalidInputException(e.getMessage());
@@ -62,6 +63,7 @@ final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
             loop.close();
+            log.flush();
             err.println("feedback: stopped; everything acknowledged is committed");
             err.flush();
             stopped.countDown();
@@ -72,9 +74,15 @@ final class ServeCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Access-log lines through a buffer, flushed every 200 ms: a line per request must not cost a write per request. */
+    /**
+     * Access-log lines collected in memory and written every 200 ms: a line per request must not cost
+     * a write (and the error stream's flush) per request. A burst beyond {@link #MAX_PENDING}
+     * characters is written at once by the request that passed it. Thread-safe.
+     */
     static final class AccessLog implements java.util.function.Consumer<String> {
+        static final int MAX_PENDING = 1 << 20;
         private final PrintWriter out;
+        private StringBuilder pending = new StringBuilder(8192);
 
         AccessLog(PrintWriter out) {
             this.out = out;
@@ -85,9 +93,7 @@ final class ServeCommand implements Callable<Integer> {
                     } catch (InterruptedException e) {
                         return;
                     }
-                    synchronized (this) {
-                        out.flush();
-                    }
+                    flush();
                 }
             }, "access-log");
             flusher.setDaemon(true);
@@ -95,8 +101,31 @@ final class ServeCommand implements Callable<Integer> {
         }
 
         @Override
-        public synchronized void accept(String line) {
-            out.println(line);
+        public void accept(String line) {
+            boolean full;
+            synchronized (this) {
+                pending.append(line).append(System.lineSeparator());
+                full = pending.length() > MAX_PENDING;
+            }
+            if (full) {
+                flush();
+            }
+        }
+
+        /** Writes what was collected; the order of lines is kept. */
+        void flush() {
+            synchronized (out) {
+                StringBuilder lines;
+                synchronized (this) {
+                    if (pending.length() == 0) {
+                        return;
+                    }
+                    lines = pending;
+                    pending = new StringBuilder(Math.max(8192, lines.length()));
+                }
+                out.print(lines);
+                out.flush();
+            }
         }
     }
 }

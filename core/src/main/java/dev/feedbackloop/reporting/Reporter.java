@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 
@@ -64,6 +65,19 @@ public final class Reporter {
                     .render(report, clock.getZone()));
         }
         return report;
+    }
+
+    /**
+     * The report saved last for the calendar period {@code label} of {@code kind} ({@code 2026-W48} for
+     * weekly, {@code 2026-11} for monthly), as saved (the JSON of {@link AnalysisJson}); empty when none
+     * was generated for it.
+     *
+     * @throws dev.feedbackloop.InvalidInputException when the label is not a period of that kind
+     */
+    public Optional<String> saved(ReportPeriod.Kind kind, String label) {
+        ReportPeriod period = kind == ReportPeriod.Kind.WEEKLY ? ReportPeriod.isoWeek(label, clock.getZone())
+                : ReportPeriod.month(label, clock.getZone());
+        return store.savedReport(period.label());
     }
 
     /** Computes, saves and returns the report of {@code period}. An empty period gives a report of zeros. */

@@ -130,6 +130,9 @@ public interface FeedbackStore extends AutoCloseable {
     /** Keeps a generated report (the {@code reports} table). */
     void saveReport(String period, Instant start, Instant end, String json);
 
+    /** The report saved last under {@code period} (its label: {@code 2026-W48}, {@code 2026-11}); empty when none. */
+    Optional<String> savedReport(String period);
+
     /**
      * Stores an API key record (its hash, never the key).
      *

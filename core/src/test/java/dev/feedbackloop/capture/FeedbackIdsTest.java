@@ -24,7 +24,9 @@ class FeedbackIdsTest {
             UUID u = UUID.fromString(id);
             assertThat(u.version()).isEqualTo(7);
             assertThat(u.variant()).isEqualTo(2);
-            assertThat(u.getMostSignificantBits() >>> 16).isBetween(before, after + 1);
+            // more than 2048 ids in one millisecond borrow the next one (RFC 9562's counter overflow rule):
+            // ids minted that fast may run ahead of the clock by one millisecond per 2048
+            assertThat(u.getMostSignificantBits() >>> 16).isBetween(before, after + 1 + ids.size() / 2048);
         }
         // minted faster than one per millisecond: the sequence keeps them ordered, as text too
         assertThat(ids).isSorted().doesNotHaveDuplicates();

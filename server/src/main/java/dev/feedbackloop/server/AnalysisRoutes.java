@@ -1,9 +1,12 @@
 package dev.feedbackloop.server;
 
 import dev.feedbackloop.FeedbackLoop;
+import dev.feedbackloop.FeedbackJson;
 import dev.feedbackloop.InvalidInputException;
+import dev.feedbackloop.NotFoundException;
 import dev.feedbackloop.access.KeyScope;
 import dev.feedbackloop.analysis.AnalysisOptions;
+import dev.feedbackloop.reporting.ReportPeriod;
 import dev.feedbackloop.routing.RoutingDecision;
 import dev.feedbackloop.suggestions.SuggestOptions;
 import io.javalin.http.Context;
@@ -18,15 +21,19 @@ import java.util.Map;
  */
 final class AnalysisRoutes {
     private final FeedbackLoop loop;
+    private final RecentAnswers answers;
 
-    AnalysisRoutes(FeedbackLoop loop) {
+    /** @param answers where statistics and analyses are answered from while newer ones are computed */
+    AnalysisRoutes(FeedbackLoop loop, RecentAnswers answers) {
         this.loop = loop;
+        this.answers = answers;
     }
 
     void register(Api api) {
         api.add(HandlerType.GET, "/api/v1/stats", KeyScope.READ, this::stats);
         api.add(HandlerType.GET, "/api/v1/analysis", KeyScope.READ, this::analysis);
         api.add(HandlerType.GET, "/api/v1/reports/{period}", KeyScope.READ, this::report);
+        api.add(HandlerType.GET, "/api/v1/reports/{period}/{label}", KeyScope.READ, this::savedReport);
         api.add(HandlerType.POST, "/api/v1/suggestions", KeyScope.READ, ctx -> suggestions(api, ctx));
         api.add(HandlerType.POST, "/api/v1/route", KeyScope.READ, ctx -> route(api, ctx, false));
         api.add(HandlerType.POST, "/api/v1/enhance", KeyScope.READ, ctx -> route(api, ctx, true));
@@ -35,17 +42,29 @@ final class AnalysisRoutes {
     private void stats(Context ctx) {
         Instant since = Api.instantParam(ctx, "since");
         Instant until = Api.instantParam(ctx, "until");
-        Api.json(ctx, 200, loop.database().statistics(since, until));
+        answers.answer(ctx, "stats " + since + " " + until,
+                () -> FeedbackJson.write(loop.database().statistics(since, until)));
     }
 
     private void analysis(Context ctx) {
         int days = Api.intParam(ctx, "days", AnalysisOptions.DEFAULT_DAYS, 1, AnalysisOptions.MAX_DAYS);
         int minSamples = Api.intParam(ctx, "min_samples", AnalysisOptions.DEFAULT_MIN_SAMPLES, 1, Integer.MAX_VALUE);
-        Api.json(ctx, 200, loop.analyzer().analyzeJson(AnalysisOptions.of(days, minSamples)));
+        AnalysisOptions options = AnalysisOptions.of(days, minSamples);
+        answers.answer(ctx, "analysis " + days + " " + minSamples, () -> loop.analyzer().analyzeJson(options));
     }
 
     private void report(Context ctx) {
         Api.json(ctx, 200, loop.generateReport(ctx.pathParam("period"), null));
+    }
+
+    /** A report generated earlier, by its period: {@code /reports/weekly/2026-W48}, {@code /reports/monthly/2026-11}. */
+    private void savedReport(Context ctx) {
+        ReportPeriod.Kind kind = ReportPeriod.Kind.parse(ctx.pathParam("period"));
+        String label = ctx.pathParam("label");
+        String json = loop.reporter().saved(kind, label).orElseThrow(() -> new NotFoundException("no " + kind.id()
+                + " report for " + label + " has been generated (GET /api/v1/reports/" + kind.id() + " makes one"
+                + " for the current period)"));
+        Api.json(ctx, 200, json);
     }
 
     private void suggestions(Api api, Context ctx) {

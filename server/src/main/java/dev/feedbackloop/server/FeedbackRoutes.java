@@ -140,11 +140,13 @@ final class FeedbackRoutes {
             }
         }
         EntryRow row = row(fields);
-        InsertResult result = store(List.of(row)).get(0);
-        if (result == InsertResult.CONFLICT) {
-            throw conflict(row.entry());
-        }
-        Api.json(ctx, 201, (Object) row.entry());
+        // answered when the group commit is known, without holding a server thread meanwhile
+        ctx.future(() -> writer.submit(List.of(row)).thenAccept(result -> {
+            if (result.get(0) == InsertResult.CONFLICT) {
+                throw conflict(row.entry());
+            }
+            Api.json(ctx, 201, (Object) row.entry());
+        }));
     }
 
     /**

@@ -22,13 +22,16 @@ import org.eclipse.jetty.server.ServerConnector;
 public final class FeedbackServer implements AutoCloseable {
     private final Javalin app;
     private final GroupCommitWriter writer;
+    private final RecentAnswers answers;
     private final Api[] api = new Api[1];
+    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final java.util.Map<TimerKey, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean accepting = true;
 
     private FeedbackServer(FeedbackLoop loop, ServerSettings settings, Consumer<String> log) {
-        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Access access = new Access(() -> loop.keys().list(), settings.requestsPerSecond());
         this.writer = new GroupCommitWriter(loop.database(), metrics);
+        this.answers = new RecentAnswers(loop.clock());
         Problems problems = new Problems(log);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -45,7 +48,7 @@ public final class FeedbackServer implements AutoCloseable {
             config.jetty.modifyServer(server -> server.setStopTimeout(30_000));
             Api routes = new Api(config.routes, access, settings.maxBodyBytes());
             new FeedbackRoutes(loop, writer).register(routes);
-            new AnalysisRoutes(loop).register(routes);
+            new AnalysisRoutes(loop, answers).register(routes);
             new OpsRoutes(loop, metrics, () -> accepting).register(routes);
             config.routes.exception(Exception.class, (e, ctx) -> problems.answer(e, ctx));
             // Javalin answers unmatched routes and methods itself; make those answers problems too
@@ -53,7 +56,7 @@ public final class FeedbackServer implements AutoCloseable {
                     + ctx.method() + " " + ctx.path() + " (the API is described at /api and /openapi.json)")));
             config.routes.error(405, ctx -> asProblem(problems, ctx, new io.javalin.http.MethodNotAllowedResponse(
                     ctx.method() + " is not allowed on " + ctx.path() + " (see /openapi.json)")));
-            config.requestLogger.http((ctx, ms) -> logRequest(ctx, ms, metrics, log));
+            config.requestLogger.http((ctx, ms) -> logRequest(ctx, ms, log));
             api[0] = routes;
         });
         app.start();
@@ -99,6 +102,7 @@ public final class FeedbackServer implements AutoCloseable {
         accepting = false;
         app.stop();
         writer.close();
+        answers.close();
     }
 
     @Override
@@ -113,21 +117,28 @@ public final class FeedbackServer implements AutoCloseable {
         }
     }
 
-    private static void logRequest(Context ctx, Float ms, PrometheusMeterRegistry metrics, Consumer<String> log) {
+    /** A request's timer: looked up per request, registered once (Micrometer's builder costs more than the lookup). */
+    private record TimerKey(HandlerType method, String route, int status) {
+    }
+
+    private void logRequest(Context ctx, Float ms, Consumer<String> log) {
         String route;
         try {
             route = ctx.endpoint().path;
         } catch (RuntimeException e) {
             route = "unmatched";
         }
-        String status = Integer.toString(ctx.statusCode());
-        Timer.builder("http.server.requests").tag("method", ctx.method().name()).tag("route", route)
-                .tag("status", status).publishPercentileHistogram().register(metrics)
-                .record((long) (ms * 1_000_000), TimeUnit.NANOSECONDS);
-        if (ctx.method() != HandlerType.OPTIONS || ctx.statusCode() >= 400) {
-            Object key = ctx.attribute(Access.KEY_ATTRIBUTE);
-            log.accept(ctx.ip() + " " + ctx.method() + " " + ctx.path() + " " + status + " "
-                    + String.format(java.util.Locale.ROOT, "%.1fms", ms) + " key=" + (key == null ? "-" : key));
+        int status = ctx.statusCode();
+        TimerKey key = new TimerKey(ctx.method(), route, status);
+        timers.computeIfAbsent(key, k -> Timer.builder("http.server.requests").tag("method", k.method.name())
+                .tag("route", k.route).tag("status", Integer.toString(k.status)).publishPercentileHistogram()
+                .register(metrics)).record((long) (ms * 1_000_000), TimeUnit.NANOSECONDS);
+        if (ctx.method() != HandlerType.OPTIONS || status >= 400) {
+            Object name = ctx.attribute(Access.KEY_ATTRIBUTE);
+            int tenths = Math.round(ms * 10);
+            log.accept(new StringBuilder(96).append(ctx.ip()).append(' ').append(ctx.method()).append(' ')
+                    .append(ctx.path()).append(' ').append(status).append(' ').append(tenths / 10).append('.')
+                    .append(tenths % 10).append("ms key=").append(name == null ? "-" : name).toString());
         }
     }
 }

@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Group commit: captures from many requests are written by one thread in one transaction
@@ -19,11 +22,17 @@ import java.util.concurrent.LinkedBlockingQueue;
  * transaction (and one fsync) per request. A group takes whatever is waiting, up to
  * {@link #MAX_GROUP_ROWS} rows.
  *
+ * <p>The futures are completed on a few acknowledgement threads, not on the writer's: whatever a
+ * request does when its commit is known (write its answer, through {@code ctx.future}) runs there,
+ * while the writer already writes the next group. A group's requests are acknowledged in chunks of
+ * {@link #ACK_CHUNK}, so a large group is answered by all cores at once.
+ *
  * <p>Thread-safe. A failure of the transaction (disk full, database unavailable) fails every
  * request of that group with the same exception; nothing of the group is stored.
  */
 final class GroupCommitWriter implements AutoCloseable {
     static final int MAX_GROUP_ROWS = 4_096;
+    static final int ACK_CHUNK = 16;
 
     private record Job(List<EntryRow> rows, CompletableFuture<List<InsertResult>> done) {
     }
@@ -33,6 +42,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private final FeedbackStore store;
     private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
+    private final ExecutorService acknowledgements;
     private final Timer commitTime;
     private final io.micrometer.core.instrument.Counter stored;
     private volatile boolean closed;
@@ -43,6 +53,12 @@ final class GroupCommitWriter implements AutoCloseable {
                 .publishPercentileHistogram().register(metrics);
         this.stored = metrics.counter("feedback.captures.stored");
         metrics.gauge("feedback.writer.queue.depth", queue, BlockingQueue::size);
+        AtomicInteger ackThreads = new AtomicInteger();
+        this.acknowledgements = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+            Thread t = new Thread(r, "commit-ack-" + ackThreads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         this.thread = new Thread(this::run, "group-commit");
         thread.start();
     }
@@ -99,14 +115,28 @@ final class GroupCommitWriter implements AutoCloseable {
             results = w.addAll(rows);
             w.commit();
         } catch (RuntimeException | Error e) {
-            group.forEach(j -> j.done.completeExceptionally(e));
+            List<Job> failed = List.copyOf(group);
+            acknowledgements.execute(() -> failed.forEach(j -> j.done.completeExceptionally(e)));
             return;
         } finally {
             commitTime.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
         stored.increment(results.stream().filter(r -> r == InsertResult.INSERTED).count());
+        List<Job> jobs = List.copyOf(group);
         int at = 0;
-        for (Job j : group) {
+        for (int from = 0; from < jobs.size(); from += ACK_CHUNK) {
+            List<Job> chunk = jobs.subList(from, Math.min(jobs.size(), from + ACK_CHUNK));
+            int first = at;
+            for (Job j : chunk) {
+                at += j.rows.size();
+            }
+            acknowledgements.execute(() -> acknowledge(chunk, results, first));
+        }
+    }
+
+    private static void acknowledge(List<Job> chunk, List<InsertResult> results, int first) {
+        int at = first;
+        for (Job j : chunk) {
             j.done.complete(results.subList(at, at + j.rows.size()));
             at += j.rows.size();
         }
@@ -127,6 +157,12 @@ final class GroupCommitWriter implements AutoCloseable {
             if (late.done != null) {
                 late.done.completeExceptionally(HttpProblem.shuttingDown());
             }
+        }
+        acknowledgements.shutdown();
+        try {
+            acknowledgements.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -7,8 +7,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.LinkedBlockingDeque;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteErrorCode;
@@ -36,7 +36,13 @@ final class SqliteConnections implements AutoCloseable {
     private final Path file;
     private final boolean readOnly;
     private final SQLiteDataSource dataSource;
-    private final BlockingQueue<Connection> idle = new ArrayBlockingQueue<>(IDLE_MAX);
+    /*
+     * Last in, first out: the connection used last is handed out next. In WAL mode a connection drops
+     * its whole page cache when another connection wrote since its last transaction, so a writer that
+     * took turns between two idle connections (as a FIFO does) would re-read its indexes from the file
+     * for every transaction; the server's group-commit writer keeps one warm connection instead.
+     */
+    private final BlockingDeque<Connection> idle = new LinkedBlockingDeque<>(IDLE_MAX);
 
     /**
      * @param readOnly open the file as immutable and read-only (a database in a folder this process
@@ -89,7 +95,7 @@ final class SqliteConnections implements AutoCloseable {
     }
 
     Connection borrow() throws SQLException {
-        Connection c = idle.poll();
+        Connection c = idle.pollFirst();
         if (c != null) {
             return c;
         }
@@ -102,7 +108,7 @@ final class SqliteConnections implements AutoCloseable {
             if (c.isClosed()) {
                 return;
             }
-            if (!c.getAutoCommit() || !idle.offer(c)) {
+            if (!c.getAutoCommit() || !idle.offerFirst(c)) {
                 c.close();
             }
         } catch (SQLException e) {

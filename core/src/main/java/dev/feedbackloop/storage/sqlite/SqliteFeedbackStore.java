@@ -429,6 +429,19 @@ public final class SqliteFeedbackStore implements FeedbackStore {
 
     /** A no-op on a read-only database: the report is still computed and shown, just not kept. */
     @Override
+    public Optional<String> savedReport(String period) {
+        return read("read report " + period, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT report_data FROM reports WHERE period = ? ORDER BY id DESC LIMIT 1")) {
+                ps.setString(1, period);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
     public void saveReport(String period, Instant start, Instant end, String json) {
         if (connections.readOnly()) {
             return;

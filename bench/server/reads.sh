@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Reads while captures stream in, on a large database, with wrk (installed from Debian when missing).
+#   bench/server/reads.sh [SECONDS] [DB]   (default 30 s per phase; DB default: a fresh one of 1M entries
+#                                           over 60 days, made with `feedback generate`, about a minute)
+# Per phase, two wrk at once: 16 connections capturing, and 4 connections reading one route.
+# Prints the reads' p95 and the captures/s beside them. Figures go to bench/server/README.md by hand.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+SECS="${1:-30}"
+PORT="${PORT:-18182}"
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+WORK="$(mktemp -d)"
+trap 'kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+DB="${2:-$WORK/big.db}"
+if [ ! -f "$DB" ]; then
+  echo "== generating 1,000,000 entries over 60 days into $DB"
+  "$ROOT/feedback" generate --count 1000000 --days 60 --db "$DB" >/dev/null
+fi
+KEY=$("$ROOT/feedback" keys create --db "$DB" --name "reads-$$" --scope admin 2>/dev/null)
+"$ROOT/feedback" serve --db "$DB" --port "$PORT" --rate-limit 10000000 2>"$WORK/access.log" &
+SERVER=$!
+until curl -sf "http://127.0.0.1:$PORT/ready" >/dev/null; do sleep 0.05; done
+
+cat >"$WORK/capture.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $KEY"
+wrk.body = '{"prompt": "Explain how neural networks learn", "output": "They adjust weights by gradient descent.", "rating": 4, "tags": ["bench"], "context": {"framework": "chain-of-thought"}}'
+LUA
+cat >"$WORK/read.lua" <<LUA
+wrk.headers["Authorization"] = "Bearer $KEY"
+done = function(summary, latency, requests)
+  io.write(string.format("reads: %d, non-2xx or errors: %d, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms\n",
+    summary.requests, summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.timeout,
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
+end
+LUA
+
+for route in "/api/v1/stats" "/api/v1/analysis?days=30"; do
+  # the first request of a route computes its answer and waits for it (see the route's OpenAPI description)
+  start=$(date +%s%N)
+  curl -sf -o /dev/null -H "Authorization: Bearer $KEY" "http://127.0.0.1:$PORT$route"
+  echo "== first GET $route (computed while nothing else runs): $(( ($(date +%s%N) - start) / 1000000 )) ms"
+  echo "== GET $route, 4 connections, while 16 connections capture, ${SECS} s"
+  wrk -t1 -c16 -d"${SECS}s" -s "$WORK/capture.lua" "http://127.0.0.1:$PORT/api/v1/feedback" >"$WORK/captures.txt" &
+  CAPTURES=$!
+  wrk -t1 -c4 -d"${SECS}s" -s "$WORK/read.lua" "http://127.0.0.1:$PORT$route" | tail -n 1
+  wait "$CAPTURES"
+  echo "captures meanwhile: $(awk '/Requests\/sec/{print $2}' "$WORK/captures.txt")/s"
+  echo "last answer: $(curl -s -D - -o /dev/null -H "Authorization: Bearer $KEY" "http://127.0.0.1:$PORT$route" \
+    | tr -d '\r' | grep -Ei '^(age|feedback-computed-at):' | tr '\n' ' ')"
+done
