@@ -41,6 +41,11 @@ public final class FeedbackJson {
 
     /** Writes {@code value} (see the class comment for what it can be) to {@code g}. */
     public static void write(JsonGenerator g, Object value) throws IOException {
+        Json.write(g, value, FeedbackJson::writeDomain);
+    }
+
+    /** The product's own types; false for plain values, maps and lists (written by {@link Json}). */
+    private static boolean writeDomain(JsonGenerator g, Object value) throws IOException {
         if (value instanceof FeedbackEntry) {
             EntryJson.write(g, (FeedbackEntry) value);
         } else if (value instanceof PatternAnalysis || value instanceof ImprovementReport) {
@@ -53,22 +58,10 @@ public final class FeedbackJson {
             write(g, SuggestionJson.toMap((SuggestionReport) value));
         } else if (value instanceof RewriteReport) {
             write(g, SuggestionJson.toMap((RewriteReport) value));
-        } else if (value instanceof Map) {
-            g.writeStartObject();
-            for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
-                g.writeFieldName(String.valueOf(e.getKey()));
-                write(g, e.getValue());
-            }
-            g.writeEndObject();
-        } else if (value instanceof Iterable) {
-            g.writeStartArray();
-            for (Object o : (Iterable<?>) value) {
-                write(g, o);
-            }
-            g.writeEndArray();
         } else {
-            Json.write(g, value);
+            return false;
         }
+        return true;
     }
 
     /**

@@ -116,6 +116,24 @@ public final class Json {
     }
 
     public static void write(JsonGenerator g, Object value) throws IOException {
+        write(g, value, (gen, v) -> false);
+    }
+
+    /** Writes values of types of its own, or says it did not ({@link #write(JsonGenerator, Object, Writer)}). */
+    @FunctionalInterface
+    public interface Writer {
+        /** @return true when {@code value} was written, false to let the plain-value rules write it */
+        boolean write(JsonGenerator g, Object value) throws IOException;
+    }
+
+    /**
+     * Writes {@code value} as plain JSON, asking {@code special} first for it and for every value
+     * nested in its maps and lists.
+     */
+    public static void write(JsonGenerator g, Object value, Writer special) throws IOException {
+        if (special.write(g, value)) {
+            return;
+        }
         if (value == null) {
             g.writeNull();
         } else if (value instanceof String) {
@@ -134,13 +152,13 @@ public final class Json {
             g.writeStartObject();
             for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
                 g.writeFieldName(String.valueOf(e.getKey()));
-                write(g, e.getValue());
+                write(g, e.getValue(), special);
             }
             g.writeEndObject();
         } else if (value instanceof Iterable) {
             g.writeStartArray();
             for (Object o : (Iterable<?>) value) {
-                write(g, o);
+                write(g, o, special);
             }
             g.writeEndArray();
         } else {
