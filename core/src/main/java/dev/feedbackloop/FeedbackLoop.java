@@ -168,6 +168,20 @@ public final class FeedbackLoop implements AutoCloseable {
         return lower.startsWith("postgresql://") || lower.startsWith("postgres://") || lower.startsWith("jdbc:postgresql:");
     }
 
+    /**
+     * Restores a backup ({@link FeedbackStore#backupTo}) into the store at {@code location}, which must
+     * not exist yet or hold no entries; the backup is checked before and the result after.
+     *
+     * @throws InvalidInputException when the target holds entries or the backup is not a database
+     * @throws StorageException      when the backup is damaged (nothing is restored)
+     */
+    public static dev.feedbackloop.storage.sqlite.SqliteBackups.Restored restore(String location, Path backup) {
+        if (isPostgres(location)) {
+            throw new InvalidInputException("PostgreSQL locations are not supported by this version yet");
+        }
+        return dev.feedbackloop.storage.sqlite.SqliteBackups.restore(backup, Path.of(location));
+    }
+
     /** The store for a location: a PostgreSQL URL or else a SQLite file. */
     static FeedbackStore openStore(String location) {
         if (isPostgres(location)) {

@@ -38,6 +38,9 @@ public final class Main {
         COMMANDS.put("suggest", SuggestCommand::new);
         COMMANDS.put("route", RouteCommand::new);
         COMMANDS.put("enhance", EnhanceCommand::new);
+        COMMANDS.put("backup", BackupCommand::new);
+        COMMANDS.put("restore", RestoreCommand::new);
+        COMMANDS.put("verify", VerifyCommand::new);
         COMMANDS.put("demo", DemoCommand::new);
         COMMANDS.put("serve", ServeCommand::new);
         COMMANDS.put("keys", KeysCommand::new);

@@ -78,6 +78,19 @@ public interface FeedbackStore extends AutoCloseable {
     /** A kept output; empty when none has this id. */
     Optional<RatedOutput> output(String outputId);
 
+    /**
+     * Writes a copy of the whole database to {@code file}, consistent to one moment, while others go
+     * on reading and writing: what was committed before the copy began is in it, what commits later
+     * is not. The file appears complete or not at all.
+     *
+     * @return the entries in the copy
+     * @throws dev.feedbackloop.InvalidInputException when {@code file} exists (it is never overwritten)
+     */
+    long backupTo(Path file);
+
+    /** Checks the database: integrity, schema version, rows per table, orphaned votes. */
+    StoreCheck verify();
+
     /** A stored setting (server secrets and the like); empty when never set. */
     Optional<String> setting(String name);
 

@@ -17,6 +17,7 @@ import dev.feedbackloop.storage.IncompatibleSchemaException;
 import dev.feedbackloop.storage.InsertResult;
 import dev.feedbackloop.storage.OutcomeRow;
 import dev.feedbackloop.storage.Statistics;
+import dev.feedbackloop.storage.StoreCheck;
 import dev.feedbackloop.storage.StatisticsBuilder;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -347,6 +348,44 @@ public final class SqliteFeedbackStore implements FeedbackStore {
                         Timestamps.parse(rs.getString(4)))) : Optional.empty();
             }
         }
+    }
+
+    /** {@code VACUUM INTO} a hidden sibling, which reads in one transaction (one moment), then renamed into place. */
+    @Override
+    public long backupTo(Path target) {
+        if (java.nio.file.Files.exists(target)) {
+            throw new dev.feedbackloop.InvalidInputException(target + " exists; a backup never overwrites a file");
+        }
+        refuseToOverwrite(target, "the backup file");
+        Path absolute = target.toAbsolutePath();
+        Path partial = absolute.resolveSibling("." + absolute.getFileName() + ".partial");
+        try {
+            java.nio.file.Files.createDirectories(absolute.getParent());
+            java.nio.file.Files.deleteIfExists(partial);
+            read("back up " + file + " to " + target, c -> {
+                try (PreparedStatement ps = c.prepareStatement("VACUUM INTO ?")) {
+                    ps.setString(1, partial.toString());
+                    ps.execute();
+                }
+                return null;
+            });
+            dev.feedbackloop.internal.AtomicFiles.readableByAll(partial);
+            java.nio.file.Files.move(partial, absolute, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.io.IOException e) {
+            throw new StorageException("cannot write the backup " + target + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                java.nio.file.Files.deleteIfExists(partial);
+            } catch (java.io.IOException ignored) {
+                // a hidden leftover of a failed backup; the next backup removes it
+            }
+        }
+        return SqliteBackups.entries(absolute);
+    }
+
+    @Override
+    public StoreCheck verify() {
+        return read("verify " + file, c -> SqliteBackups.check(c));
     }
 
     @Override

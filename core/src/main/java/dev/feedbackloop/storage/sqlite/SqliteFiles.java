@@ -52,6 +52,30 @@ final class SqliteFiles {
             create(file);
             return false;
         }
+        if (!hasHeader(file)) {
+            create(file);
+            return false;
+        }
+        return readOnly(file);
+    }
+
+    /**
+     * Refuses an existing file that is not a SQLite database, without touching it.
+     *
+     * @throws NotADatabaseException when it is something else (or empty)
+     */
+    static void prepareExisting(Path file) {
+        if (!hasHeader(file)) {
+            throw new NotADatabaseException(file + " is empty, not a SQLite database");
+        }
+    }
+
+    /**
+     * False for an empty file, true for one that starts with the SQLite header.
+     *
+     * @throws NotADatabaseException when the file holds something else (left untouched)
+     */
+    private static boolean hasHeader(Path file) {
         byte[] head = new byte[MAGIC.length];
         int n;
         try (InputStream in = Files.newInputStream(file)) {
@@ -60,14 +84,13 @@ final class SqliteFiles {
             throw new StorageException("cannot read " + file + ": " + e.getMessage(), e);
         }
         if (n == 0) {
-            create(file);
             return false;
         }
         if (n < MAGIC.length || !Arrays.equals(head, MAGIC)) {
             throw new NotADatabaseException(file + " is not a SQLite database (no SQLite header); "
                     + "it was left untouched. Point --db (or FEEDBACK_DB) at a database file or a new path.");
         }
-        return readOnly(file);
+        return true;
     }
 
     /**

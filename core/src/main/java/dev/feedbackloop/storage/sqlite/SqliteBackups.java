@@ -1,0 +1,137 @@
+package dev.feedbackloop.storage.sqlite;
+
+import dev.feedbackloop.InvalidInputException;
+import dev.feedbackloop.StorageException;
+import dev.feedbackloop.storage.StoreCheck;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Checks of a database file, and restoring a backup into an empty database. */
+public final class SqliteBackups {
+    private static final List<String> TABLES = List.of("feedback", "feedback_history", "changes", "outputs",
+            "pattern_cache", "reports", "api_keys", "settings");
+
+    private SqliteBackups() {
+    }
+
+    /** What a restore did. */
+    public record Restored(long entries, StoreCheck check) {
+    }
+
+    /**
+     * Restores {@code backup} into {@code target}, which must not exist or hold no entries: the
+     * backup is checked first (a SQLite database whose integrity check passes), copied with SQLite's
+     * online backup API, brought to the current schema and checked again, with its entries counted.
+     *
+     * @throws InvalidInputException when the target holds entries, or the backup is not a database
+     * @throws StorageException      when the backup is damaged (nothing is restored)
+     */
+    public static Restored restore(Path backup, Path target) {
+        if (!Files.isRegularFile(backup)) {
+            throw new InvalidInputException("no such backup file: " + backup);
+        }
+        SqliteFiles.prepareExisting(backup);
+        StoreCheck source;
+        long entries;
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + backup.toAbsolutePath().toUri() + "?mode=ro")) {
+            source = check(c);
+            entries = count(c, "feedback");
+        } catch (SQLException e) {
+            throw SqliteConnections.translate("read the backup " + backup, e);
+        }
+        if (!source.integrity().isEmpty()) {
+            throw new StorageException("the backup " + backup + " is damaged, nothing was restored: "
+                    + String.join("; ", source.integrity()));
+        }
+        if (Files.exists(target)) {
+            try (SqliteFeedbackStore existing = SqliteFeedbackStore.open(target)) {
+                long n = existing.count();
+                if (n > 0) {
+                    throw new InvalidInputException("restore needs an empty database: " + target + " holds " + n
+                            + " entries. Restore into a new path (then point --db at it).");
+                }
+            }
+        }
+        String path = backup.toAbsolutePath().toString();
+        if (path.contains("'")) {
+            throw new InvalidInputException("the backup's path must not contain an apostrophe: " + backup);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + target.toAbsolutePath());
+             Statement st = c.createStatement()) {
+            st.setQueryTimeout(SqliteConnections.BUSY_TIMEOUT_MS / 1000);
+            st.executeUpdate("restore from '" + path + "'");
+        } catch (SQLException e) {
+            throw SqliteConnections.translate("restore " + backup + " into " + target, e);
+        }
+        try (SqliteFeedbackStore restored = SqliteFeedbackStore.open(target)) {
+            StoreCheck after = restored.verify();
+            long n = restored.count();
+            if (n != entries || !after.integrity().isEmpty()) {
+                throw new StorageException("the restore into " + target + " does not match the backup: " + n
+                        + " entries of " + entries + (after.integrity().isEmpty() ? "" : "; " + after.integrity()));
+            }
+            return new Restored(n, after);
+        }
+    }
+
+    /** The entries in a database file, read without changing it. */
+    static long entries(Path file) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toUri() + "?mode=ro")) {
+            return count(c, "feedback");
+        } catch (SQLException e) {
+            throw SqliteConnections.translate("count the entries of " + file, e);
+        }
+    }
+
+    static StoreCheck check(Connection c) throws SQLException {
+        List<String> integrity = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
+            while (rs.next()) {
+                if (!"ok".equalsIgnoreCase(rs.getString(1))) {
+                    integrity.add(rs.getString(1));
+                }
+            }
+        }
+        int version;
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+            version = rs.next() ? rs.getInt(1) : 0;
+        }
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (String table : TABLES) {
+            if (exists(c, table)) {
+                rows.put(table, count(c, table));
+            }
+        }
+        long orphaned = 0;
+        if (rows.containsKey("feedback_history")) {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM feedback_history h"
+                    + " WHERE NOT EXISTS (SELECT 1 FROM feedback f WHERE f.output_id = h.output_id"
+                    + " AND f.rater_id = h.rater_id)")) {
+                orphaned = rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+        return new StoreCheck(integrity, version, SqliteMigrations.LATEST, rows, orphaned);
+    }
+
+    private static boolean exists(Connection c, String table) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '" + table + "'")) {
+            return rs.next();
+        }
+    }
+
+    private static long count(Connection c, String table) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+}
