@@ -7,12 +7,6 @@ import dev.feedbackloop.InvalidInputException;
 import dev.feedbackloop.internal.Json;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -30,8 +24,6 @@ final class JsonLinesReader implements RecordReader {
 
     private final InputStream in;
     private final ZoneId zone;
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     private byte[] buf = new byte[1 << 20];
     private int start;
     private int end;
@@ -39,7 +31,6 @@ final class JsonLinesReader implements RecordReader {
     private long consumed;
     private long line;
     private long record;
-    private CharBuffer chars = CharBuffer.allocate(1 << 14);
 
     JsonLinesReader(Path file, ZoneId zone) throws IOException {
         this.in = Files.newInputStream(file);
@@ -90,11 +81,13 @@ final class JsonLinesReader implements RecordReader {
     }
 
     private ParsedRecord parse(int s, int e) {
-        String bad = decode(s, e);
-        if (bad != null) {
-            return ParsedRecord.bad(line, record, bad);
+        int invalid = firstInvalidUtf8(buf, s, e);
+        if (invalid >= 0) {
+            return ParsedRecord.bad(line, record, "invalid UTF-8: byte " + (invalid - s + 1) + " of the line (0x"
+                    + String.format("%02X", buf[invalid] & 0xFF) + ") is not part of a valid character");
         }
-        try (JsonParser p = Json.FACTORY.createParser(chars.array(), 0, chars.position())) {
+        // valid UTF-8, checked strictly above: Jackson's byte parser reads it without decoding to chars first
+        try (JsonParser p = Json.FACTORY.createParser(buf, s, e - s)) {
             JsonToken first = p.nextToken();
             if (first != JsonToken.START_OBJECT) {
                 return ParsedRecord.bad(line, record, "expected a JSON object {...}, found " + StrictJson.describe(first));
@@ -114,23 +107,51 @@ final class JsonLinesReader implements RecordReader {
         }
     }
 
-    /** Decodes bytes [s, e) into {@link #chars}; returns the error message for invalid UTF-8, else null. */
-    private String decode(int s, int e) {
-        if (chars.capacity() < e - s) {
-            chars = CharBuffer.allocate(Math.max(e - s, chars.capacity() * 2));
+    /**
+     * The index of the first byte in [s, e) that does not begin or continue a valid UTF-8 character
+     * (the lead byte of a malformed, overlong, surrogate or truncated sequence), or -1 when the bytes
+     * are valid UTF-8: the rules of the JDK's strict decoder, without decoding.
+     */
+    static int firstInvalidUtf8(byte[] b, int s, int e) {
+        int i = s;
+        while (i < e) {
+            int c = b[i];
+            if (c >= 0) {
+                i++;
+                continue;
+            }
+            c &= 0xFF;
+            int n;
+            int lo = 0x80;
+            int hi = 0xBF;
+            if (c >= 0xC2 && c <= 0xDF) {
+                n = 1;
+            } else if (c >= 0xE0 && c <= 0xEF) {
+                n = 2;
+                lo = c == 0xE0 ? 0xA0 : 0x80;
+                hi = c == 0xED ? 0x9F : 0xBF;
+            } else if (c >= 0xF0 && c <= 0xF4) {
+                n = 3;
+                lo = c == 0xF0 ? 0x90 : 0x80;
+                hi = c == 0xF4 ? 0x8F : 0xBF;
+            } else {
+                return i;
+            }
+            if (i + n >= e) {
+                return i;
+            }
+            int second = b[i + 1] & 0xFF;
+            if (second < lo || second > hi) {
+                return i;
+            }
+            for (int k = 2; k <= n; k++) {
+                if ((b[i + k] & 0xC0) != 0x80) {
+                    return i;
+                }
+            }
+            i += n + 1;
         }
-        chars.clear();
-        ByteBuffer bytes = ByteBuffer.wrap(buf, s, e - s);
-        decoder.reset();
-        CoderResult r = decoder.decode(bytes, chars, true);
-        if (r.isUnderflow()) {
-            r = decoder.flush(chars);
-        }
-        if (r.isError()) {
-            return "invalid UTF-8: byte " + (bytes.position() - s + 1) + " of the line (0x"
-                    + String.format("%02X", buf[bytes.position()] & 0xFF) + ") is not part of a valid character";
-        }
-        return null;
+        return -1;
     }
 
     private static boolean isBlank(byte b) {
