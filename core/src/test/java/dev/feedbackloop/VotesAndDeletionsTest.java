@@ -139,6 +139,28 @@ class VotesAndDeletionsTest {
         }
     }
 
+    /** A late retry of a vote that was replaced meanwhile changes nothing: the newer vote stays. */
+    @Test
+    void aLateRetryOfAReplacedVoteDoesNotBringItBack() {
+        try (FeedbackLoop loop = open(dir.resolve("r.db"))) {
+            FeedbackEntry like = sample().get(0);
+            FeedbackEntry first = vote(like, 1, 1, NOW.minusSeconds(100), "f1");
+            FeedbackEntry second = vote(like, 1, 5, NOW.minusSeconds(50), "f2");
+            loop.database().insert(first);
+            loop.database().insert(second);
+            assertThat(loop.database().insert(first)).isEqualTo(dev.feedbackloop.storage.InsertResult.UNCHANGED);
+            try (var batch = loop.database().openBatch()) {
+                assertThat(batch.addAll(List.of(dev.feedbackloop.storage.EntryRow.of(first.withTimestamp(NOW)))))
+                        .as("a retry without its time gets the stored one").containsExactly(
+                                dev.feedbackloop.storage.InsertResult.UNCHANGED);
+                assertThat(batch.addAll(List.of(dev.feedbackloop.storage.EntryRow.of(vote(like, 1, 3, NOW, "f1")))))
+                        .containsExactly(dev.feedbackloop.storage.InsertResult.CONFLICT);
+                batch.commit();
+            }
+            assertThat(loop.database().find(FeedbackQuery.ALL)).extracting(FeedbackEntry::feedbackId).containsExactly("f2");
+        }
+    }
+
     @Test
     void deletingAnUnknownIdSaysSo() {
         try (FeedbackLoop loop = open(dir.resolve("d.db"))) {

@@ -75,6 +75,11 @@ public final class Main {
             code = ExitCodes.USAGE;
         }
         out.flush();
+        if (out.checkError()) {
+            // the output (a key shown once, a listing) did not reach its destination: say so, never exit 0
+            err.println("error: standard output could not be written (disk full, or a closed pipe)");
+            code = code == ExitCodes.OK ? ExitCodes.FAILURE : code;
+        }
         err.flush();
         System.exit(code);
     }

@@ -31,7 +31,8 @@ import javax.crypto.spec.SecretKeySpec;
  * later vote replaces the earlier one), never to rate another output.
  *
  * <p>Token format: {@code v1.<payload>.<signature>}, both base64url without padding; the payload is
- * JSON {@code {"o": output_id, "r": rater_id, "exp": epoch seconds, "origins": [...]}}. Thread-safe.
+ * JSON {@code {"o": output_id, "r": rater_id, "k": key name, "exp": epoch seconds, "origins": [...]}}:
+ * the key that asked, so that revoking it revokes its tokens. Thread-safe.
  */
 public final class FeedbackTokens {
     public static final Duration DEFAULT_TTL = Duration.ofHours(24);
@@ -51,11 +52,15 @@ public final class FeedbackTokens {
         this.clock = clock;
     }
 
-    /** What a token grants: votes on one output, as one rater, from these origins, until it expires. */
-    public record Grant(String outputId, String raterId, List<String> origins, Instant expiresAt) {
+    /**
+     * What a token grants: votes on one output, as one rater, from these origins, until it expires,
+     * for as long as the key that asked for it ({@code keyName}) is not revoked.
+     */
+    public record Grant(String outputId, String raterId, String keyName, List<String> origins, Instant expiresAt) {
         public Grant {
             Objects.requireNonNull(outputId, "outputId");
             Objects.requireNonNull(raterId, "raterId");
+            Objects.requireNonNull(keyName, "keyName");
             origins = List.copyOf(origins);
         }
     }
@@ -69,12 +74,13 @@ public final class FeedbackTokens {
      *
      * @param raterId who will vote (the application's user id); null for an anonymous rater, who gets
      *                a random id
+     * @param keyName the key that asks (its revocation revokes the token)
      * @param origins browser origins allowed to send the vote (those of the key that asked)
      * @param ttl     how long the token is valid: up to {@link #MAX_TTL}
      * @throws InvalidInputException for a bad ttl or rater id
      * @throws dev.feedbackloop.ConflictException when the output id is kept with other content
      */
-    public Issued issue(RatedOutput output, String raterId, List<String> origins, Duration ttl) {
+    public Issued issue(RatedOutput output, String raterId, String keyName, List<String> origins, Duration ttl) {
         if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(MAX_TTL) > 0) {
             throw new InvalidInputException("ttl_seconds must be from 1 to " + MAX_TTL.toSeconds(), "ttl_seconds");
         }
@@ -83,11 +89,12 @@ public final class FeedbackTokens {
         }
         store.keepOutput(output);
         String rater = raterId != null ? raterId : "anon-" + randomId();
-        Grant grant = new Grant(output.outputId(), rater, origins,
+        Grant grant = new Grant(output.outputId(), rater, keyName, origins,
                 clock.instant().plus(ttl).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("o", grant.outputId());
         payload.put("r", grant.raterId());
+        payload.put("k", grant.keyName());
         payload.put("exp", grant.expiresAt().getEpochSecond());
         payload.put("origins", grant.origins());
         String body = PREFIX + B64.encodeToString(Json.write(payload).getBytes(StandardCharsets.UTF_8));
@@ -161,12 +168,15 @@ public final class FeedbackTokens {
     private static Grant grant(Map<String, Object> p) {
         Object o = p.get("o");
         Object r = p.get("r");
+        Object k = p.get("k");
         Object exp = p.get("exp");
         Object origins = p.get("origins");
-        if (!(o instanceof String) || !(r instanceof String) || !(exp instanceof Number) || !(origins instanceof List)) {
+        if (!(o instanceof String) || !(r instanceof String) || !(k instanceof String) || !(exp instanceof Number)
+                || !(origins instanceof List)) {
             throw new ForbiddenException("not a feedback token");
         }
-        return new Grant((String) o, (String) r, (List<String>) origins, Instant.ofEpochSecond(((Number) exp).longValue()));
+        return new Grant((String) o, (String) r, (String) k, (List<String>) origins,
+                Instant.ofEpochSecond(((Number) exp).longValue()));
     }
 
     private byte[] sign(String body) {

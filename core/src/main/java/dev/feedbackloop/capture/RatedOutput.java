@@ -18,7 +18,8 @@ public record RatedOutput(String outputId, String prompt, String output, Map<Str
         }
         FeedbackEntry.requireText(prompt, "prompt");
         FeedbackEntry.requireText(output, "output");
-        context = context == null ? Map.of() : Map.copyOf(context);
+        // a context may hold JSON nulls, which Map.copyOf refuses
+        context = context == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(context));
         Objects.requireNonNull(createdAt, "createdAt");
     }
 

@@ -252,7 +252,7 @@ final class DayRollups {
         store.changesAfter(seen, t -> days.add(LocalDate.ofInstant(t, zone)));
         for (LocalDate d : days) {
             store.dropCache(key(d));
-            loaded.remove(d);
+            loaded.put(d, Optional.empty()); // also where the store keeps no cache (read-only): never read it again
         }
         store.putCache(marker, UNVERSIONED, Long.toString(changes));
     }

@@ -108,6 +108,31 @@ final class Access {
         return keys;
     }
 
+    /** Votes one rater may send on one output with a feedback token, per minute: a person changes a vote rarely. */
+    static final int VOTES_PER_MINUTE = 30;
+
+    /**
+     * Checks a vote sent with a feedback token: the key that asked for the token is still active and
+     * allows {@code origin} (null: not from a browser), and the rater has not voted on this output
+     * {@value #VOTES_PER_MINUTE} times in the last minute.
+     *
+     * @throws HttpProblem 403 for a revoked key or an origin it no longer allows, 429 over the limit
+     */
+    void admitVote(String keyName, String origin, String outputId, String raterId) {
+        ApiKey key = current().stream().filter(k -> k.name().equals(keyName) && k.active()).findFirst()
+                .orElseThrow(() -> HttpProblem.forbidden("the key that issued this feedback token was revoked"));
+        if (origin != null && !key.allowsOrigin(origin)) {
+            throw HttpProblem.forbidden("key '" + keyName + "' no longer allows origin " + origin);
+        }
+        Bucket bucket = buckets.computeIfAbsent("vote\n" + outputId + "\n" + raterId, n -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(VOTES_PER_MINUTE).refillGreedy(VOTES_PER_MINUTE, Duration.ofMinutes(1))
+                        .build()).build());
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            throw HttpProblem.rateLimited(Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999) / 1_000_000_000));
+        }
+    }
+
     private Bucket newBucket() {
         return Bucket.builder().addLimit(Bandwidth.builder().capacity(requestsPerSecond)
                 .refillGreedy(requestsPerSecond, Duration.ofSeconds(1)).build()).build();

@@ -59,6 +59,11 @@ final class Api {
         }
     }
 
+    /** Who may do what: for routes that check a credential of their own. */
+    Access access() {
+        return access;
+    }
+
     List<Route> routes() {
         return List.copyOf(registered);
     }

@@ -80,7 +80,8 @@ final class FeedbackRoutes {
         FeedbackEntry shape = EntryJson.builder(fields, loop.clock().getZone()).build(loop.clock());
         FeedbackTokens.Issued issued = loop.tokens().issue(
                 new RatedOutput((String) outputId, shape.prompt(), shape.output(), shape.context(), loop.clock().instant()),
-                (String) raterId, originsOf(ctx), Duration.ofSeconds(((Number) ttl).longValue()));
+                (String) raterId, ctx.attribute(Access.KEY_ATTRIBUTE), originsOf(ctx),
+                Duration.ofSeconds(((Number) ttl).longValue()));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("token", issued.token());
         out.put("output_id", issued.grant().outputId());
@@ -109,6 +110,7 @@ final class FeedbackRoutes {
         }
         String origin = ctx.header("Origin");
         FeedbackTokens.Grant grant = loop.tokens().verify(header.substring(6).strip(), origin);
+        api.access().admitVote(grant.keyName(), origin, grant.outputId(), grant.raterId());
         if (origin != null) {
             ctx.header("Access-Control-Allow-Origin", origin);
             ctx.header("Vary", "Origin");

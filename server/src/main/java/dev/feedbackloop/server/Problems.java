@@ -71,7 +71,11 @@ final class Problems {
             return body(type, s.getMessage(), e.getStatus(), e.getMessage(), null);
         }
         ErrorKind kind = t instanceof FeedbackLoopException ? ((FeedbackLoopException) t).kind() : ErrorKind.FAILURE;
-        String detail = t instanceof FeedbackLoopException ? t.getMessage() : "the server failed; its log says why";
+        // storage failures name server paths and free space: those stay in the server's log
+        String detail = !(t instanceof FeedbackLoopException) ? "the server failed; its log says why"
+                : kind == ErrorKind.DISK_FULL ? "the disk holding the database is full; nothing was stored"
+                : kind == ErrorKind.STORAGE || kind == ErrorKind.NOT_A_DATABASE || kind == ErrorKind.INCOMPATIBLE_SCHEMA
+                ? "the database is unavailable; the server's log says why" : t.getMessage();
         String field = t instanceof InvalidInputException ? ((InvalidInputException) t).field().orElse(null) : null;
         return body(kind.type(), TITLES.get(kind), STATUS.get(kind), detail, field);
     }
@@ -92,7 +96,7 @@ final class Problems {
     void answer(Throwable t, Context ctx) {
         Map<String, Object> p = of(t);
         int status = (Integer) p.get("status");
-        if (status == 500 && !(t instanceof FeedbackLoopException)) {
+        if ((status == 500 && !(t instanceof FeedbackLoopException)) || status == 503 || status == 507) {
             log.accept("error: " + ctx.method() + " " + ctx.path() + ": " + stackTrace(t));
         }
         if (t instanceof HttpProblem && ((HttpProblem) t).retryAfter > 0) {

@@ -83,7 +83,16 @@ final class RecentAnswers implements AutoCloseable {
             }
         }
         if (first != null) {
-            first.complete(run(compute));
+            try {
+                first.complete(run(compute));
+            } catch (Error e) {
+                // never leave waiting requests behind: the next request computes again
+                synchronized (entry) {
+                    entry.current = null;
+                }
+                first.completeExceptionally(e);
+                throw e;
+            }
             return first.join();
         }
         Result last = entry.current.join(); // never fails: a failure is a result

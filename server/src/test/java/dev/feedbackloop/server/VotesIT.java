@@ -124,4 +124,28 @@ class VotesIT {
                 .header("Authorization", "Bearer " + s.adminKey).DELETE());
         assertThat(again.statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void votesAreLimitedPerRaterAndEndWithTheKeyThatAskedForTheToken() throws Exception {
+        String token = (String) token(Map.of("prompt", "p", "output", "o", "output_id", "limited", "rater_id", "u")).get("token");
+        int limited = 0;
+        for (int i = 0; i < Access.VOTES_PER_MINUTE + 5; i++) {
+            HttpResponse<String> r = vote(token, null, Map.of("rating", 1 + i % 5));
+            if (r.statusCode() == 429) {
+                limited++;
+                assertThat(r.headers().firstValue("Retry-After")).isPresent();
+            } else {
+                assertThat(r.statusCode()).isEqualTo(201);
+            }
+        }
+        assertThat(limited).isEqualTo(5);
+        assertThat(s.loop.database().find(FeedbackQuery.ALL)).hasSize(1);
+
+        String other = (String) token(Map.of("prompt", "p", "output", "o", "output_id", "revoked", "rater_id", "u")).get("token");
+        assertThat(s.loop.keys().revoke("app")).isTrue();
+        Thread.sleep(1_100); // keys are reloaded at most once a second
+        HttpResponse<String> afterRevoke = vote(other, null, Map.of("rating", 5));
+        assertThat(afterRevoke.statusCode()).isEqualTo(403);
+        assertThat(ServerFixture.json(afterRevoke).get("detail").toString()).contains("revoked");
+    }
 }

@@ -35,7 +35,7 @@ final class Inserter {
      * The later stored vote wins, whatever the timestamps say.
      */
     static void replaceEarlierVote(Connection c, FeedbackEntry entry) throws SQLException {
-        if (!entry.isVote() || findById(c, entry.feedbackId()).isPresent()) {
+        if (!entry.isVote() || findById(c, entry.feedbackId()).isPresent() || replaced(c, entry.feedbackId()).isPresent()) {
             return;
         }
         String now = dev.feedbackloop.internal.Timestamps.format(java.time.Instant.now());
@@ -85,8 +85,36 @@ final class Inserter {
         ps.setString(first + 2, vote.feedbackId());
     }
 
+    /**
+     * A vote that was stored and later replaced, by its feedback_id. A late retry of it must not
+     * bring it back over the newer vote: it is UNCHANGED (CONFLICT with other content). Its stored
+     * time counts, as for any retry.
+     */
+    private static Optional<InsertResult> retryOfReplacedVote(Connection c, FeedbackEntry entry) throws SQLException {
+        if (!entry.isVote()) {
+            return Optional.empty();
+        }
+        Optional<FeedbackEntry> old = replaced(c, entry.feedbackId());
+        return old.map(o -> o.sameContentAs(entry.withTimestamp(o.timestamp())) ? InsertResult.UNCHANGED
+                : InsertResult.CONFLICT);
+    }
+
+    private static Optional<FeedbackEntry> replaced(Connection c, String feedbackId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + EntryColumns.SELECT_COLUMNS
+                + " FROM feedback_history WHERE feedback_id = ?")) {
+            ps.setString(1, feedbackId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(EntryColumns.read(rs)) : Optional.empty();
+            }
+        }
+    }
+
     /** One entry, in the caller's transaction. @throws ConflictException as {@link #unlessConflict} */
     static InsertResult insert(Connection c, FeedbackEntry entry) throws SQLException {
+        Optional<InsertResult> retry = retryOfReplacedVote(c, entry);
+        if (retry.isPresent()) {
+            return unlessConflict(retry.get(), entry);
+        }
         replaceEarlierVote(c, entry);
         try (PreparedStatement insert = c.prepareStatement(INSERT)) {
             EntryColumns.bind(insert, EntryRow.of(entry));
@@ -126,6 +154,11 @@ final class Inserter {
             throws SQLException {
         List<InsertResult> results = new ArrayList<>(rows.size());
         for (EntryRow row : rows) {
+            Optional<InsertResult> retry = retryOfReplacedVote(insert.getConnection(), row.entry());
+            if (retry.isPresent()) {
+                results.add(retry.get());
+                continue;
+            }
             replaceEarlierVote(insert.getConnection(), row.entry());
             EntryColumns.bind(insert, row);
             results.add(insert.executeUpdate() == 1 ? InsertResult.INSERTED : compareWithStored(byId, row.entry()));

@@ -59,6 +59,14 @@ public final class SqliteBackups {
                     throw new InvalidInputException("restore needs an empty database: " + target + " holds " + n
                             + " entries. Restore into a new path (then point --db at it).");
                 }
+                // keys, the token secret, kept outputs: an "empty" database may still hold what a restore would replace
+                Map<String, Long> rows = existing.verify().rows();
+                rows.forEach((table, count) -> {
+                    if (count > 0) {
+                        throw new InvalidInputException("restore needs an empty database: " + target + " holds " + count
+                                + " rows in " + table + ". Restore into a new path (then point --db at it).");
+                    }
+                });
             }
         }
         String path = backup.toAbsolutePath().toString();

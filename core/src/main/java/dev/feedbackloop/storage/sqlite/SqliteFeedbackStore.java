@@ -350,7 +350,10 @@ public final class SqliteFeedbackStore implements FeedbackStore {
         }
     }
 
-    /** {@code VACUUM INTO} a hidden sibling, which reads in one transaction (one moment), then renamed into place. */
+    /**
+     * {@code VACUUM INTO} a hidden sibling of its own (concurrent backups never share one), which reads
+     * in one transaction (one moment), then linked into place, which fails rather than overwrite.
+     */
     @Override
     public long backupTo(Path target) {
         if (java.nio.file.Files.exists(target)) {
@@ -358,10 +361,10 @@ public final class SqliteFeedbackStore implements FeedbackStore {
         }
         refuseToOverwrite(target, "the backup file");
         Path absolute = target.toAbsolutePath();
-        Path partial = absolute.resolveSibling("." + absolute.getFileName() + ".partial");
+        Path partial = absolute.resolveSibling("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + Long.toHexString(System.nanoTime()) + ".partial");
         try {
             java.nio.file.Files.createDirectories(absolute.getParent());
-            java.nio.file.Files.deleteIfExists(partial);
             read("back up " + file + " to " + target, c -> {
                 try (PreparedStatement ps = c.prepareStatement("VACUUM INTO ?")) {
                     ps.setString(1, partial.toString());
@@ -370,7 +373,10 @@ public final class SqliteFeedbackStore implements FeedbackStore {
                 return null;
             });
             dev.feedbackloop.internal.AtomicFiles.readableByAll(partial);
-            java.nio.file.Files.move(partial, absolute, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            // a link, not a rename: it fails if a file appeared at the target meanwhile (never overwritten)
+            java.nio.file.Files.createLink(absolute, partial);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new dev.feedbackloop.InvalidInputException(target + " exists; a backup never overwrites a file");
         } catch (java.io.IOException e) {
             throw new StorageException("cannot write the backup " + target + ": " + e.getMessage(), e);
         } finally {

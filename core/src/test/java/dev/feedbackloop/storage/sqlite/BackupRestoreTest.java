@@ -94,6 +94,12 @@ class BackupRestoreTest {
         }
         assertThatThrownBy(() -> SqliteBackups.restore(dir.resolve("b.db"), db)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("holds 200 entries");
+        Path withKey = dir.resolve("with-key.db");
+        try (SqliteFeedbackStore s = SqliteFeedbackStore.open(withKey)) {
+            s.settingIfAbsent("feedback-token-secret/v1", "c2VjcmV0");
+        }
+        assertThatThrownBy(() -> SqliteBackups.restore(dir.resolve("b.db"), withKey)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("1 rows in settings");
 
         Path damaged = Files.copy(dir.resolve("b.db"), dir.resolve("damaged.db"));
         try (RandomAccessFile f = new RandomAccessFile(damaged.toFile(), "rw")) {

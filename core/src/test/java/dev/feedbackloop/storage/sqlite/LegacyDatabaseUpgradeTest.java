@@ -114,6 +114,32 @@ class LegacyDatabaseUpgradeTest {
         }
     }
 
+    /** Rows whose context named an output and a rater before votes existed become votes: the latest counts. */
+    @Test
+    void earlierRowsOfOneRaterOnOneOutputBecomeHistoryOnUpgrade() throws Exception {
+        Path db = dir.resolve("votes.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
+            for (String sql : PYTHON_SCHEMA.split(";")) {
+                if (!sql.isBlank()) {
+                    st.execute(sql);
+                }
+            }
+            insert(c, "a", "2026-11-20T09:00:00", "p", 1, 0, "[]", "{\"output_id\": \"o1\", \"rater_id\": \"u1\"}", null);
+            insert(c, "b", "2026-11-20T10:00:00", "p", 5, 1, "[]", "{\"output_id\": \"o1\", \"rater_id\": \"u1\"}", null);
+            insert(c, "c", "2026-11-20T11:00:00", "p", 3, 1, "[]", "{\"output_id\": \"o1\", \"rater_id\": \"u2\"}", null);
+            insert(c, "d", "2026-11-20T12:00:00", "p", 2, 0, "[]", "{\"output_id\": \"o1\"}", null);
+        }
+        try (SqliteFeedbackStore store = SqliteFeedbackStore.open(db)) {
+            assertThat(store.find(FeedbackQuery.ALL)).extracting(FeedbackEntry::feedbackId)
+                    .containsExactlyInAnyOrder("b", "c", "d");
+            assertThat(store.replacedVotes("o1", "u1")).extracting(FeedbackEntry::feedbackId).containsExactly("a");
+            assertThat(store.dataVersion().changes()).isEqualTo(1);
+            store.insert(FeedbackEntry.builder("p", "o", 4).outputId("o1").raterId("u2").feedbackId("e").build());
+            assertThat(store.find(FeedbackQuery.ALL)).extracting(FeedbackEntry::feedbackId)
+                    .containsExactlyInAnyOrder("b", "d", "e");
+        }
+    }
+
     private static void insert(Connection c, String id, String ts, String prompt, int rating, int thumbs, String tags,
             String context, String notes) throws Exception {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO feedback (feedback_id, timestamp, prompt, output,"
