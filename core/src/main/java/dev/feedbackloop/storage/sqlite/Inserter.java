@@ -25,7 +25,7 @@ final class Inserter {
     /** The columns a row keeps in {@code feedback_history} (the entry, without derived columns). */
     private static final String HISTORY_COLUMNS =
             "id, feedback_id, timestamp, prompt, output, rating, thumbs_up, tags, context, notes, output_id, rater_id";
-    private static final String OTHER_VOTE = " FROM feedback WHERE output_id = ? AND rater_id = ? AND feedback_id <> ?";
+    private static final String OTHER_VOTE = "output_id = ? AND rater_id = ? AND feedback_id <> ?";
 
     /**
      * Before a vote is stored: moves the same rater's earlier vote on the same output (one with
@@ -35,28 +35,16 @@ final class Inserter {
      * The later stored vote wins, whatever the timestamps say.
      */
     static void replaceEarlierVote(Connection c, FeedbackEntry entry) throws SQLException {
-        if (!entry.isVote() || findById(c, entry.feedbackId()).isPresent() || replaced(c, entry.feedbackId()).isPresent()) {
+        if (!entry.isVote() || findById(c, entry.feedbackId()).isPresent()
+                || SqliteChanges.replaced(c, entry.feedbackId()).isPresent()) {
             return;
         }
-        String now = dev.feedbackloop.internal.Timestamps.format(java.time.Instant.now());
-        try (PreparedStatement history = c.prepareStatement("INSERT INTO feedback_history (" + HISTORY_COLUMNS
-                + ", replaced_at, replaced_by) SELECT " + HISTORY_COLUMNS + ", ?, ?" + OTHER_VOTE)) {
-            history.setString(1, now);
-            history.setString(2, entry.feedbackId());
-            bindVote(history, 3, entry);
-            if (history.executeUpdate() == 0) {
-                return;
-            }
-        }
-        try (PreparedStatement log = c.prepareStatement(
-                "INSERT INTO changes (kind, entry_timestamp, at) SELECT 'replaced', timestamp, ?" + OTHER_VOTE)) {
-            log.setString(1, now);
-            bindVote(log, 2, entry);
-            log.executeUpdate();
-        }
-        try (PreparedStatement delete = c.prepareStatement("DELETE" + OTHER_VOTE)) {
-            bindVote(delete, 1, entry);
-            delete.executeUpdate();
+        Object[] vote = {entry.outputId(), entry.raterId(), entry.feedbackId()};
+        int moved = SqliteRows.update(c, "INSERT INTO feedback_history (" + HISTORY_COLUMNS + ", replaced_at, replaced_by)"
+                + " SELECT " + HISTORY_COLUMNS + ", ?, ? FROM feedback WHERE " + OTHER_VOTE,
+                concat(new Object[] {now(), entry.feedbackId()}, vote));
+        if (moved > 0) {
+            leave(c, "replaced", OTHER_VOTE, vote);
         }
     }
 
@@ -64,25 +52,29 @@ final class Inserter {
     static Optional<FeedbackEntry> delete(Connection c, String feedbackId) throws SQLException {
         Optional<FeedbackEntry> found = findById(c, feedbackId);
         if (found.isPresent()) {
-            String now = dev.feedbackloop.internal.Timestamps.format(java.time.Instant.now());
-            try (PreparedStatement log = c.prepareStatement(
-                    "INSERT INTO changes (kind, entry_timestamp, at) SELECT 'deleted', timestamp, ? FROM feedback"
-                            + " WHERE feedback_id = ?");
-                 PreparedStatement delete = c.prepareStatement("DELETE FROM feedback WHERE feedback_id = ?")) {
-                log.setString(1, now);
-                log.setString(2, feedbackId);
-                log.executeUpdate();
-                delete.setString(1, feedbackId);
-                delete.executeUpdate();
-            }
+            leave(c, "deleted", "feedback_id = ?", feedbackId);
         }
         return found;
     }
 
-    private static void bindVote(PreparedStatement ps, int first, FeedbackEntry vote) throws SQLException {
-        ps.setString(first, vote.outputId());
-        ps.setString(first + 1, vote.raterId());
-        ps.setString(first + 2, vote.feedbackId());
+    /**
+     * Rows leave the feedback table: each is logged in {@code changes} with its timestamp (what
+     * incremental readers follow, see {@link SqliteChanges}), then deleted.
+     */
+    private static void leave(Connection c, String kind, String where, Object... values) throws SQLException {
+        SqliteRows.update(c, "INSERT INTO changes (kind, entry_timestamp, at) SELECT ?, timestamp, ? FROM feedback"
+                + " WHERE " + where, concat(new Object[] {kind, now()}, values));
+        SqliteRows.update(c, "DELETE FROM feedback WHERE " + where, values);
+    }
+
+    private static String now() {
+        return dev.feedbackloop.internal.Timestamps.format(java.time.Instant.now());
+    }
+
+    private static Object[] concat(Object[] a, Object[] b) {
+        Object[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     /**
@@ -94,19 +86,9 @@ final class Inserter {
         if (!entry.isVote()) {
             return Optional.empty();
         }
-        Optional<FeedbackEntry> old = replaced(c, entry.feedbackId());
+        Optional<FeedbackEntry> old = SqliteChanges.replaced(c, entry.feedbackId());
         return old.map(o -> o.sameContentAs(entry.withTimestamp(o.timestamp())) ? InsertResult.UNCHANGED
                 : InsertResult.CONFLICT);
-    }
-
-    private static Optional<FeedbackEntry> replaced(Connection c, String feedbackId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + EntryColumns.SELECT_COLUMNS
-                + " FROM feedback_history WHERE feedback_id = ?")) {
-            ps.setString(1, feedbackId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(EntryColumns.read(rs)) : Optional.empty();
-            }
-        }
     }
 
     /** One entry, in the caller's transaction. @throws ConflictException as {@link #unlessConflict} */

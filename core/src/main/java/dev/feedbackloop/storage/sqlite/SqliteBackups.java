@@ -91,6 +91,45 @@ public final class SqliteBackups {
         }
     }
 
+    /**
+     * Writes a backup of a database to {@code target}: {@code copyTo} copies it to a hidden sibling of
+     * its own (concurrent backups never share one), which is then linked into place, which fails
+     * rather than overwrite a file that appeared meanwhile; the hidden copy is removed either way.
+     *
+     * @return the entries in the backup
+     * @throws InvalidInputException when {@code target} exists
+     */
+    static long backup(Path target, java.util.function.Consumer<Path> copyTo) {
+        if (Files.exists(target)) {
+            throw new InvalidInputException(target + " exists; a backup never overwrites a file");
+        }
+        Path absolute = target.toAbsolutePath();
+        Path partial = absolute.resolveSibling("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + Long.toHexString(System.nanoTime()) + ".partial");
+        try {
+            Files.createDirectories(absolute.getParent());
+            copyTo.accept(partial);
+            dev.feedbackloop.internal.AtomicFiles.readableByAll(partial);
+            Files.createLink(absolute, partial);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new InvalidInputException(target + " exists; a backup never overwrites a file");
+        } catch (java.io.IOException e) {
+            throw new StorageException("cannot write the backup " + target + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (java.io.IOException ignored) {
+                // a hidden leftover of a failed backup, under a name no other backup uses
+            }
+        }
+        return entries(absolute);
+    }
+
+    /** {@code VACUUM INTO}: a compact copy read in one transaction, so consistent to one moment. */
+    static void vacuumInto(Connection c, Path file) throws SQLException {
+        SqliteRows.update(c, "VACUUM INTO ?", file.toString());
+    }
+
     /** The entries in a database file, read without changing it. */
     static long entries(Path file) {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toUri() + "?mode=ro")) {

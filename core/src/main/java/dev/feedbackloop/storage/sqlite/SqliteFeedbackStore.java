@@ -259,14 +259,7 @@ public final class SqliteFeedbackStore implements FeedbackStore {
 
     @Override
     public DataVersion dataVersion() {
-        return read("read data version", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT (SELECT max(id) FROM feedback), (SELECT max(seq) FROM changes)");
-                 ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return new DataVersion(rs.getLong(1), rs.getLong(2));
-            }
-        });
+        return read("read data version", SqliteChanges::dataVersion);
     }
 
     @Override
@@ -277,232 +270,79 @@ public final class SqliteFeedbackStore implements FeedbackStore {
     @Override
     public void changesAfter(long afterSeq, Consumer<Instant> entryTimestamp) {
         read("read changes", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT entry_timestamp FROM changes WHERE seq > ? ORDER BY seq")) {
-                ps.setLong(1, afterSeq);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        entryTimestamp.accept(Timestamps.parse(rs.getString(1)));
-                    }
-                }
-            }
+            SqliteChanges.after(c, afterSeq, entryTimestamp);
             return null;
         });
     }
 
     @Override
     public List<FeedbackEntry> replacedVotes(String outputId, String raterId) {
-        return read("read vote history", c -> {
-            List<FeedbackEntry> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + EntryColumns.SELECT_COLUMNS
-                    + " FROM feedback_history WHERE output_id = ? AND rater_id = ? ORDER BY id")) {
-                ps.setString(1, outputId);
-                ps.setString(2, raterId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(EntryColumns.read(rs));
-                    }
-                }
-            }
-            return out;
-        });
+        return read("read vote history", c -> SqliteChanges.replacedVotes(c, outputId, raterId));
     }
 
     @Override
     public void keepOutput(RatedOutput kept) {
         write("keep output " + kept.outputId(), c -> {
-            Optional<RatedOutput> stored = outputIn(c, kept.outputId());
-            if (stored.isPresent()) {
-                if (!stored.get().sameContentAs(kept)) {
-                    throw new dev.feedbackloop.ConflictException("output_id '" + kept.outputId()
-                            + "' is kept with another prompt, output or context; give this output its own id");
-                }
-                return null;
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO outputs (output_id, prompt, output, context, created_at) VALUES (?, ?, ?, ?, ?)")) {
-                ps.setString(1, kept.outputId());
-                ps.setString(2, kept.prompt());
-                ps.setString(3, kept.output());
-                ps.setString(4, dev.feedbackloop.internal.Json.write(kept.context()));
-                ps.setString(5, Timestamps.format(kept.createdAt()));
-                ps.executeUpdate();
-            }
+            SqliteKept.keepOutput(c, kept);
             return null;
         });
     }
 
     @Override
     public Optional<RatedOutput> output(String outputId) {
-        return read("read output " + outputId, c -> outputIn(c, outputId));
+        return read("read output " + outputId, c -> SqliteKept.output(c, outputId));
     }
 
-    @SuppressWarnings("unchecked")
-    private static Optional<RatedOutput> outputIn(Connection c, String outputId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT prompt, output, context, created_at FROM outputs WHERE output_id = ?")) {
-            ps.setString(1, outputId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new RatedOutput(outputId, rs.getString(1), rs.getString(2),
-                        (java.util.Map<String, Object>) dev.feedbackloop.internal.Json.parse(rs.getString(3)),
-                        Timestamps.parse(rs.getString(4)))) : Optional.empty();
-            }
-        }
-    }
-
-    /**
-     * {@code VACUUM INTO} a hidden sibling of its own (concurrent backups never share one), which reads
-     * in one transaction (one moment), then linked into place, which fails rather than overwrite.
-     */
     @Override
     public long backupTo(Path target) {
-        if (java.nio.file.Files.exists(target)) {
-            throw new dev.feedbackloop.InvalidInputException(target + " exists; a backup never overwrites a file");
-        }
         refuseToOverwrite(target, "the backup file");
-        Path absolute = target.toAbsolutePath();
-        Path partial = absolute.resolveSibling("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + Long.toHexString(System.nanoTime()) + ".partial");
-        try {
-            java.nio.file.Files.createDirectories(absolute.getParent());
-            read("back up " + file + " to " + target, c -> {
-                try (PreparedStatement ps = c.prepareStatement("VACUUM INTO ?")) {
-                    ps.setString(1, partial.toString());
-                    ps.execute();
-                }
-                return null;
-            });
-            dev.feedbackloop.internal.AtomicFiles.readableByAll(partial);
-            // a link, not a rename: it fails if a file appeared at the target meanwhile (never overwritten)
-            java.nio.file.Files.createLink(absolute, partial);
-        } catch (java.nio.file.FileAlreadyExistsException e) {
-            throw new dev.feedbackloop.InvalidInputException(target + " exists; a backup never overwrites a file");
-        } catch (java.io.IOException e) {
-            throw new StorageException("cannot write the backup " + target + ": " + e.getMessage(), e);
-        } finally {
-            try {
-                java.nio.file.Files.deleteIfExists(partial);
-            } catch (java.io.IOException ignored) {
-                // a hidden leftover of a failed backup; the next backup removes it
-            }
-        }
-        return SqliteBackups.entries(absolute);
+        return SqliteBackups.backup(target, partial -> read("back up " + file + " to " + target, c -> {
+            SqliteBackups.vacuumInto(c, partial);
+            return null;
+        }));
     }
 
     @Override
     public StoreCheck verify() {
-        return read("verify " + file, c -> SqliteBackups.check(c));
+        return read("verify " + file, SqliteBackups::check);
     }
 
     @Override
     public Optional<String> setting(String name) {
-        return read("read setting " + name, c -> settingIn(c, name));
+        return read("read setting " + name, c -> SqliteKept.setting(c, name));
     }
 
     @Override
     public String settingIfAbsent(String name, String value) {
-        return write("store setting " + name, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")) {
-                ps.setString(1, name);
-                ps.setString(2, value);
-                ps.executeUpdate();
-            }
-            return settingIn(c, name).orElseThrow();
-        });
-    }
-
-    private static Optional<String> settingIn(Connection c, String name) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM settings WHERE name = ?")) {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        }
+        return write("store setting " + name, c -> SqliteKept.settingIfAbsent(c, name, value));
     }
 
     @Override
     public Optional<String> cached(String key, DataVersion version) {
-        return read("read cache", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT analysis_data FROM pattern_cache WHERE cache_key = ? AND data_version = ?")) {
-                ps.setString(1, key);
-                ps.setString(2, version.token());
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-                }
-            }
-        });
+        return read("read cache", c -> SqliteCaches.cached(c, key, version));
     }
 
     /** A no-op on a read-only database: a cache that cannot be kept is simply not kept. */
     @Override
     public void putCache(String key, DataVersion version, String json) {
-        if (connections.readOnly()) {
-            return;
-        }
-        write("write cache", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO pattern_cache (cache_key, analysis_data, data_version, created_at)"
-                            + " VALUES (?, ?, ?, ?) ON CONFLICT (cache_key) DO UPDATE SET"
-                            + " analysis_data = excluded.analysis_data, data_version = excluded.data_version,"
-                            + " created_at = excluded.created_at")) {
-                ps.setString(1, key);
-                ps.setString(2, json);
-                ps.setString(3, version.token());
-                ps.setString(4, Timestamps.format(Instant.now()));
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        writeUnlessReadOnly("write cache", c -> SqliteCaches.put(c, key, version, json));
     }
 
     /** A no-op on a read-only database (nothing is cached there). */
     @Override
     public void dropCache(String key) {
-        if (connections.readOnly()) {
-            return;
-        }
-        write("drop cache " + key, c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM pattern_cache WHERE cache_key = ?")) {
-                ps.setString(1, key);
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        writeUnlessReadOnly("drop cache " + key, c -> SqliteCaches.drop(c, key));
+    }
+
+    @Override
+    public Optional<String> savedReport(String period) {
+        return read("read report " + period, c -> SqliteCaches.savedReport(c, period));
     }
 
     /** A no-op on a read-only database: the report is still computed and shown, just not kept. */
     @Override
-    public Optional<String> savedReport(String period) {
-        return read("read report " + period, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT report_data FROM reports WHERE period = ? ORDER BY id DESC LIMIT 1")) {
-                ps.setString(1, period);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-                }
-            }
-        });
-    }
-
-    @Override
     public void saveReport(String period, Instant start, Instant end, String json) {
-        if (connections.readOnly()) {
-            return;
-        }
-        write("save report", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO reports (period, report_data, start_date, end_date, created_at) VALUES (?, ?, ?, ?, ?)")) {
-                ps.setString(1, period);
-                ps.setString(2, json);
-                ps.setString(3, Timestamps.format(start));
-                ps.setString(4, Timestamps.format(end));
-                ps.setString(5, Timestamps.format(Instant.now()));
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        writeUnlessReadOnly("save report", c -> SqliteCaches.saveReport(c, period, start, end, json));
     }
 
     @Override
@@ -553,6 +393,21 @@ public final class SqliteFeedbackStore implements FeedbackStore {
 
     private <T> T read(String what, SqlWork<T> work) {
         return withConnection(what, work, false, true);
+    }
+
+    @FunctionalInterface
+    private interface SqlStep {
+        void run(Connection c) throws SQLException;
+    }
+
+    /** {@link #write} of what a read-only database simply does not keep (caches, reports). */
+    private void writeUnlessReadOnly(String what, SqlStep step) {
+        if (!connections.readOnly()) {
+            write(what, c -> {
+                step.run(c);
+                return null;
+            });
+        }
     }
 
     /** Runs {@code work} in one write transaction, retrying when the database stays busy. */
