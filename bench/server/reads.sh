@@ -8,18 +8,14 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 SECS="${1:-30}"
 PORT="${PORT:-18182}"
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-WORK="$(mktemp -d)"
-trap 'kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+. "$ROOT/bench/server/lib.sh"
 DB="${2:-$WORK/big.db}"
 if [ ! -f "$DB" ]; then
   echo "== generating 1,000,000 entries over 60 days into $DB"
   "$ROOT/feedback" generate --count 1000000 --days 60 --db "$DB" >/dev/null
 fi
-KEY=$("$ROOT/feedback" keys create --db "$DB" --name "reads-$$" --scope admin 2>/dev/null)
-"$ROOT/feedback" serve --db "$DB" --port "$PORT" --rate-limit 10000000 2>"$WORK/access.log" &
-SERVER=$!
-until curl -sf "http://127.0.0.1:$PORT/ready" >/dev/null; do sleep 0.05; done
+create_key "$DB"
+start_server "$DB" "$PORT"
 
 cat >"$WORK/capture.lua" <<LUA
 wrk.method = "POST"

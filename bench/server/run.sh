@@ -7,18 +7,14 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 SECS="${1:-30}"
 PORT="${PORT:-18181}"
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-WORK="$(mktemp -d)"
-trap 'kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+. "$ROOT/bench/server/lib.sh"
 "$ROOT/feedback" init --db "$WORK/f.db" >/dev/null
-KEY=$("$ROOT/feedback" keys create --db "$WORK/f.db" --name bench --scope admin 2>/dev/null)
+create_key "$WORK/f.db"
 
 # the first bulk-kind command after a build trains the launcher's start-up cache (serve uses it): not timed
 "$ROOT/feedback" export "$WORK/warm.jsonl" --db "$WORK/f.db" >/dev/null 2>&1
 START=$(date +%s%N)
-"$ROOT/feedback" serve --db "$WORK/f.db" --port "$PORT" --rate-limit 10000000 2>"$WORK/access.log" &
-SERVER=$!
-until curl -sf "http://127.0.0.1:$PORT/ready" >/dev/null; do sleep 0.02; done
+start_server "$WORK/f.db" "$PORT"
 echo "start to ready: $(( ($(date +%s%N) - START) / 1000000 )) ms (launcher and JVM included)"
 
 cat >"$WORK/capture.lua" <<LUA

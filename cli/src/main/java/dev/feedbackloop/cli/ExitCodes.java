@@ -1,8 +1,8 @@
 package dev.feedbackloop.cli;
 
+import dev.feedbackloop.FeedbackJson;
 import dev.feedbackloop.ErrorKind;
 import dev.feedbackloop.FeedbackLoopException;
-import dev.feedbackloop.internal.Json;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,6 +135,6 @@ final class ExitCodes implements IExecutionExceptionHandler, CommandLine.IParame
         problem.put("type", typeOf(ex));
         problem.put("message", message);
         problem.put("exit_code", code);
-        return Json.write(Map.of("error", problem));
+        return FeedbackJson.write(Map.of("error", problem));
     }
 }

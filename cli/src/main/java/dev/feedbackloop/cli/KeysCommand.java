@@ -1,11 +1,11 @@
 package dev.feedbackloop.cli;
 
+import dev.feedbackloop.FeedbackJson;
 import dev.feedbackloop.FeedbackLoop;
 import dev.feedbackloop.NotFoundException;
 import dev.feedbackloop.access.ApiKey;
 import dev.feedbackloop.access.ApiKeys;
 import dev.feedbackloop.access.KeyScope;
-import dev.feedbackloop.internal.Json;
 import dev.feedbackloop.internal.Timestamps;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -71,7 +71,7 @@ final class KeysCommand implements Callable<Integer> {
                 if (store.json) {
                     Map<String, Object> m = toMap(c.key());
                     m.put("key", c.secret());
-                    out.println(Json.write(m));
+                    out.println(FeedbackJson.write(m));
                 } else {
                     out.println(c.secret());
                     spec.commandLine().getErr().printf("key '%s' (%s) created; it is shown only this once%n", name,
@@ -96,7 +96,7 @@ final class KeysCommand implements Callable<Integer> {
                 List<ApiKey> keys = loop.keys().list();
                 PrintWriter out = spec.commandLine().getOut();
                 if (store.json) {
-                    out.println(Json.write(keys.stream().map(KeysCommand::toMap).toList()));
+                    out.println(FeedbackJson.write(keys.stream().map(KeysCommand::toMap).toList()));
                     return ExitCodes.OK;
                 }
                 for (ApiKey k : keys) {

@@ -35,29 +35,12 @@ class ServeProcessIT {
     @Test
     void everyAcknowledgedCaptureSurvivesKillDashNine() throws Exception {
         Path db = dir.resolve("feedback.db");
-        String key = createKey(db);
-        Process server = start(db);
-        int port = port(server);
-        Set<String> ledger = ConcurrentHashMap.newKeySet();
-        AtomicBoolean running = new AtomicBoolean(true);
-        List<Thread> clients = new java.util.ArrayList<>();
-        for (int t = 0; t < 16; t++) {
-            int client = t;
-            Thread th = new Thread(() -> capture(port, key, client, running, ledger));
-            th.start();
-            clients.add(th);
-        }
-        while (ledger.size() < 500) {
-            Thread.sleep(20);
-        }
-        server.destroyForcibly();
-        assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        running.set(false);
-        for (Thread th : clients) {
-            th.join();
-        }
+        Load load = new Load(db, 16);
+        load.awaitAcknowledged(500);
+        load.server.destroyForcibly();
+        load.stop();
         try (FeedbackLoop loop = FeedbackLoop.open(db)) {
-            for (String id : ledger) {
+            for (String id : load.ledger) {
                 assertThat(loop.database().findById(id)).as("acknowledged " + id).isPresent();
             }
         }
@@ -66,23 +49,48 @@ class ServeProcessIT {
     @Test
     void sigtermStopsGracefullyWithExitZero() throws Exception {
         Path db = dir.resolve("feedback.db");
-        String key = createKey(db);
-        Process server = start(db);
-        int port = port(server);
-        Set<String> ledger = ConcurrentHashMap.newKeySet();
-        AtomicBoolean running = new AtomicBoolean(true);
-        Thread client = new Thread(() -> capture(port, key, 0, running, ledger));
-        client.start();
-        while (ledger.size() < 50) {
-            Thread.sleep(20);
-        }
-        server.destroy();
-        assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        running.set(false);
-        client.join();
-        assertThat(server.exitValue()).isZero();
+        Load load = new Load(db, 1);
+        load.awaitAcknowledged(50);
+        load.server.destroy();
+        load.stop();
+        assertThat(load.server.exitValue()).isZero();
         try (FeedbackLoop loop = FeedbackLoop.open(db)) {
-            assertThat(ledger).allSatisfy(id -> assertThat(loop.database().findById(id)).isPresent());
+            assertThat(load.ledger).allSatisfy(id -> assertThat(loop.database().findById(id)).isPresent());
+        }
+    }
+
+    /** A server process on {@code db} and clients capturing into it; the ledger holds every id that got a 2xx. */
+    private final class Load {
+        final Process server;
+        final Set<String> ledger = ConcurrentHashMap.newKeySet();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final List<Thread> clients = new java.util.ArrayList<>();
+
+        Load(Path db, int clientCount) throws Exception {
+            String key = createKey(db);
+            server = start(db);
+            int port = port(server);
+            for (int t = 0; t < clientCount; t++) {
+                int client = t;
+                Thread th = new Thread(() -> capture(port, key, client, running, ledger));
+                th.start();
+                clients.add(th);
+            }
+        }
+
+        void awaitAcknowledged(int n) throws InterruptedException {
+            while (ledger.size() < n) {
+                Thread.sleep(20);
+            }
+        }
+
+        /** After the server was told to end: waits for it, then stops the clients. */
+        void stop() throws InterruptedException {
+            assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            running.set(false);
+            for (Thread th : clients) {
+                th.join();
+            }
         }
     }
 

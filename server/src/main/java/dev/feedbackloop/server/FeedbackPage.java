@@ -1,22 +1,17 @@
 package dev.feedbackloop.server;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.feedbackloop.InvalidInputException;
 import dev.feedbackloop.capture.FeedbackEntry;
-import dev.feedbackloop.internal.Json;
 import dev.feedbackloop.internal.Timestamps;
 import dev.feedbackloop.storage.FeedbackQuery;
 import dev.feedbackloop.storage.FeedbackStore;
-import dev.feedbackloop.transfer.EntryJson;
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One page of {@code GET /api/v1/feedback}: the {@code list} filters as query parameters
@@ -59,21 +54,12 @@ record FeedbackPage(List<FeedbackEntry> entries, String nextCursor) {
         return new FeedbackPage(List.copyOf(page), encode(Timestamps.format(last) + "|" + carried));
     }
 
-    String toJson() {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
-            g.writeStartObject();
-            g.writeArrayFieldStart("entries");
-            for (FeedbackEntry e : entries) {
-                EntryJson.write(g, e);
-            }
-            g.writeEndArray();
-            g.writeStringField("next_cursor", nextCursor);
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+    /** {@code {"entries": [...], "next_cursor": ...}}, for {@link dev.feedbackloop.FeedbackJson}. */
+    Map<String, Object> toMap() {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("entries", entries);
+        m.put("next_cursor", nextCursor);
+        return m;
     }
 
     private static String encode(String text) {

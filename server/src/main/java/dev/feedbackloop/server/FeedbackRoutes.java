@@ -242,7 +242,7 @@ final class FeedbackRoutes {
 
     private void list(Context ctx) {
         FeedbackPage page = FeedbackPage.read(loop.database(), ctx);
-        Api.json(ctx, 200, page.toJson());
+        Api.json(ctx, 200, page.toMap());
     }
 
     private void one(Context ctx) {

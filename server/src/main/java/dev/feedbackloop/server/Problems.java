@@ -1,9 +1,9 @@
 package dev.feedbackloop.server;
 
+import dev.feedbackloop.FeedbackJson;
 import dev.feedbackloop.ErrorKind;
 import dev.feedbackloop.FeedbackLoopException;
 import dev.feedbackloop.InvalidInputException;
-import dev.feedbackloop.internal.Json;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
@@ -102,7 +102,7 @@ final class Problems {
         if (t instanceof HttpProblem && ((HttpProblem) t).retryAfter > 0) {
             ctx.header("Retry-After", Long.toString(((HttpProblem) t).retryAfter));
         }
-        ctx.status(status).contentType(MEDIA_TYPE).result(Json.write(p));
+        ctx.status(status).contentType(MEDIA_TYPE).result(FeedbackJson.write(p));
     }
 
     private static String stackTrace(Throwable t) {
