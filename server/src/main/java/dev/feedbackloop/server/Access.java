@@ -108,6 +108,11 @@ final class Access {
         return keys;
     }
 
+    /** The active key of this name, from the keys read at most a second ago. */
+    Optional<ApiKey> active(String name) {
+        return current().stream().filter(k -> k.name().equals(name) && k.active()).findFirst();
+    }
+
     /** Votes one rater may send on one output with a feedback token, per minute: a person changes a vote rarely. */
     static final int VOTES_PER_MINUTE = 30;
 
@@ -119,7 +124,7 @@ final class Access {
      * @throws HttpProblem 403 for a revoked key or an origin it no longer allows, 429 over the limit
      */
     void admitVote(String keyName, String origin, String outputId, String raterId) {
-        ApiKey key = current().stream().filter(k -> k.name().equals(keyName) && k.active()).findFirst()
+        ApiKey key = active(keyName)
                 .orElseThrow(() -> HttpProblem.forbidden("the key that issued this feedback token was revoked"));
         if (origin != null && !key.allowsOrigin(origin)) {
             throw HttpProblem.forbidden("key '" + keyName + "' no longer allows origin " + origin);

@@ -80,7 +80,7 @@ final class FeedbackRoutes {
         FeedbackEntry shape = EntryJson.builder(fields, loop.clock().getZone()).build(loop.clock());
         FeedbackTokens.Issued issued = loop.tokens().issue(
                 new RatedOutput((String) outputId, shape.prompt(), shape.output(), shape.context(), loop.clock().instant()),
-                (String) raterId, ctx.attribute(Access.KEY_ATTRIBUTE), originsOf(ctx),
+                (String) raterId, ctx.attribute(Access.KEY_ATTRIBUTE), originsOf(api, ctx),
                 Duration.ofSeconds(((Number) ttl).longValue()));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("token", issued.token());
@@ -91,9 +91,8 @@ final class FeedbackRoutes {
     }
 
     /** The browser origins the request's key allows: a token may be used from those only. */
-    private List<String> originsOf(Context ctx) {
-        String name = ctx.attribute(Access.KEY_ATTRIBUTE);
-        return loop.keys().list().stream().filter(k -> k.name().equals(name)).findFirst()
+    private static List<String> originsOf(Api api, Context ctx) {
+        return api.access().active(ctx.attribute(Access.KEY_ATTRIBUTE))
                 .map(dev.feedbackloop.access.ApiKey::origins).orElse(List.of());
     }
 
