@@ -48,7 +48,8 @@ public final class FeedbackJson {
     private static boolean writeDomain(JsonGenerator g, Object value) throws IOException {
         if (value instanceof FeedbackEntry) {
             EntryJson.write(g, (FeedbackEntry) value);
-        } else if (value instanceof PatternAnalysis || value instanceof ImprovementReport) {
+        } else if (value instanceof PatternAnalysis || value instanceof ImprovementReport
+                || value instanceof dev.feedbackloop.reporting.PeriodOverview) {
             AnalysisJson.mapper().writeValue(g, value);
         } else if (value instanceof RoutingDecision) {
             write(g, ((RoutingDecision) value).toMap(false));

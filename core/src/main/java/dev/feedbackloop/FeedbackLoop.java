@@ -320,6 +320,11 @@ public final class FeedbackLoop implements AutoCloseable {
         return reporter.get();
     }
 
+    /** The dashboard's overviews of a period (totals, change, series, group tables, findings). */
+    public dev.feedbackloop.reporting.Overviews overviews() {
+        return new dev.feedbackloop.reporting.Overviews(store, clock);
+    }
+
     public Suggester suggester() {
         return suggester.get();
     }

@@ -22,16 +22,20 @@ import java.util.function.Supplier;
  */
 final class Access {
     static final String KEY_ATTRIBUTE = "feedback.key";
+    /** The scope of the request's key ({@code read}, ...), for routes that tell a client who it is. */
+    static final String SCOPE_ATTRIBUTE = "feedback.scope";
     private static final long RELOAD_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final Supplier<List<ApiKey>> source;
     private final long requestsPerSecond;
+    private final Sessions sessions;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private volatile List<ApiKey> keys;
     private volatile long loadedAt;
 
-    Access(Supplier<List<ApiKey>> source, long requestsPerSecond) {
+    Access(Supplier<List<ApiKey>> source, long requestsPerSecond, Sessions sessions) {
         this.source = source;
+        this.sessions = sessions;
         this.requestsPerSecond = requestsPerSecond;
         this.keys = source.get();
         this.loadedAt = System.nanoTime();
@@ -50,12 +54,20 @@ final class Access {
      */
     ApiKey require(Context ctx, KeyScope needed) {
         String header = ctx.header("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw HttpProblem.unauthorized("send an API key as 'Authorization: Bearer <key>' (feedback keys create)");
+        ApiKey key;
+        if (header == null && ctx.cookie(Sessions.COOKIE) != null) {
+            key = signedIn(ctx).orElseThrow(() -> HttpProblem.unauthorized(
+                    "the dashboard session ended (signed out, expired or its key revoked): sign in again at /login"));
+            ctx.attribute(KEY_ATTRIBUTE, key.name() + "(session)");
+        } else {
+            if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                throw HttpProblem.unauthorized("send an API key as 'Authorization: Bearer <key>' (feedback keys create)");
+            }
+            key = find(header.substring(7).strip())
+                    .orElseThrow(() -> HttpProblem.unauthorized("the API key is unknown or revoked"));
+            ctx.attribute(KEY_ATTRIBUTE, key.name());
         }
-        ApiKey key = find(header.substring(7).strip())
-                .orElseThrow(() -> HttpProblem.unauthorized("the API key is unknown or revoked"));
-        ctx.attribute(KEY_ATTRIBUTE, key.name());
+        ctx.attribute(SCOPE_ATTRIBUTE, key.scope().label());
         if (!key.scope().allows(needed)) {
             throw HttpProblem.forbidden("key '" + key.name() + "' has scope " + key.scope().label() + "; this needs "
                     + needed.label() + (needed == KeyScope.ADMIN ? "" : " or admin"));
@@ -66,6 +78,37 @@ final class Access {
         }
         allowOrigin(ctx, key);
         return key;
+    }
+
+    /**
+     * The key a dashboard session acts as: empty without a live session or when its key was revoked
+     * (the key's sessions then end). A request that changes something must come from this server's
+     * own pages ({@link Sessions#requireSameOrigin}).
+     */
+    Optional<ApiKey> signedIn(Context ctx) {
+        Optional<Sessions.Session> session = sessions.find(ctx);
+        if (session.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<ApiKey> key = active(session.get().keyName());
+        if (key.isEmpty()) {
+            sessions.closeAll(session.get().keyName());
+            return Optional.empty();
+        }
+        String method = ctx.method().name();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            Sessions.requireSameOrigin(ctx);
+        }
+        return key;
+    }
+
+    /** The active key with this secret (the login form's); empty when none. */
+    Optional<ApiKey> authenticate(String secret) {
+        return find(secret.strip()).filter(ApiKey::active);
+    }
+
+    Sessions sessions() {
+        return sessions;
     }
 
     /** A browser's preflight: allowed when some active key allows the origin (the key itself comes later). */
@@ -79,6 +122,18 @@ final class Access {
         }
         ctx.header("Vary", "Origin");
         ctx.status(204);
+    }
+
+    /**
+     * Lets a browser read the answer of a token route (a vote, or its refusal) when some active key
+     * allows the request's origin: a widget can then tell an expired token from a network failure.
+     */
+    void allowBrowser(Context ctx) {
+        String origin = ctx.header("Origin");
+        if (origin != null && current().stream().anyMatch(k -> k.active() && k.allowsOrigin(origin))) {
+            ctx.header("Access-Control-Allow-Origin", origin);
+            ctx.header("Vary", "Origin");
+        }
     }
 
     private static void allowOrigin(Context ctx, ApiKey key) {

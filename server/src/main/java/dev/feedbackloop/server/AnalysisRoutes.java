@@ -64,7 +64,36 @@ final class AnalysisRoutes {
         String json = loop.reporter().saved(kind, label).orElseThrow(() -> new NotFoundException("no " + kind.id()
                 + " report for " + label + " has been generated (GET /api/v1/reports/" + kind.id() + " makes one"
                 + " for the current period)"));
-        Api.json(ctx, 200, json);
+        String format = ctx.queryParamAsClass("format", String.class).getOrDefault("json");
+        boolean download = "true".equals(ctx.queryParam("download"));
+        String file = "report-" + label;
+        if (format.equals("json")) {
+            if (download) {
+                ctx.header("Content-Disposition", "attachment; filename=\"" + file + ".json\"");
+            }
+            Api.json(ctx, 200, json);
+            return;
+        }
+        dev.feedbackloop.reporting.ReportFormat f = switch (format) {
+            case "html" -> dev.feedbackloop.reporting.ReportFormat.HTML;
+            case "markdown" -> dev.feedbackloop.reporting.ReportFormat.MARKDOWN;
+            case "text" -> dev.feedbackloop.reporting.ReportFormat.TEXT;
+            default -> throw new InvalidInputException("format must be json, html, markdown or text, got '" + format + "'",
+                    "format");
+        };
+        String body = f.render(dev.feedbackloop.analysis.AnalysisJson.read(json,
+                dev.feedbackloop.reporting.ImprovementReport.class), loop.clock().getZone());
+        String ext = f == dev.feedbackloop.reporting.ReportFormat.HTML ? ".html"
+                : f == dev.feedbackloop.reporting.ReportFormat.MARKDOWN ? ".md" : ".txt";
+        if (download) {
+            ctx.header("Content-Disposition", "attachment; filename=\"" + file + ext + "\"");
+        }
+        // a self-contained report: its own inline styles and SVG, no scripts, shown sandboxed
+        ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.status(200).contentType(f == dev.feedbackloop.reporting.ReportFormat.HTML ? "text/html; charset=utf-8"
+                : f == dev.feedbackloop.reporting.ReportFormat.MARKDOWN ? "text/markdown; charset=utf-8"
+                : "text/plain; charset=utf-8").result(body);
     }
 
     private void suggestions(Api api, Context ctx) {
@@ -81,13 +110,15 @@ final class AnalysisRoutes {
 
     /** {@code {"task": "..."}}: the routing decision, or with {@code enhance} also the enhanced prompt. */
     private void route(Api api, Context ctx, boolean enhance) {
-        Object task = api.object(ctx).get("task");
+        Map<String, Object> body = api.object(ctx);
+        Object task = body.get("task");
+        boolean explain = Boolean.TRUE.equals(body.get("explain"));
         if (!(task instanceof String) || ((String) task).isBlank()) {
             throw new InvalidInputException("task must be a non-empty string", "task");
         }
         RoutingDecision d = loop.routePrompt((String) task);
         if (!enhance) {
-            Api.json(ctx, 200, (Object) d);
+            Api.json(ctx, 200, explain ? d.toMap(true) : (Object) d);
             return;
         }
         Map<String, Object> m = new LinkedHashMap<>();

@@ -99,15 +99,18 @@ final class FeedbackRoutes {
     /**
      * A vote from a browser: {@code Authorization: Token <feedback token>} and {@code {"rating",
      * "thumbs_up"?, "notes"?, "tags"?}}. Prompt, output and context come from the kept output; a
-     * later vote with the same token replaces the earlier one. 201 with the stored entry.
+     * later vote with the same token replaces the earlier one. An {@code Idempotency-Key} header becomes
+     * the vote's feedback_id, so a retry of the same vote is stored once. 201 with the stored entry.
      */
     private void vote(Api api, Context ctx) {
+        api.access().allowBrowser(ctx);
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Token ", 0, 6)) {
             throw HttpProblem.unauthorized("send the feedback token as 'Authorization: Token <token>'"
                     + " (POST /api/v1/feedback-tokens issues one)");
         }
-        String origin = ctx.header("Origin");
+        // the server's own pages (the widget demo) may vote with any token; other sites only where the token says
+        String origin = Sessions.sameOrigin(ctx) ? null : ctx.header("Origin");
         FeedbackTokens.Grant grant = loop.tokens().verify(header.substring(6).strip(), origin);
         api.access().admitVote(grant.keyName(), origin, grant.outputId(), grant.raterId());
         if (origin != null) {
@@ -115,8 +118,16 @@ final class FeedbackRoutes {
             ctx.header("Vary", "Origin");
         }
         ctx.attribute(Access.KEY_ATTRIBUTE, "token:" + grant.outputId());
-        EntryRow row = EntryRow.of(loop.tokens().vote(grant, api.object(ctx)).build(loop.clock()));
-        store(List.of(row));
+        FeedbackEntry.Builder vote = loop.tokens().vote(grant, api.object(ctx));
+        String retry = ctx.header(IDEMPOTENCY_KEY);
+        if (retry != null) {
+            // the widget's retries of one vote: stored once, however many times it arrives
+            vote.feedbackId(retry.strip());
+        }
+        EntryRow row = EntryRow.of(loop.toCapture(vote));
+        if (store(List.of(row)).get(0) == InsertResult.CONFLICT) {
+            throw conflict(row.entry());
+        }
         Api.json(ctx, 201, (Object) row.entry());
     }
 

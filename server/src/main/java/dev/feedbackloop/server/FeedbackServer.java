@@ -29,7 +29,7 @@ public final class FeedbackServer implements AutoCloseable {
     private volatile boolean accepting = true;
 
     private FeedbackServer(FeedbackLoop loop, ServerSettings settings, Consumer<String> log) {
-        Access access = new Access(() -> loop.keys().list(), settings.requestsPerSecond());
+        Access access = new Access(() -> loop.keys().list(), settings.requestsPerSecond(), new Sessions(loop.clock()));
         this.writer = new GroupCommitWriter(loop.database(), metrics);
         this.answers = new RecentAnswers(loop.clock());
         Problems problems = new Problems(log);
@@ -50,6 +50,8 @@ public final class FeedbackServer implements AutoCloseable {
             new FeedbackRoutes(loop, writer).register(routes);
             new AnalysisRoutes(loop, answers).register(routes);
             new OpsRoutes(loop, metrics, () -> accepting).register(routes);
+            new DashboardRoutes(loop, answers).register(routes);
+            new DashboardPages(access).register(config.routes);
             config.routes.exception(Exception.class, (e, ctx) -> problems.answer(e, ctx));
             // Javalin answers unmatched routes and methods itself; make those answers problems too
             config.routes.error(404, ctx -> asProblem(problems, ctx, new io.javalin.http.NotFoundResponse("no route "
