@@ -169,6 +169,9 @@
     try {
       const o = await api('/api/v1/overview?' + q.toString());
       showOverview(o, s);
+      if (!performance.getEntriesByName('overview-shown').length) {
+        performance.mark('overview-shown'); // the first meaningful paint: numbers and charts are in place
+      }
       say(announce ? 'Overview of ' + o.period + (Object.keys(o.filters).length ? ' for ' + Object.entries(o.filters)
         .map(([k, v]) => k + ' ' + v).join(', ') : '') + ': ' + count(o.current.count) + ' entries.' : status.textContent);
       loadPhrases(s.period);
@@ -263,7 +266,7 @@
     }, [xs, points.map((p) => p.success_rate * 100), points.map((p) => p.ci.low * 100),
       points.map((p) => p.ci.high * 100)], rate));
     plots.push(new uPlot({
-      width, height: 160, legend: { show: true },
+      width: Math.max(260, volume.clientWidth || 300), height: 240, legend: { show: true },
       series: [{}, { label: 'entries', stroke: '#8250df', fill: 'rgba(130,80,223,0.25)', width: 1,
         paths: uPlot.paths.bars({ size: [0.6, 40] }) }],
       axes: [axis, axis]
