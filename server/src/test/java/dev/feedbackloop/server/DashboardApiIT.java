@@ -204,6 +204,30 @@ class DashboardApiIT {
     }
 
     @Test
+    void aVoteRetriedWithItsIdempotencyKeyIsStoredOnce() throws Exception {
+        HttpResponse<String> t = s.post("/api/v1/feedback-tokens", s.captureKey,
+                Json.write(Map.of("prompt", "p", "output", "o", "output_id", "retried", "rater_id", "u")));
+        String token = (String) ServerFixture.json(t).get("token");
+        long before = s.loop.database().count();
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> r = s.send(HttpRequest.newBuilder(s.uri("/api/v1/votes")).header("Content-Type", "application/json")
+                    .header("Authorization", "Token " + token).header("Idempotency-Key", "vote-1")
+                    .header("Origin", "https://app.example")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"rating\": 4, \"thumbs_up\": true}")));
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+            assertThat(ServerFixture.json(r)).containsEntry("feedback_id", "vote-1");
+        }
+        assertThat(s.loop.database().count()).isEqualTo(before + 1);
+        assertThat(s.loop.database().replacedVotes("retried", "u")).isEmpty();
+        HttpResponse<String> refused = s.send(HttpRequest.newBuilder(s.uri("/api/v1/votes")).header("Content-Type", "application/json")
+                .header("Authorization", "Token forged").header("Origin", "https://app.example")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"rating\": 4}")));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).as("a browser may read why")
+                .hasValue("https://app.example");
+    }
+
+    @Test
     void widgetScriptIsSmallAndPublic() throws Exception {
         HttpResponse<byte[]> js = s.http.send(HttpRequest.newBuilder(s.uri("/widget.js")).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(js.statusCode()).isEqualTo(200);

@@ -66,20 +66,34 @@
   addEventListener('online', flush);
   addEventListener('storage', (e) => { if (e.key === BOX) flush(); });
 
-  const CSS = `:host{all:initial;display:inline-block;font:14px/1.4 system-ui,sans-serif;color:#1b1f24;--b:#d0d7de;--a:#0969da;--bg:#fff}
-@media (prefers-color-scheme:dark){:host{color:#e6edf3;--b:#30363d;--a:#79c0ff;--bg:#0d1117}}
+  const CSS = `:host{all:initial;display:inline-block;font:14px/1.4 system-ui,sans-serif;color:#1b1f24;--b:#d0d7de;--a:#0969da;--bg:#fff;--o:#6e7781;--g:#9a6700}
+@media (prefers-color-scheme:dark){:host{color:#e6edf3;--b:#30363d;--a:#79c0ff;--bg:#0d1117;--o:#8b949e;--g:#d29922}}
 .w{display:flex;flex-wrap:wrap;gap:.4em;align-items:center;background:var(--bg);padding:.2em}
 button{font:inherit;color:inherit;background:transparent;border:1px solid var(--b);border-radius:6px;min-width:2.2em;min-height:2.2em;cursor:pointer;transition:transform .15s}
 button:hover{border-color:var(--a)}button:active{transform:scale(.92)}
 button:focus-visible,textarea:focus-visible{outline:3px solid var(--a);outline-offset:2px}
 button[aria-pressed=true],button[aria-checked=true]{background:var(--a);color:var(--bg);border-color:var(--a)}
-.s{display:inline-flex;gap:.15em}.s button{border:none;font-size:1.3em;min-width:1.6em}
-.s button[aria-checked=true],.s button.on{background:none;color:#bf8700}
-textarea{font:inherit;color:inherit;background:var(--bg);border:1px solid var(--b);border-radius:6px;width:100%;min-height:3em;box-sizing:border-box}
+.s{display:inline-flex;gap:.15em}svg{width:1.2em;height:1.2em;vertical-align:middle}.s button{border:none;font-size:1.3em;min-width:1.6em}
+.s button{color:var(--o)}.s button[aria-checked=true],.s button.on{background:none;color:var(--g)}
+textarea{font:inherit;color:inherit;background:var(--bg);border:1px solid var(--b);border-radius:6px;width:100%;max-width:36em;min-height:3em;box-sizing:border-box}
 label{display:block;width:100%}.st{width:100%;margin:0;min-height:1.4em;font-size:.9em}
 .refused{color:#cf222e}.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 @media (prefers-reduced-motion:reduce){button{transition:none}button:active{transform:none}}`;
   let sheet = null;
+  // a thumb drawn as SVG (Material Icons' thumb_up, Apache-2.0): no emoji font needed
+  const THUMB = 'M1 21h4V9H1v12zm22-11c0-1.1-.9-2-2-2h-6.31l.95-4.57.03-.32c0-.41-.17-.79-.44-1.06L14.17 1 7.59 7.59C7.22 7.95 7 8.45 7 9v10c0 1.1.9 2 2 2h9c.83 0 1.54-.5 1.84-1.22l3.02-7.05c.09-.23.14-.47.14-.73v-2z';
+  function thumb(down) {
+    const ns = 'http://www.w3.org/2000/svg';
+    const svg = document.createElementNS(ns, 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('aria-hidden', 'true');
+    if (down) svg.setAttribute('transform', 'rotate(180)');
+    const path = document.createElementNS(ns, 'path');
+    path.setAttribute('d', THUMB);
+    path.setAttribute('fill', 'currentColor');
+    svg.append(path);
+    return svg;
+  }
 
   class FeedbackRating extends HTMLElement {
     connectedCallback() {
@@ -101,8 +115,10 @@ label{display:block;width:100%}.st{width:100%;margin:0;min-height:1.4em;font-siz
         notes: shown.notes || '', tags: shown.tags || [] };
       const w = this.node('div', { class: 'w', role: 'group', 'aria-label': this.getAttribute('label') || 'Rate this answer' });
       if (mode !== 'stars') {
-        this.up = this.button('👍', 'Helpful', () => this.set({ thumbs: true }));
-        this.down = this.button('👎', 'Not helpful', () => this.set({ thumbs: false }));
+        this.up = this.button('', 'Helpful', () => this.set({ thumbs: true }));
+        this.down = this.button('', 'Not helpful', () => this.set({ thumbs: false }));
+        this.up.append(thumb(false));
+        this.down.append(thumb(true));
         w.append(this.up, this.down);
       }
       if (mode !== 'thumbs') {
