@@ -47,6 +47,7 @@ final class DashboardRoutes {
         api.add(HandlerType.POST, "/api/v1/feedback/export", KeyScope.READ, ctx -> export(api, ctx));
         api.add(HandlerType.GET, "/api/v1/reports", KeyScope.READ, this::reports);
         api.add(HandlerType.POST, "/api/v1/rewrite", KeyScope.READ, ctx -> rewrite(api, ctx));
+        api.add(HandlerType.GET, "/api/v1/router", KeyScope.READ, this::router);
     }
 
     /** The key the request acts as (a session acts as the key it signed in with). */
@@ -130,6 +131,34 @@ final class DashboardRoutes {
             m.put("href", "/api/v1/reports/" + kind.id() + "/" + label);
             found.add(m);
         }
+    }
+
+    /**
+     * Per task type of the router's rules: the decision for a task made of the type's strongest keyword
+     * (learning mode, a fixed seed), with each candidate's outcomes, posterior, credible interval and
+     * probability of being best. Types whose keyword classifies elsewhere are left out.
+     */
+    private void router(Context ctx) {
+        List<Map<String, Object>> types = new ArrayList<>();
+        for (dev.feedbackloop.routing.TaskTypeRule t : loop.router().rules().taskTypes()) {
+            String task = t.keywords().entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                    .orElse(null);
+            if (task == null) {
+                continue;
+            }
+            dev.feedbackloop.routing.RoutingDecision d = loop.router().route(task,
+                    new dev.feedbackloop.routing.RouteOptions(dev.feedbackloop.routing.RouterMode.AUTO, 1L));
+            if (!d.taskType().equals(t.name())) {
+                continue;
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("task_type", t.name());
+            m.put("description", t.description());
+            m.put("example_task", task);
+            m.put("decision", d.toMap(true));
+            types.add(m);
+        }
+        Api.json(ctx, 200, Map.of("task_types", types));
     }
 
     /** {@code {"prompt", "framework"?, "days"?}}: the prompt improved from the analysis, with its source and evidence. */

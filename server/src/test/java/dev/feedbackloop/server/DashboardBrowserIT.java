@@ -152,6 +152,10 @@ class DashboardBrowserIT {
         assertThat(browser.axe()).as("axe on suggestions").isEmpty();
 
         browser.driver.get(base() + "/?view=router");
+        browser.until(d -> !text("router-types").startsWith("Loading"));
+        assertThat(browser.driver.findElements(By.cssSelector("#router-types h2"))).isNotEmpty();
+        WebElement reasoning = browser.driver.findElement(By.cssSelector("#router-types section[aria-label='Task type reasoning']"));
+        assertThat(reasoning.getText()).contains("P(best)", "chain-of-thought", "direct-answer", "300");
         browser.driver.findElement(By.id("x-task")).sendKeys("Explain how neural networks learn" + Keys.ENTER);
         browser.until(d -> text("route").contains("Task type"));
         browser.screenshot("router");

@@ -12,7 +12,7 @@ import java.util.Random;
 /**
  * Known feedback for the dashboard tests: {@link #COUNT} entries over the last 20 days (none in the
  * last hour), two frameworks of clearly different success, two models, tags, and one entry whose
- * notes hold the word {@link #NEEDLE}.
+ * notes hold the word {@link #NEEDLE}. All are attributed to the router's task type {@code reasoning}.
  */
 final class DashboardData {
     static final int COUNT = 600;
@@ -35,7 +35,7 @@ final class DashboardData {
             FeedbackEntry.Builder b = FeedbackEntry.builder("Explain topic " + i + " step by step", "answer " + i, rating)
                     .thumbsUp(good).timestamp(t).tags(i % 3 == 0 ? "math" : "writing")
                     .context(Map.of("framework", chain ? "chain-of-thought" : "direct-answer",
-                            "model", i % 5 == 0 ? "claude-haiku" : "claude-sonnet"));
+                            "model", i % 5 == 0 ? "claude-haiku" : "claude-sonnet", "task_type", "reasoning"));
             if (i == 17) {
                 b.feedbackId(NEEDLE_ID).notes("the answer mentioned " + NEEDLE + " for no reason");
             } else if (i % 7 == 0) {

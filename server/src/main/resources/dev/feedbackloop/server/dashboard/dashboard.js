@@ -493,7 +493,31 @@
 
   // ---- router ----------------------------------------------------------------------------------------
 
+  function candidates(cands) {
+    return table([
+      { label: 'Framework', value: (c) => c.framework },
+      { label: 'Source', value: (c) => c.source },
+      { label: 'Outcomes', num: true, value: (c) => count(c.outcomes) },
+      { label: 'Positive', num: true, value: (c) => count(c.positives) },
+      { label: 'Posterior mean', num: true, value: (c) => pct(c.posterior_mean) },
+      { label: '95% credible interval', num: true, value: (c) => range({ low: c.credible_interval_95[0], high: c.credible_interval_95[1] }) },
+      { label: 'P(best)', num: true, value: (c) => pct(c.probability_best) },
+      { label: 'Over time', value: (c) => el('a', { href: '/?' + new URLSearchParams({ period: '90d', framework: c.framework, bucket: 'week' }) }, 'overview') }],
+    cands, 'Candidates');
+  }
+
   async function router() {
+    api('/api/v1/router').then((r) => {
+      $('router-types').replaceChildren(...r.task_types.map((t) => {
+        const d = t.decision;
+        const cands = (d.explanation && d.explanation.candidates) || [];
+        return el('section', { 'aria-label': 'Task type ' + t.task_type },
+          el('h2', {}, t.task_type), el('p', { class: 'sub' }, t.description || ''),
+          el('p', {}, 'Chosen now: ' + d.primary_framework + ' (' + d.mode + ', confidence ' + pct(d.confidence) + ').'),
+          cands.length ? candidates(cands) : el('p', { class: 'empty' }, 'No attributed feedback for this type yet: the rules decide ('
+            + d.rule_framework + '). Capture feedback with the routing decision (capture --routing) to let it learn.'));
+      }));
+    }).catch((e) => $('router-types').replaceChildren(el('p', { class: 'empty' }, e.message)));
     $('route-form').addEventListener('submit', async (e) => {
       e.preventDefault();
       say('Routing…');
@@ -504,16 +528,7 @@
           el('p', {}, 'Task type ' + d.task_type + ': ' + d.primary_framework + ' (confidence ' + pct(d.confidence)
             + ', ' + d.mode + ').'),
           el('p', { class: 'sub' }, d.reasoning),
-          cands.length ? table([
-            { label: 'Framework', value: (c) => c.framework },
-            { label: 'Source', value: (c) => c.source },
-            { label: 'Outcomes', num: true, value: (c) => count(c.outcomes) },
-            { label: 'Positive', num: true, value: (c) => count(c.positives) },
-            { label: 'Posterior mean', num: true, value: (c) => pct(c.posterior_mean) },
-            { label: '95% credible interval', num: true, value: (c) => range({ low: c.credible_interval_95[0], high: c.credible_interval_95[1] }) },
-            { label: 'P(best)', num: true, value: (c) => pct(c.probability_best) },
-            { label: 'Over time', value: (c) => el('a', { href: '/?' + new URLSearchParams({ period: '90d', framework: c.framework, bucket: 'week' }) }, 'overview') }],
-          cands, 'Candidates') : el('p', { class: 'empty' }, 'No learned numbers for this task type yet: the rules decided. '
+          cands.length ? candidates(cands) : el('p', { class: 'empty' }, 'No learned numbers for this task type yet: the rules decided. '
             + 'Capture feedback attributed to routing decisions (capture --routing) to let the router learn.'));
         say('');
       } catch (err) {
