@@ -5,6 +5,7 @@ import dev.feedbackloop.analysis.Finding;
 import dev.feedbackloop.analysis.GroupTables;
 import dev.feedbackloop.analysis.Tally;
 import dev.feedbackloop.analysis.WindowAggregate;
+import dev.feedbackloop.internal.Parallel;
 import dev.feedbackloop.storage.AnalysisRow;
 import dev.feedbackloop.storage.FeedbackStore;
 import java.time.Clock;
@@ -123,9 +124,19 @@ public final class Overviews {
         WindowAggregate agg;
         Tally prev;
         if (filter.none()) {
+            // as the reports do: the period before gets rollups of its own only once this one has them
             DayRollups rollups = new DayRollups(store, clock.getZone());
-            agg = rollups.aggregate(cur.start(), cur.end(), now);
-            prev = rollups.totals(before.start(), before.end(), now);
+            if (rollups.complete(cur.start(), cur.end(), now)) {
+                agg = rollups.aggregate(cur.start(), cur.end(), now);
+                prev = rollups.totals(before.start(), before.end(), now);
+            } else {
+                Tally[] previous = new Tally[1];
+                WindowAggregate[] current = new WindowAggregate[1];
+                Parallel.run(() -> previous[0] = new DayRollups(store, clock.getZone()).overall(before.start(),
+                        before.end(), now), () -> current[0] = rollups.aggregate(cur.start(), cur.end(), now));
+                agg = current[0];
+                prev = previous[0];
+            }
         } else {
             agg = new WindowAggregate(clock.getZone(), 0, 0);
             prev = new Tally();
