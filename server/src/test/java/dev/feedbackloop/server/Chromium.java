@@ -41,6 +41,7 @@ final class Chromium implements AutoCloseable {
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,800",
                 "--user-data-dir=" + Files.createDirectories(profile));
         options.addArguments(extraArguments);
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(chromedriver))
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
@@ -88,6 +89,13 @@ final class Chromium implements AutoCloseable {
                 + " const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
                 + " for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; } return n;", selector);
         return ((Number) n).longValue();
+    }
+
+    /** The browser console's messages about the Content-Security-Policy since the last call (a page that breaks its own policy). */
+    List<String> cspViolations() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy")).toList();
     }
 
     @Override

@@ -98,6 +98,8 @@ class DashboardBrowserIT {
                 s.readKey)).get("current")).get("count")).longValue();
         assertThat(text("c-count")).isEqualTo(String.format(Locale.ROOT, "%,d", haiku7d));
 
+        assertThat(browser.cspViolations()).as("the pages keep their own Content-Security-Policy").isEmpty();
+
         // on a phone
         browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         browser.driver.get(base() + "/?period=30d");
@@ -159,6 +161,7 @@ class DashboardBrowserIT {
         browser.driver.findElement(By.id("x-task")).sendKeys("Explain how neural networks learn" + Keys.ENTER);
         browser.until(d -> text("route").contains("Task type"));
         browser.screenshot("router");
+        assertThat(browser.cspViolations()).as("the pages keep their own Content-Security-Policy").isEmpty();
         assertThat(browser.axe()).as("axe on the router page").isEmpty();
     }
 }
