@@ -48,6 +48,7 @@ final class DashboardRoutes {
         api.add(HandlerType.GET, "/api/v1/reports", KeyScope.READ, this::reports);
         api.add(HandlerType.POST, "/api/v1/rewrite", KeyScope.READ, ctx -> rewrite(api, ctx));
         api.add(HandlerType.GET, "/api/v1/router", KeyScope.READ, this::router);
+        api.add(HandlerType.GET, "/api/v1/feedback/{id}/votes", KeyScope.READ, this::votes);
     }
 
     /** The key the request acts as (a session acts as the key it signed in with). */
@@ -131,6 +132,22 @@ final class DashboardRoutes {
             m.put("href", "/api/v1/reports/" + kind.id() + "/" + label);
             found.add(m);
         }
+    }
+
+    /**
+     * The votes behind an entry: when it is a vote (it has an output_id and a rater_id), the earlier
+     * votes of the same rater on the same output that it replaced, oldest first; otherwise none.
+     */
+    private void votes(Context ctx) {
+        String id = ctx.pathParam("id");
+        FeedbackEntry e = loop.database().findById(id)
+                .orElseThrow(() -> new dev.feedbackloop.NotFoundException("no feedback with feedback_id '" + id + "'"));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("output_id", e.outputId());
+        m.put("rater_id", e.raterId());
+        m.put("replaced", e.outputId() == null || e.raterId() == null ? List.of()
+                : loop.database().replacedVotes(e.outputId(), e.raterId()));
+        Api.json(ctx, 200, m);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.feedbackloop.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.feedbackloop.internal.Json;
+import dev.feedbackloop.storage.FeedbackQuery;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -204,7 +205,8 @@ class DashboardApiIT {
     }
 
     @Test
-    void aVoteRetriedWithItsIdempotencyKeyIsStoredOnce() throws Exception {
+    @SuppressWarnings("unchecked")
+    void aVoteRetriedWithItsIdempotencyKeyIsStoredOnceAndItsHistoryIsReadable() throws Exception {
         HttpResponse<String> t = s.post("/api/v1/feedback-tokens", s.captureKey,
                 Json.write(Map.of("prompt", "p", "output", "o", "output_id", "retried", "rater_id", "u")));
         String token = (String) ServerFixture.json(t).get("token");
@@ -219,6 +221,13 @@ class DashboardApiIT {
         }
         assertThat(s.loop.database().count()).isEqualTo(before + 1);
         assertThat(s.loop.database().replacedVotes("retried", "u")).isEmpty();
+        s.send(HttpRequest.newBuilder(s.uri("/api/v1/votes")).header("Content-Type", "application/json")
+                .header("Authorization", "Token " + token).POST(HttpRequest.BodyPublishers.ofString("{\"rating\": 1}")));
+        String latest = s.loop.database().find(FeedbackQuery.ALL.withLimit(1)).get(0).feedbackId();
+        Map<String, Object> votes = ServerFixture.json(s.get("/api/v1/feedback/" + latest + "/votes", s.readKey));
+        assertThat(votes).containsEntry("output_id", "retried").containsEntry("rater_id", "u");
+        assertThat((List<Map<String, Object>>) votes.get("replaced")).extracting(v -> v.get("feedback_id")).containsExactly("vote-1");
+        assertThat(s.get("/api/v1/feedback/nope/votes", s.readKey).statusCode()).isEqualTo(404);
         HttpResponse<String> refused = s.send(HttpRequest.newBuilder(s.uri("/api/v1/votes")).header("Content-Type", "application/json")
                 .header("Authorization", "Token forged").header("Origin", "https://app.example")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"rating\": 4}")));

@@ -412,13 +412,22 @@
       Object.keys(ctx).some((k) => routingKeys.includes(k))
         ? dl(routingKeys.filter((k) => k in ctx).map((k) => [k, fmt(ctx[k])]))
         : el('p', {}, 'This entry was not attributed to a routing decision.'),
-      el('h2', {}, 'Vote'),
-      ctx.output_id || ctx.rater_id ? dl([['Output', fmt(ctx.output_id || '')], ['Rater', fmt(ctx.rater_id || '')],
-        ['Counts', 'the latest vote of this rater on this output (earlier ones are kept in feedback_history)']])
+      el('h2', {}, 'Votes'),
+      ctx.output_id || ctx.rater_id ? dl([['Output', fmt(ctx.output_id || '')], ['Rater', fmt(ctx.rater_id || '')]])
         : el('p', {}, 'A single capture, not a vote on a kept output.'),
+      el('div', { id: 'entry-votes' }),
       el('h2', {}, 'Context'),
       Object.keys(ctx).length ? dl(Object.entries(ctx).map(([k, v]) => [k, fmt(v)])) : el('p', {}, 'none'));
     say('');
+    if (ctx.output_id && ctx.rater_id) {
+      const v = await api('/api/v1/feedback/' + encodeURIComponent(id) + '/votes');
+      $('entry-votes').replaceChildren(v.replaced.length ? table([
+        { label: 'Earlier vote', value: (r) => r.timestamp.replace('T', ' ').slice(0, 19) },
+        { label: 'Rating', num: true, value: (r) => String(r.rating) },
+        { label: 'Thumbs', value: (r) => r.thumbs_up ? 'up' : 'down' },
+        { label: 'Notes', value: (r) => r.notes || '' }], v.replaced, 'Earlier votes')
+        : el('p', {}, 'This is the rater\'s only vote on this output.'));
+    }
   }
 
   // ---- reports ------------------------------------------------------------------------------------
