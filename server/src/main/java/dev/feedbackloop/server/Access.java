@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Who may do what: the {@code Authorization: Bearer} key of a request, its scope, its rate limit
+ * Who may do what: the {@code Authorization: Bearer} key of a request (or the key a dashboard
+ * session acts as, {@link Sessions}), its scope, its rate limit
  * (a Bucket4j token bucket per key) and the browser origins it allows (CORS). Keys are read from the
  * store at most once a second, so a key created or revoked from the command line takes effect
  * within a second without a restart. Thread-safe.

@@ -100,6 +100,15 @@ class DashboardBrowserIT {
 
         assertThat(browser.cspViolations()).as("the pages keep their own Content-Security-Policy").isEmpty();
 
+        // a period without feedback says what to do
+        browser.driver.get(base() + "/?period=2025-01");
+        browser.until(d -> text("c-count").equals("0"));
+        WebElement empty = browser.driver.findElement(By.id("overview-empty"));
+        assertThat(empty.isDisplayed()).isTrue();
+        assertThat(empty.getText()).contains("feedback demo", base() + "/api/v1/feedback");
+        assertThat(text("findings")).contains("capture more feedback");
+        browser.screenshot("overview-empty");
+
         // on a phone
         browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         browser.driver.get(base() + "/?period=30d");

@@ -139,6 +139,7 @@
 
   async function overview() {
     const state = overviewState();
+    $('empty-curl').textContent = $('empty-curl').textContent.replace('http://HOST', location.origin);
     const period = $('f-period');
     for (const [v, label] of periodOptions(state.period)) period.append(el('option', { value: v }, label));
     period.value = state.period;
