@@ -79,6 +79,11 @@ class DashboardBrowserIT {
         Files.writeString(Chromium.SCREENSHOTS.resolve("overview-paint.txt"), "overview shown, first contentful paint (ms): "
                 + paint + "\n");
         browser.screenshot("overview");
+
+        // live: a capture appears without a reload
+        assertThat(s.post("/api/v1/feedback", s.captureKey, ServerFixture.entry("A new question", 5)).statusCode()).isEqualTo(201);
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(30))
+                .until(d -> text("c-count").equals("601"));
         assertThat(browser.axe()).as("axe on the overview").isEmpty();
 
         new Select(browser.driver.findElement(By.id("f-framework"))).selectByValue("direct-answer");
@@ -112,7 +117,7 @@ class DashboardBrowserIT {
         // on a phone
         browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         browser.driver.get(base() + "/?period=30d");
-        browser.until(d -> text("c-count").equals("600"));
+        browser.until(d -> text("c-count").equals("601"));
         Object overflow = browser.driver.executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
         Object wide = browser.driver.executeScript("return [...document.querySelectorAll('body *')].filter(e =>"
                 + " e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 8).map(e => e.tagName + '#' + e.id + '.'"

@@ -155,11 +155,13 @@
     });
     window.addEventListener('popstate', () => loadOverview(true));
     await loadOverview(true);
-    // live: new feedback appears without a reload
+    // live: new feedback appears without a reload (the answer is at most ~5 s old, so a poll is cheap)
     setInterval(() => {
       if (document.visibilityState === 'visible') loadOverview(false).catch(() => {});
-    }, 15000);
+    }, 5000);
   }
+
+  let lastOverview = null;
 
   async function loadOverview(announce) {
     const s = overviewState();
@@ -169,6 +171,11 @@
     document.body.classList.add('loading');
     try {
       const o = await api('/api/v1/overview?' + q.toString());
+      const same = JSON.stringify(Object.assign({}, o, { computed_at: null }));
+      if (!announce && same === lastOverview) {
+        return; // nothing new: leave the page (and the reader's focus) alone
+      }
+      lastOverview = same;
       showOverview(o, s);
       if (!performance.getEntriesByName('overview-shown').length) {
         performance.mark('overview-shown'); // the first meaningful paint: numbers and charts are in place
