@@ -1,0 +1,17 @@
+package dev.feedbackloop.storage.postgres;
+
+import dev.feedbackloop.storage.FeedbackStore;
+import dev.feedbackloop.storage.StoreProvider;
+
+/** Serves {@code postgresql://}, {@code postgres://} and {@code jdbc:postgresql://} locations. */
+public final class PostgresStoreProvider implements StoreProvider {
+    @Override
+    public boolean accepts(String location) {
+        return PostgresLocation.accepts(location);
+    }
+
+    @Override
+    public FeedbackStore open(String location) {
+        return PostgresFeedbackStore.open(PostgresLocation.parse(location, System.getenv()));
+    }
+}
