@@ -185,6 +185,20 @@ public final class FeedbackLoop implements AutoCloseable {
         return StoreLocations.open(location);
     }
 
+    /**
+     * {@code feedback migrate}: copies everything in the SQLite database {@code sqliteFile} (feedback,
+     * vote history, changes, kept outputs, settings, the analysis cache, reports, API keys) into the
+     * server database at {@code target}, with row ids kept, in one transaction. Running it again adds
+     * nothing.
+     *
+     * @throws InvalidInputException when the file is missing, the target is not a server database, or
+     *         it holds other data under the same ids
+     * @throws StorageException      when either database fails (nothing is copied)
+     */
+    public static dev.feedbackloop.storage.StoreCopy migrate(Path sqliteFile, String target) {
+        return StoreLocations.copyFromSqlite(sqliteFile, target);
+    }
+
     /** The specification's {@code FeedbackDatabase}: insert, get_feedback, get_statistics and more. */
     public FeedbackStore database() {
         return store;

@@ -50,6 +50,27 @@ public final class StoreLocations {
                 .map(p -> p.holds(location, file)).orElse(false);
     }
 
+    /**
+     * Copies the SQLite database {@code sqliteFile} into the store at {@code target}
+     * ({@link StoreProvider#copyFromSqlite}).
+     *
+     * @throws InvalidInputException when the file does not exist or the target cannot receive a copy
+     */
+    public static StoreCopy copyFromSqlite(Path sqliteFile, String target) {
+        if (!java.nio.file.Files.isRegularFile(sqliteFile)) {
+            throw new InvalidInputException("no such SQLite database: " + sqliteFile);
+        }
+        if (!isUrl(target)) {
+            throw new InvalidInputException("--to must be a server database URL (postgresql://user@host:5432/db), got "
+                    + target);
+        }
+        // brings the source to the current schema (an older file is upgraded in place, as every command does)
+        try (FeedbackStore source = dev.feedbackloop.storage.sqlite.SqliteFeedbackStore.open(sqliteFile)) {
+            source.count();
+        }
+        return provider(target).copyFromSqlite(sqliteFile, target);
+    }
+
     private static StoreProvider provider(String location) {
         return PROVIDERS.stream().filter(p -> p.accepts(location)).findFirst().orElseThrow(() -> {
             String lower = location.toLowerCase(Locale.ROOT);

@@ -18,6 +18,19 @@ public interface StoreProvider {
      */
     FeedbackStore open(String location);
 
+    /**
+     * Copies every table of the SQLite database {@code sqliteFile} (already at the current schema)
+     * into the store at {@code location}, row ids kept, in one transaction; rows already there (a
+     * second run) are left as they are.
+     *
+     * @throws dev.feedbackloop.InvalidInputException when this store cannot receive a copy, or the
+     *         target holds other data under the same ids (nothing is copied then)
+     */
+    default StoreCopy copyFromSqlite(java.nio.file.Path sqliteFile, String location) {
+        throw new dev.feedbackloop.InvalidInputException("migrate copies a SQLite database into a server database"
+                + " (postgresql://...); " + location + " is not one");
+    }
+
     /** True when {@code file} is one of the files holding the store at {@code location}, open or not. */
     default boolean holds(String location, java.nio.file.Path file) {
         return false;

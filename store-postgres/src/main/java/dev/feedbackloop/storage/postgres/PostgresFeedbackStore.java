@@ -331,6 +331,11 @@ public final class PostgresFeedbackStore implements FeedbackStore {
         return write("revoke API key " + name, false, c -> PgKept.revokeKey(c, name, at));
     }
 
+    /** {@code feedback migrate}: see {@link SqliteCopy}. */
+    dev.feedbackloop.storage.StoreCopy copyFromSqlite(Path sqliteFile) {
+        return SqliteCopy.copy(sqliteFile, connections);
+    }
+
     @Override
     public String location() {
         return connections.location().display();
