@@ -30,8 +30,8 @@ import org.postgresql.copy.CopyManager;
  * unchanged, conflict) are the same as row by row. Rows with votes go one at a time, in order.
  */
 final class PgBatchWriter implements BatchWriter {
-    /** Below this many rows a chunk is inserted row by row (a COPY round trip costs more). */
-    private static final int COPY_FROM = 16;
+    /** Below this many rows a chunk goes as one JDBC batch (a COPY and its savepoint cost more). */
+    private static final int COPY_FROM = 64;
     private static final String STAGE = "CREATE TEMP TABLE IF NOT EXISTS import_rows (ord integer NOT NULL,"
             + " feedback_id text, timestamp timestamptz, prompt text, output text, rating smallint, thumbs_up boolean,"
             + " tags text[], context json, notes text, framework text, model text, task_type text,"
@@ -62,13 +62,28 @@ final class PgBatchWriter implements BatchWriter {
     @Override
     public List<InsertResult> addAll(List<EntryRow> rows) {
         try {
-            if (rows.size() < COPY_FROM || rows.stream().anyMatch(r -> r.entry().isVote())) {
+            if (rows.stream().anyMatch(r -> r.entry().isVote())) {
                 return PgInserter.insertInOrder(connection, insert(), rows);
             }
-            return copy(rows);
+            return rows.size() < COPY_FROM ? batch(rows) : copy(rows);
         } catch (SQLException | IOException e) {
             throw pool.failure("store " + rows.size() + " feedback entries", e);
         }
+    }
+
+    /** A few rows (a group commit of the service): one JDBC batch, sent in one round trip. */
+    private List<InsertResult> batch(List<EntryRow> rows) throws SQLException {
+        PreparedStatement ps = insert();
+        for (EntryRow row : rows) {
+            PgRows.bind(ps, row);
+            ps.addBatch();
+        }
+        int[] counts = ps.executeBatch();
+        List<InsertResult> results = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            results.add(counts[i] == 1 ? InsertResult.INSERTED : PgInserter.compareWithStored(connection, rows.get(i).entry()));
+        }
+        return results;
     }
 
     private List<InsertResult> copy(List<EntryRow> rows) throws SQLException, IOException {
