@@ -24,7 +24,7 @@ import org.postgresql.copy.CopyManager;
 
 /**
  * One write transaction on a borrowed connection that holds {@link PgConnections#WRITE_LOCK}.
- * {@link #addAll} loads rows with COPY: straight into {@code feedback} under a savepoint, and when an
+ * {@link #addAll} sends a few rows as one JDBC batch and loads more with COPY: straight into {@code feedback} under a savepoint, and when an
  * id is already stored (a repeated import), the savepoint is rolled back and the chunk goes through
  * a temporary table and {@code INSERT ... ON CONFLICT DO NOTHING}, so the results (inserted,
  * unchanged, conflict) are the same as row by row. Rows with votes go one at a time, in order.
