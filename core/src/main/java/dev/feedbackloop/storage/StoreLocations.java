@@ -15,7 +15,12 @@ import java.util.regex.Pattern;
  */
 public final class StoreLocations {
     private static final Pattern URL = Pattern.compile("^(jdbc:)?[a-z][a-z0-9+.-]*://.*", Pattern.CASE_INSENSITIVE);
-    private static final List<StoreProvider> PROVIDERS = load();
+    private static final StoreProvider SQLITE = new dev.feedbackloop.storage.sqlite.SqliteStoreProvider();
+
+    /** Looked up on first use of a URL only: a SQLite file never pays for the ServiceLoader scan. */
+    private static final class Providers {
+        static final List<StoreProvider> ALL = load();
+    }
 
     private StoreLocations() {
     }
@@ -46,8 +51,7 @@ public final class StoreLocations {
 
     /** True when {@code file} holds the data of the store at {@code location} (a SQLite file or its companions). */
     public static boolean holds(String location, Path file) {
-        return !location.isBlank() && PROVIDERS.stream().filter(p -> p.accepts(location)).findFirst()
-                .map(p -> p.holds(location, file)).orElse(false);
+        return !location.isBlank() && provider(location).holds(location, file);
     }
 
     /**
@@ -72,7 +76,10 @@ public final class StoreLocations {
     }
 
     private static StoreProvider provider(String location) {
-        return PROVIDERS.stream().filter(p -> p.accepts(location)).findFirst().orElseThrow(() -> {
+        if (!isUrl(location)) {
+            return SQLITE;
+        }
+        return Providers.ALL.stream().filter(p -> p.accepts(location)).findFirst().orElseThrow(() -> {
             String lower = location.toLowerCase(Locale.ROOT);
             boolean postgres = lower.startsWith("postgresql:") || lower.startsWith("postgres:")
                     || lower.startsWith("jdbc:postgresql:");
