@@ -1,6 +1,5 @@
 package dev.feedbackloop.cli;
 
-import dev.feedbackloop.DefaultDatabase;
 import dev.feedbackloop.FeedbackJson;
 import dev.feedbackloop.FeedbackLoop;
 import dev.feedbackloop.storage.StoreCopy;
@@ -10,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,8 +25,12 @@ final class MigrateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    final StoreOptions store = new StoreOptions();
+    @Mixin(name = "store")
+    final CommandSpec storeOptions = store.mixin();
+
     @Option(names = "--from", paramLabel = "FILE",
-            description = "The SQLite database to copy (default: $FEEDBACK_DB or data/feedback.db).")
+            description = "The SQLite database to copy (default: --db, $FEEDBACK_DB or data/feedback.db).")
     Path from;
 
     @Option(names = "--to", paramLabel = "URL", required = true,
@@ -34,15 +38,12 @@ final class MigrateCommand implements Callable<Integer> {
                     + "PGPASSWORD or ~/.pgpass).")
     String to;
 
-    @Option(names = "--json", description = "Machine-readable JSON on stdout (nothing else goes to stdout).")
-    boolean json;
-
     @Override
     public Integer call() {
-        Path source = from != null ? from : Path.of(DefaultDatabase.location());
+        Path source = from != null ? from : Path.of(store.location());
         StoreCopy copy = FeedbackLoop.migrate(source, to);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (store.json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("from", copy.source());
             m.put("to", copy.target());
