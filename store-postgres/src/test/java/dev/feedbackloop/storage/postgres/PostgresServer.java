@@ -119,9 +119,12 @@ public final class PostgresServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        stop();
-        try (var files = Files.walk(data.getParent())) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            stop();
+        } finally {
+            try (var files = Files.walk(data.getParent())) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 
