@@ -12,6 +12,12 @@ public final class DefaultDatabase {
     private DefaultDatabase() {
     }
 
+    /** {@code $FEEDBACK_DB} as given (a file path or a database URL), else {@link #PATH}. */
+    public static String location() {
+        String env = System.getenv("FEEDBACK_DB");
+        return env == null || env.isBlank() ? PATH.toString() : env;
+    }
+
     public static Path resolve() {
         String env = System.getenv("FEEDBACK_DB");
         return env == null || env.isBlank() ? PATH : Path.of(env);

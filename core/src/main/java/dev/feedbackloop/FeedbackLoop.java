@@ -12,8 +12,8 @@ import dev.feedbackloop.routing.RoutingDecision;
 import dev.feedbackloop.routing.RoutingRules;
 import dev.feedbackloop.storage.BatchWriter;
 import dev.feedbackloop.storage.FeedbackStore;
+import dev.feedbackloop.storage.StoreLocations;
 import dev.feedbackloop.storage.InsertResult;
-import dev.feedbackloop.storage.sqlite.SqliteFeedbackStore;
 import dev.feedbackloop.internal.Lazy;
 import dev.feedbackloop.suggestions.ClaudeSettings;
 import dev.feedbackloop.suggestions.ClaudeSource;
@@ -82,8 +82,9 @@ public final class FeedbackLoop implements AutoCloseable {
      * The one way to wire the product: the command line, the server and embedding applications all
      * open their {@code FeedbackLoop} here, with the store chosen by its location.
      *
-     * @param location a SQLite file path; a PostgreSQL URL ({@code postgresql://...},
-     *                 {@code jdbc:postgresql://...}) is recognised and refused until that store exists
+     * @param location a SQLite file path, or a PostgreSQL URL ({@code postgresql://user@host:5432/db},
+     *                 {@code jdbc:postgresql://...}) when the store-postgres module is on the class path
+     *                 ({@link dev.feedbackloop.storage.StoreLocations})
      */
     public static Builder builder(String location) {
         return new Builder(location);
@@ -101,7 +102,7 @@ public final class FeedbackLoop implements AutoCloseable {
 
     /** Opens {@code $FEEDBACK_DB}, or {@link #DEFAULT_DATABASE} under the working directory ({@link DefaultDatabase}). */
     public static FeedbackLoop openDefault() {
-        return open(DefaultDatabase.resolve());
+        return open(DefaultDatabase.location());
     }
 
     /** How a {@link FeedbackLoop} is put together; every setting has a default. Not thread-safe. */
@@ -158,15 +159,11 @@ public final class FeedbackLoop implements AutoCloseable {
      * @throws InvalidInputException when writing {@code file} would overwrite the store's data
      */
     public static void refuseToOverwrite(String location, Path file, String what) {
-        if (file != null && !isPostgres(location) && SqliteFeedbackStore.holds(Path.of(location), file)) {
+        if (file != null && StoreLocations.holds(location, file)) {
             throw FeedbackStore.overwriteRefused(file, what, location);
         }
     }
 
-    private static boolean isPostgres(String location) {
-        String lower = location.toLowerCase(java.util.Locale.ROOT);
-        return lower.startsWith("postgresql://") || lower.startsWith("postgres://") || lower.startsWith("jdbc:postgresql:");
-    }
 
     /**
      * Restores a backup ({@link FeedbackStore#backupTo}) into the store at {@code location}, which must
@@ -176,22 +173,30 @@ public final class FeedbackLoop implements AutoCloseable {
      * @throws StorageException      when the backup is damaged (nothing is restored)
      */
     public static dev.feedbackloop.storage.sqlite.SqliteBackups.Restored restore(String location, Path backup) {
-        if (isPostgres(location)) {
-            throw new InvalidInputException("PostgreSQL locations are not supported by this version yet");
+        if (StoreLocations.isUrl(location)) {
+            throw new InvalidInputException("restore writes a SQLite file; to move a SQLite database to a server"
+                    + " database use: feedback migrate --from FILE --to URL");
         }
         return dev.feedbackloop.storage.sqlite.SqliteBackups.restore(backup, Path.of(location));
     }
 
-    /** The store for a location: a PostgreSQL URL or else a SQLite file. */
+    /** The store for a location: a URL served by a store on the class path, or else a SQLite file. */
     static FeedbackStore openStore(String location) {
-        if (isPostgres(location)) {
-            throw new InvalidInputException("PostgreSQL locations are not supported by this version yet: "
-                    + "use a SQLite file path");
-        }
-        if (location.isBlank()) {
-            throw new InvalidInputException("the database location is empty");
-        }
-        return SqliteFeedbackStore.open(Path.of(location));
+        return StoreLocations.open(location);
+    }
+
+    /**
+     * {@code feedback migrate}: copies everything in the SQLite database {@code sqliteFile} (feedback,
+     * vote history, changes, kept outputs, settings, the analysis cache, reports, API keys) into the
+     * server database at {@code target}, with row ids kept, in one transaction. Running it again adds
+     * nothing.
+     *
+     * @throws InvalidInputException when the file is missing, the target is not a server database, or
+     *         it holds other data under the same ids
+     * @throws StorageException      when either database fails (nothing is copied)
+     */
+    public static dev.feedbackloop.storage.StoreCopy migrate(Path sqliteFile, String target) {
+        return StoreLocations.copyFromSqlite(sqliteFile, target);
     }
 
     /** The specification's {@code FeedbackDatabase}: insert, get_feedback, get_statistics and more. */

@@ -46,8 +46,13 @@ class VotesAndDeletionsTest {
                 .outputId("out-" + i).raterId("rater-" + (i % 7)).timestamp(t).feedbackId(id).build();
     }
 
-    private static FeedbackLoop open(Path db) {
-        return FeedbackLoop.builder(db.toString()).clock(CLOCK).open();
+    private FeedbackLoop open(Path db) {
+        return FeedbackLoop.builder(location(db)).clock(CLOCK).open();
+    }
+
+    /** Where the database named {@code db} lives: that SQLite file here; subclasses use other databases. */
+    String location(Path db) {
+        return db.toString();
     }
 
     private static void store(FeedbackLoop loop, List<FeedbackEntry> entries) {

@@ -41,6 +41,7 @@ public final class Main {
         COMMANDS.put("backup", BackupCommand::new);
         COMMANDS.put("restore", RestoreCommand::new);
         COMMANDS.put("verify", VerifyCommand::new);
+        COMMANDS.put("migrate", MigrateCommand::new);
         COMMANDS.put("demo", DemoCommand::new);
         COMMANDS.put("serve", ServeCommand::new);
         COMMANDS.put("keys", KeysCommand::new);

@@ -67,11 +67,12 @@ final class RouterOptions {
     }
 
     /**
-     * Decides the route. Static mode, and auto mode without a database file, use the rules alone and
+     * Decides the route. Static mode, and auto mode without a database file (a server database always exists), use the rules alone and
      * create no file; other modes open (and if needed create) the database.
      */
     private RoutingDecision decide(String taskText, RoutingRules r, StoreOptions store) {
-        if (mode == RouterMode.STATIC || (mode == RouterMode.AUTO && !Files.exists(store.db()))) {
+        if (mode == RouterMode.STATIC || (mode == RouterMode.AUTO && !dev.feedbackloop.storage.StoreLocations.isUrl(store.location())
+                && !Files.exists(store.db()))) {
             return new RuleRouter(r).route(taskText);
         }
         try (FeedbackLoop loop = store.open(FeedbackLoop.builder(store.location()).routingRules(r))) {

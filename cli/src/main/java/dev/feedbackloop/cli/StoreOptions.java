@@ -23,7 +23,7 @@ final class StoreOptions {
     CommandSpec mixin() {
         CommandSpec spec = CommandSpec.create();
         spec.addOption(ProgrammaticSpecs.option("--db", String.class, () -> db, v -> db = v).paramLabel("PATH")
-                .description("SQLite database file (default: $FEEDBACK_DB or data/feedback.db); created if missing.")
+                .description("SQLite database file or postgresql:// URL (default: $FEEDBACK_DB or data/feedback.db); created if missing.")
                 .build());
         spec.addOption(ProgrammaticSpecs.option("--json", boolean.class, () -> json, v -> json = v)
                 .description("Machine-readable JSON on stdout (nothing else goes to stdout).").build());
@@ -32,7 +32,7 @@ final class StoreOptions {
 
     /** Where the data is: {@code --db}, else {@link DefaultDatabase}. */
     String location() {
-        return db != null ? db : DefaultDatabase.resolve().toString();
+        return db != null ? db : DefaultDatabase.location();
     }
 
     /** The database as a local file (for what lives beside it). */

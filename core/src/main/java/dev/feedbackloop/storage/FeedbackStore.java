@@ -14,6 +14,15 @@ import java.util.function.Consumer;
  * specification's schema, and never leave a partial write: every method is one transaction.
  * All time bounds are half-open: {@code from} inclusive, {@code to} exclusive; null = unbounded.
  *
+ * <p><b>No reader may skip a row.</b> Row ids ({@link AnalysisRow#id()}, {@link OutcomeRow#id()},
+ * {@link DataVersion#maxId()}) and change numbers ({@link #changesAfter}) become visible in increasing
+ * order: once a reader has seen id N, no row with an id at or below N appears later (nor a change at
+ * or below a seen change number). Incremental readers (the router's outcome ledger, day rollups,
+ * {@link #scanAdded}, the analysis cache) rely on it to read only what is above the position they
+ * reached. SQLite has it by construction (one writer at a time); a server database must arrange it
+ * (PostgreSQL: writers of feedback rows take turns through an advisory lock held until commit, so
+ * ids are drawn in commit order).
+ *
  * @throws dev.feedbackloop.StorageException from any method when the database fails
  */
 public interface FeedbackStore extends AutoCloseable {

@@ -25,11 +25,16 @@ class AnalyzerTest {
 
     @TempDir
     Path dir;
-    SqliteFeedbackStore store;
+    dev.feedbackloop.storage.FeedbackStore store;
 
     @BeforeEach
     void open() {
-        store = SqliteFeedbackStore.open(dir.resolve("feedback.db"));
+        store = openStore();
+    }
+
+    /** The store under test: a SQLite file here; subclasses run the same scenarios on other databases. */
+    dev.feedbackloop.storage.FeedbackStore openStore() {
+        return SqliteFeedbackStore.open(dir.resolve("feedback.db"));
     }
 
     @AfterEach

@@ -29,8 +29,13 @@ class PromptRouterTest {
 
     @BeforeEach
     void open() {
-        store = SqliteFeedbackStore.open(dir.resolve("feedback.db"));
+        store = openStore();
         router = new PromptRouter(RoutingRules.defaults(), store, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    /** The store under test: a SQLite file here; subclasses run the same scenarios on other databases. */
+    FeedbackStore openStore() {
+        return SqliteFeedbackStore.open(dir.resolve("feedback.db"));
     }
 
     @AfterEach

@@ -16,7 +16,12 @@ abstract class ImportTestBase {
 
     @BeforeEach
     void open() {
-        store = SqliteFeedbackStore.open(dir.resolve("f.db"));
+        store = openStore();
+    }
+
+    /** The store under test: a SQLite file here; subclasses run the same scenarios on other databases. */
+    FeedbackStore openStore() {
+        return SqliteFeedbackStore.open(dir.resolve("f.db"));
     }
 
     @AfterEach

@@ -101,6 +101,9 @@ final class Problems {
         }
         if (t instanceof HttpProblem && ((HttpProblem) t).retryAfter > 0) {
             ctx.header("Retry-After", Long.toString(((HttpProblem) t).retryAfter));
+        } else if (status == 503) {
+            // the database is unavailable (restarting, failing over): clients retry, the pool reconnects
+            ctx.header("Retry-After", "1");
         }
         ctx.status(status).contentType(MEDIA_TYPE).result(FeedbackJson.write(p));
     }

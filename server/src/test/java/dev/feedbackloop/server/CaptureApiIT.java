@@ -20,7 +20,12 @@ class CaptureApiIT {
 
     @BeforeEach
     void start() {
-        s = new ServerFixture(dir);
+        s = fixture();
+    }
+
+    /** The server under test: over a SQLite file here; subclasses run the same scenarios on other databases. */
+    ServerFixture fixture() {
+        return new ServerFixture(dir);
     }
 
     @AfterEach

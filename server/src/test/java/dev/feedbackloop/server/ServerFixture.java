@@ -24,7 +24,12 @@ final class ServerFixture implements AutoCloseable {
     final String adminKey;
 
     ServerFixture(Path dir, ServerSettings settings) {
-        loop = FeedbackLoop.open(dir.resolve("feedback.db"));
+        this(dir.resolve("feedback.db").toString(), settings);
+    }
+
+    /** The same over the database at {@code location} (a SQLite file or a PostgreSQL URL). */
+    ServerFixture(String location, ServerSettings settings) {
+        loop = FeedbackLoop.open(location);
         captureKey = loop.keys().create("app", KeyScope.CAPTURE, List.of("https://app.example")).secret();
         readKey = loop.keys().create("dashboard", KeyScope.READ, List.of()).secret();
         adminKey = loop.keys().create("ops", KeyScope.ADMIN, List.of()).secret();

@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# PostgreSQL benchmarks, on a PostgreSQL 18 started here from the embedded binaries the tests use
+# (zonky's, from Maven Central; as nobody through setpriv when run as root), listening on 127.0.0.1.
+#
+#   bench/postgres/run.sh [COUNT] [WRK_SECONDS]     # default 1000000 entries, 20 s per wrk run
+#
+# 1. import of COUNT generated entries (gen_feedback.py --days 60 --seed 42), one whole process, end to end
+# 2. the floor: psql \copy of the same rows as CSV (exported from step 1) into the same schema
+# 3. analysis of the last 30 days: cold (first run), unchanged (second run); weekly and monthly report
+# 4. wrk: POST /api/v1/feedback against one instance, then two instances on the same database at once
+# Needs: python3, psql (Debian postgresql-client), wrk (installed when missing), Maven for the build.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+COUNT="${1:-1000000}"
+SECS="${2:-20}"
+DATA="${BENCH_DATA:-/tmp}"
+GEN="${GEN_FEEDBACK:-}"
+for c in "$ROOT/../shared/bench/gen_feedback.py" /work/shared/bench/gen_feedback.py; do
+  if [ -z "$GEN" ] && [ -f "$c" ]; then GEN=$c; fi
+done
+command -v psql >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-client >/dev/null; }
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+
+WORK="$(mktemp -d)"
+chmod 755 "$WORK"
+PIDS=()
+cleanup() {
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+echo "== build"
+(cd "$ROOT" && mvn -q -B -o package -DskipTests -pl cli -am >/dev/null)
+JAR="$ROOT/cli/target/feedback.jar"
+FEEDBACK=(java -jar "$JAR")
+# the embedded server harness lives in store-postgres's test classes (the tests start it the same way)
+(cd "$ROOT" && mvn -q -B -o -pl core,store-postgres package -DskipTests dependency:build-classpath \
+  -Dmdep.outputFile="$WORK/pgcp.txt" -Dmdep.includeScope=test >/dev/null)
+PGCP="$ROOT/store-postgres/target/test-classes:$ROOT/store-postgres/target/classes:$(cat "$WORK/pgcp.txt")"
+
+echo "== PostgreSQL"
+java -cp "$PGCP" dev.feedbackloop.storage.postgres.PostgresServer >"$WORK/pg.txt" 2>"$WORK/pg.err" &
+PIDS+=($!)
+until [ -s "$WORK/pg.txt" ]; do sleep 0.2; kill -0 "${PIDS[0]}" 2>/dev/null || { cat "$WORK/pg.err"; exit 1; }; done
+BASE=$(cut -d' ' -f1 "$WORK/pg.txt")            # postgresql://postgres:PW@127.0.0.1:PORT/
+PORT=$(echo "$BASE" | sed -E 's#.*:([0-9]+)/$#\1#')
+export PGPASSWORD=feedback-test
+PSQL=(psql -X -q -h 127.0.0.1 -p "$PORT" -U postgres)
+"${PSQL[@]}" -d postgres -c "CREATE DATABASE bench" -c "CREATE DATABASE floor"
+"${PSQL[@]}" -d postgres -Atc "SELECT version()"
+echo "cores: $(nproc), load: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+label() { case $1 in 1000000) echo 1m ;; 100000) echo 100k ;; 10000) echo 10k ;; *) echo "$1" ;; esac; }
+FILE="$DATA/d$(label "$COUNT").jsonl"
+if [ ! -f "$FILE" ]; then
+  [ -n "$GEN" ] || { echo "gen_feedback.py not found; set GEN_FEEDBACK" >&2; exit 1; }
+  python3 "$GEN" --count "$COUNT" --days 60 --seed 42 --out "$FILE" --quiet
+fi
+
+secs() { python3 -c "import sys; print('%.2f' % ((int(sys.argv[2]) - int(sys.argv[1])) / 1e9))" "$1" "$2"; }
+
+echo "== 1. import $COUNT entries (whole process: JVM, parsing, COPY, commit)"
+"${FEEDBACK[@]}" init --db "${BASE}bench" >/dev/null
+T0=$(date +%s%N)
+"${FEEDBACK[@]}" import "$FILE" --db "${BASE}bench" --json >"$WORK/import.json"
+T1=$(date +%s%N)
+IMPORT_S=$(secs "$T0" "$T1")
+echo "import: $IMPORT_S s, $(python3 -c "print(round($COUNT / $IMPORT_S))") entries/s"
+
+echo "== 2. floor: psql \\copy of the same rows (CSV) into the same schema"
+COLS="feedback_id, timestamp, prompt, output, rating, thumbs_up, tags, context, notes, framework, model, task_type, prompt_features, prompt_chars, output_id, rater_id"
+"${PSQL[@]}" -d bench -c "\\copy (SELECT $COLS FROM feedback ORDER BY id) TO '$WORK/rows.csv' CSV"
+"${FEEDBACK[@]}" init --db "${BASE}floor" >/dev/null
+T0=$(date +%s%N)
+"${PSQL[@]}" -d floor -c "\\copy feedback ($COLS) FROM '$WORK/rows.csv' CSV"
+T1=$(date +%s%N)
+FLOOR_S=$(secs "$T0" "$T1")
+echo "psql \\copy: $FLOOR_S s, $(python3 -c "print(round($COUNT / $FLOOR_S))") rows/s; import / floor = $(python3 -c "print('%.2f' % ($FLOOR_S / $IMPORT_S))")x"
+
+echo "== 3. analysis of the last 30 days and reports (whole processes, through the launcher as a user runs them)"
+"${PSQL[@]}" -d bench -c "VACUUM ANALYZE feedback"
+FEEDBACK_RUN=("${FEEDBACK[@]}")
+FEEDBACK=("$ROOT/feedback")
+# the launcher builds and trains its start-up caches on first use: not timed
+"${FEEDBACK[@]}" stats --db "${BASE}bench" >/dev/null 2>&1
+"${FEEDBACK[@]}" analyze --db "${BASE}floor" --days 1 >/dev/null 2>&1 || true
+for run in cold unchanged unchanged; do
+  T0=$(date +%s%N); "${FEEDBACK[@]}" analyze --db "${BASE}bench" --days 30 --json >/dev/null; T1=$(date +%s%N)
+  echo "analyze --days 30 ($run): $(secs "$T0" "$T1") s"
+done
+for period in weekly monthly; do
+  for run in first repeated repeated; do
+    T0=$(date +%s%N); "${FEEDBACK[@]}" report --period "$period" --db "${BASE}bench" --json >/dev/null; T1=$(date +%s%N)
+    echo "report --period $period ($run): $(secs "$T0" "$T1") s"
+  done
+done
+
+echo "== 4. wrk: POST /api/v1/feedback, 64 connections, $SECS s"
+FEEDBACK=("${FEEDBACK_RUN[@]}")
+KEY=$("${FEEDBACK[@]}" keys create --db "${BASE}bench" --name "bench-$$" --scope admin 2>/dev/null)
+cat >"$WORK/capture.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $KEY"
+wrk.body = '{"prompt": "Explain how neural networks learn", "output": "They adjust weights by gradient descent.", "rating": 4, "tags": ["bench"], "context": {"framework": "chain-of-thought"}}'
+done = function(summary, latency, requests)
+  io.write(string.format("non-2xx or errors: %d\n", summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+end
+LUA
+serve() {
+  "${FEEDBACK[@]}" serve --db "${BASE}bench" --port "$1" --rate-limit 10000000 2>"$WORK/access-$1.log" &
+  PIDS+=($!)
+  until curl -sf "http://127.0.0.1:$1/ready" >/dev/null; do sleep 0.05; done
+}
+serve 18281
+wrk -t2 -c64 -d10s -s "$WORK/capture.lua" "http://127.0.0.1:18281/api/v1/feedback" >/dev/null
+echo "-- one instance"
+wrk -t2 -c64 -d"${SECS}s" --latency -s "$WORK/capture.lua" "http://127.0.0.1:18281/api/v1/feedback"
+serve 18282
+wrk -t1 -c32 -d10s -s "$WORK/capture.lua" "http://127.0.0.1:18282/api/v1/feedback" >/dev/null
+echo "-- two instances on the same database at once (32 connections each; add the two Requests/sec)"
+wrk -t1 -c32 -d"${SECS}s" --latency -s "$WORK/capture.lua" "http://127.0.0.1:18281/api/v1/feedback" >"$WORK/wrk-a.txt" &
+A=$!
+wrk -t1 -c32 -d"${SECS}s" --latency -s "$WORK/capture.lua" "http://127.0.0.1:18282/api/v1/feedback" >"$WORK/wrk-b.txt"
+wait $A
+cat "$WORK/wrk-a.txt" "$WORK/wrk-b.txt"
+python3 - "$WORK/wrk-a.txt" "$WORK/wrk-b.txt" <<'PY'
+import re, sys
+total = sum(float(re.search(r"Requests/sec:\s+([\d.]+)", open(f).read()).group(1)) for f in sys.argv[1:])
+print("two instances, sum: %.0f requests/s" % total)
+PY
+echo "stored: $("${PSQL[@]}" -d bench -Atc 'SELECT count(*) FROM feedback')"

@@ -1,0 +1,69 @@
+package dev.feedbackloop.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.feedbackloop.storage.postgres.PostgresServer;
+import dev.feedbackloop.storage.postgres.TestPostgres;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line on PostgreSQL: the same commands with a URL, clear one-line errors, and migrate. */
+class PostgresCliTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void captureListAndStatsWithAUrl() {
+        String url = TestPostgres.newDatabase();
+        CliRun captured = CliRun.run("capture", "--db", url, "--prompt", "Explain recursion", "--output", "It calls itself",
+                "--rating", "5", "--tags", "a,b", "--json");
+        assertThat(captured.exitCode()).isZero();
+        CliRun listed = CliRun.run("list", "--db", url, "--json");
+        assertThat(listed.exitCode()).isZero();
+        assertThat(listed.out()).contains("Explain recursion").doesNotContain(PostgresServer.PASSWORD);
+        CliRun stats = CliRun.run("stats", "--db", url, "--json");
+        assertThat(stats.json()).containsEntry("total_feedback", 1);
+    }
+
+    @Test
+    void aWrongPasswordIsOneLineAndExitOne() {
+        String url = TestPostgres.server().url("postgres").replace(PostgresServer.PASSWORD, "wrong");
+        CliRun run = CliRun.run("stats", "--db", url);
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(run.err().strip()).startsWith("error: wrong password for user postgres").doesNotContain("\n")
+                .doesNotContain("wrong@");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void migrateCopiesOnceAndReportsCountsOnBothSides() {
+        String file = dir.resolve("feedback.db").toString();
+        assertThat(CliRun.run("generate", "--db", file, "--count", "300", "--days", "10", "--seed", "3").exitCode()).isZero();
+        assertThat(CliRun.run("analyze", "--db", file, "--days", "30").exitCode()).isZero(); // fills pattern_cache
+        String url = TestPostgres.newDatabase();
+
+        CliRun first = CliRun.run("migrate", "--from", file, "--to", url, "--json");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> tables = (Map<String, Map<String, Object>>) first.json().get("tables");
+        assertThat(tables.get("feedback")).containsEntry("source", 300).containsEntry("target", 300)
+                .containsEntry("added", 300);
+        assertThat((Integer) tables.get("pattern_cache").get("added")).isPositive();
+        assertThat(first.json().get("to").toString()).doesNotContain(PostgresServer.PASSWORD);
+
+        CliRun second = CliRun.run("migrate", "--from", file, "--to", url);
+        assertThat(second.exitCode()).isZero();
+        assertThat(second.out()).contains("feedback").contains("300");
+        for (String line : second.out().lines().skip(2).toList()) {
+            assertThat(line.strip()).endsWith(" 0");
+        }
+        assertThat(CliRun.run("stats", "--db", url, "--json").json()).containsEntry("total_feedback", 300);
+        assertThat(CliRun.run("migrate", "--from", dir.resolve("missing.db").toString(), "--to", url).exitCode())
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(List.of(CliRun.run("migrate", "--from", file, "--to", dir.resolve("x.db").toString()).exitCode()))
+                .containsExactly(ExitCodes.USAGE);
+    }
+}

@@ -1,0 +1,160 @@
+package dev.feedbackloop.storage.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.feedbackloop.InvalidInputException;
+import dev.feedbackloop.StorageException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+
+/**
+ * The pool (HikariCP over the official driver) and the one translation of driver failures into the
+ * product's errors: a wrong password, a missing database and an unreachable host each become one
+ * line that says what to fix ({@link StorageException}: exit 1, HTTP 503), never a stack trace.
+ * Thread-safe.
+ */
+final class PgConnections implements AutoCloseable {
+    /**
+     * The key of the transaction-level advisory lock that every write of feedback rows takes first
+     * ("feedback" in ASCII, truncated): writers of feedback take turns, so row ids and change
+     * sequence numbers become visible in the order they were taken (see {@link PostgresFeedbackStore}).
+     */
+    static final long WRITE_LOCK = 0x6665656462616bL;
+
+    private final PostgresLocation location;
+    private final HikariDataSource pool;
+
+    /** @throws StorageException when the server cannot be reached or refuses the connection */
+    PgConnections(PostgresLocation location, int poolSize) {
+        this.location = location;
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(location.jdbcUrl());
+        config.setUsername(location.user());
+        if (location.password() != null) {
+            config.setPassword(location.password());
+        }
+        config.setMaximumPoolSize(poolSize);
+        config.setMinimumIdle(1);
+        config.setPoolName("feedback-postgres");
+        // a request during an outage waits this long for a connection, then gets a StorageException (503)
+        config.setConnectionTimeout(3_000);
+        config.setValidationTimeout(1_000);
+        config.setInitializationFailTimeout(1);
+        config.addDataSourceProperty("connectTimeout", "5");
+        config.addDataSourceProperty("ApplicationName", "feedback-loop");
+        config.addDataSourceProperty("tcpKeepAlive", "true");
+        try {
+            this.pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw translate("connect to " + location, e);
+        }
+    }
+
+    DataSource dataSource() {
+        return pool;
+    }
+
+    PostgresLocation location() {
+        return location;
+    }
+
+    Connection borrow() throws SQLException {
+        return pool.getConnection();
+    }
+
+    /** Takes {@link #WRITE_LOCK} for the rest of the caller's transaction. */
+    static void takeWriteLock(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("SELECT pg_advisory_xact_lock(" + WRITE_LOCK + ")");
+        }
+    }
+
+    /** True for failures of the connection or the server (worth a retry on a fresh connection). */
+    static boolean isTransient(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && s.getSQLState() != null) {
+                String state = s.getSQLState();
+                if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")
+                        || state.equals("40001") || state.equals("40P01")) {
+                    return true;
+                }
+            }
+            if (t instanceof ConnectException || t instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return e instanceof SQLException s && s.getMessage() != null && s.getMessage().contains("Connection is not available");
+    }
+
+    /**
+     * The product's error for a failure of {@code what}: one line naming the cause. Bad input
+     * (a text PostgreSQL cannot store) is {@link InvalidInputException}; the rest {@link StorageException}.
+     */
+    RuntimeException failure(String what, Throwable e) {
+        return translate(what, e);
+    }
+
+    RuntimeException translate(String what, Throwable e) {
+        if (e instanceof dev.feedbackloop.FeedbackLoopException f) {
+            return f;
+        }
+        String where = location.host() + ":" + location.port();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && s.getSQLState() != null) {
+                String state = s.getSQLState();
+                switch (state) {
+                    case "28P01":
+                        return new StorageException("wrong password for user " + location.user() + " on PostgreSQL at "
+                                + where + " (the password comes from the URL, else PGPASSWORD, else ~/.pgpass)", e);
+                    case "28000":
+                        return new StorageException("PostgreSQL at " + where + " refused user " + location.user() + ": "
+                                + firstLine(s.getMessage()), e);
+                    case "3D000":
+                        return new StorageException("database " + location.database() + " does not exist on PostgreSQL at "
+                                + where + ": create it (createdb " + location.database() + ") or fix the URL", e);
+                    case "08004":
+                        return new StorageException("PostgreSQL at " + where + " refused the connection: "
+                                + firstLine(s.getMessage()) + " (give the password in the URL, PGPASSWORD or ~/.pgpass)", e);
+                    case "22021", "22P05":
+                        return new InvalidInputException(what + ": PostgreSQL cannot store this text ("
+                                + firstLine(s.getMessage()) + "); the NUL character is not allowed in texts");
+                    case "53100":
+                        return new dev.feedbackloop.storage.DiskFullException(what + ": the PostgreSQL server's disk is full"
+                                + " (nothing was stored)", e);
+                    default:
+                        break;
+                }
+            }
+            if (t instanceof UnknownHostException) {
+                return new StorageException("cannot reach PostgreSQL: unknown host " + location.host(), e);
+            }
+            if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
+                return new StorageException("cannot reach PostgreSQL at " + where + ": " + firstLine(t.getMessage()), e);
+            }
+        }
+        if (isTransient(e)) {
+            return new StorageException(what + ": PostgreSQL at " + where + " is unavailable ("
+                    + firstLine(e.getMessage()) + ")", e);
+        }
+        return new StorageException(what + " failed on " + location + ": " + firstLine(e.getMessage()), e);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no detail";
+        }
+        int nl = message.indexOf('\n');
+        return (nl < 0 ? message : message.substring(0, nl)).strip();
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,440 @@
+package dev.feedbackloop.storage.postgres;
+
+import dev.feedbackloop.InvalidInputException;
+import dev.feedbackloop.StorageException;
+import dev.feedbackloop.access.ApiKey;
+import dev.feedbackloop.capture.FeedbackEntry;
+import dev.feedbackloop.capture.Outcome;
+import dev.feedbackloop.capture.RatedOutput;
+import dev.feedbackloop.storage.AnalysisRow;
+import dev.feedbackloop.storage.BatchWriter;
+import dev.feedbackloop.storage.DataVersion;
+import dev.feedbackloop.storage.EntryText;
+import dev.feedbackloop.storage.FeedbackQuery;
+import dev.feedbackloop.storage.FeedbackStore;
+import dev.feedbackloop.storage.InsertResult;
+import dev.feedbackloop.storage.OutcomeRow;
+import dev.feedbackloop.storage.Statistics;
+import dev.feedbackloop.storage.StatisticsBuilder;
+import dev.feedbackloop.storage.StoreCheck;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The store on PostgreSQL 14+: the same logical schema as SQLite in native types, HikariCP over
+ * the official driver, Flyway migrations of its own ({@link PgMigrations}). Thread-safe; any number
+ * of processes may use one database at once.
+ *
+ * <p><b>Commit order.</b> {@link FeedbackStore} promises that row ids and change numbers become
+ * visible in increasing order. A PostgreSQL sequence alone does not give that: a transaction that
+ * took id 10 may commit after the one that took id 11, and a reader between the two commits would
+ * move past 10 for good. So every transaction that adds or removes feedback rows first takes one
+ * transaction-level advisory lock ({@link PgConnections#WRITE_LOCK}), held until it commits or
+ * rolls back: writers of feedback take turns (as on SQLite), each draws its ids after the previous
+ * one committed, and ids become visible in id order. Group commit (the server) and COPY (imports)
+ * keep the turns few and short; caches, reports, settings and keys do not take the lock.
+ *
+ * <p><b>Failures.</b> A connection or server failure is retried once on a fresh connection (a write
+ * that may have committed is safe to repeat: inserts are idempotent by feedback_id), then reported
+ * as a {@link StorageException} naming the cause (exit 1, HTTP 503). Writes never leave half a
+ * transaction behind.
+ */
+public final class PostgresFeedbackStore implements FeedbackStore {
+    private static final int POOL_SIZE = 10;
+    private static final int FETCH_SIZE = 5_000;
+    private static final String SCAN = "SELECT id, (extract(epoch FROM timestamp) * 1000000)::bigint, rating, thumbs_up,"
+            + " framework, model, task_type, prompt_features, prompt_chars, array_to_json(tags)::text FROM feedback";
+    private static final String MICROS = "(extract(epoch FROM timestamp) * 1000000)::bigint";
+
+    private final PgConnections connections;
+
+    private PostgresFeedbackStore(PgConnections connections) {
+        this.connections = connections;
+    }
+
+    /**
+     * Connects and brings the schema up to date.
+     *
+     * @throws StorageException with one line naming the cause: a wrong password, a missing database,
+     *                          an unreachable host, a failed migration
+     */
+    public static PostgresFeedbackStore open(PostgresLocation location) {
+        PostgresFeedbackStore store = new PostgresFeedbackStore(new PgConnections(location, POOL_SIZE));
+        try {
+            store.migrate();
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        return store;
+    }
+
+    @Override
+    public void migrate() {
+        PgMigrations.migrate(connections);
+    }
+
+    @Override
+    public InsertResult insert(FeedbackEntry entry) {
+        return write("store feedback " + entry.feedbackId(), true, c -> PgInserter.insert(c, entry));
+    }
+
+    @Override
+    public BatchWriter openBatch() {
+        Connection c = null;
+        try {
+            c = connections.borrow();
+            c.setAutoCommit(false);
+            PgConnections.takeWriteLock(c);
+            return new PgBatchWriter(c, connections);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(c);
+            throw connections.failure("start a write transaction on " + connections.location(), e);
+        }
+    }
+
+    @Override
+    public List<FeedbackEntry> find(FeedbackQuery q) {
+        PgFilter f = PgFilter.of(q);
+        return read("read feedback", c -> PgRows.entries(c, "SELECT " + PgRows.ENTRY + " FROM feedback" + f.where()
+                + " ORDER BY timestamp DESC, id DESC" + (q.limit() != null ? " LIMIT " + q.limit() : ""), f.array()));
+    }
+
+    @Override
+    public void forEach(FeedbackQuery q, Consumer<FeedbackEntry> action) {
+        PgFilter f = PgFilter.of(q);
+        stream("read feedback", "SELECT " + PgRows.ENTRY + " FROM feedback" + f.where() + " ORDER BY timestamp, id"
+                + (q.limit() != null ? " LIMIT " + q.limit() : ""), f, rs -> action.accept(PgRows.entry(rs)));
+    }
+
+    @Override
+    public Optional<FeedbackEntry> findById(String feedbackId) {
+        return read("read feedback " + feedbackId, c -> PgInserter.findById(c, feedbackId));
+    }
+
+    @Override
+    public Optional<FeedbackEntry> delete(String feedbackId) {
+        return write("delete feedback " + feedbackId, true, c -> PgInserter.delete(c, feedbackId));
+    }
+
+    @Override
+    public void changesAfter(long afterSeq, Consumer<Instant> entryTimestamp) {
+        stream("read changes", "SELECT " + MICROS.replace("timestamp", "entry_timestamp")
+                + " FROM changes WHERE seq > ? ORDER BY seq", PgFilter.values(afterSeq),
+                rs -> entryTimestamp.accept(PgRows.instant(rs.getLong(1))));
+    }
+
+    @Override
+    public List<FeedbackEntry> replacedVotes(String outputId, String raterId) {
+        return read("read vote history", c -> PgInserter.replacedVotes(c, outputId, raterId));
+    }
+
+    @Override
+    public void keepOutput(RatedOutput output) {
+        write("keep output " + output.outputId(), false, c -> {
+            PgKept.keepOutput(c, output);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<RatedOutput> output(String outputId) {
+        return read("read output " + outputId, c -> PgKept.output(c, outputId));
+    }
+
+    /** Not here: a PostgreSQL database is backed up with PostgreSQL's tools. */
+    @Override
+    public long backupTo(Path file) {
+        throw new InvalidInputException("backup writes SQLite files; back up PostgreSQL with its own tools (pg_dump "
+                + connections.location().database() + ", or your provider's snapshots)");
+    }
+
+    /**
+     * PostgreSQL checks its pages itself (checksums) and has no quick whole-database check, so
+     * {@code integrity} is always empty here; the schema version, rows and orphaned votes are read.
+     */
+    @Override
+    public StoreCheck verify() {
+        return read("verify " + connections.location(), c -> {
+            Map<String, Long> rows = new LinkedHashMap<>();
+            for (String table : List.of("feedback", "feedback_history", "changes", "outputs", "settings",
+                    "pattern_cache", "reports", "api_keys")) {
+                rows.put(table, PgRows.number(c, "SELECT count(*) FROM " + table));
+            }
+            long orphaned = PgRows.number(c, "SELECT count(*) FROM feedback_history h WHERE NOT EXISTS"
+                    + " (SELECT 1 FROM feedback f WHERE f.output_id = h.output_id AND f.rater_id = h.rater_id)");
+            return new StoreCheck(List.of(), PgMigrations.version(c), PgMigrations.LATEST, rows, orphaned);
+        });
+    }
+
+    @Override
+    public Optional<String> setting(String name) {
+        return read("read setting " + name, c -> PgKept.setting(c, name));
+    }
+
+    @Override
+    public String settingIfAbsent(String name, String value) {
+        return write("store setting " + name, false, c -> PgKept.settingIfAbsent(c, name, value));
+    }
+
+    @Override
+    public long count() {
+        return read("count feedback", c -> PgRows.number(c, "SELECT count(*) FROM feedback"));
+    }
+
+    @Override
+    public Statistics statistics(Instant from, Instant to) {
+        PgFilter f = PgFilter.of(FeedbackQuery.between(from, to));
+        StatisticsBuilder b = new StatisticsBuilder();
+        stream("compute statistics", "SELECT rating, thumbs_up, count(*) FROM feedback" + f.where()
+                + " GROUP BY rating, thumbs_up", f, rs -> b.add(rs.getInt(1), rs.getBoolean(2), rs.getLong(3)));
+        return b.build();
+    }
+
+    @Override
+    public void scan(Instant from, Instant to, Consumer<AnalysisRow> action) {
+        PgFilter f = PgFilter.of(FeedbackQuery.between(from, to));
+        scanRows("scan feedback", SCAN + f.where() + " ORDER BY timestamp", f, action);
+    }
+
+    @Override
+    public void scanAdded(Instant from, Instant to, long afterId, Consumer<AnalysisRow> action) {
+        PgFilter f = PgFilter.of(FeedbackQuery.between(from, to)).and("id > ?", afterId);
+        scanRows("scan new feedback", SCAN + f.where() + " ORDER BY id", f, action);
+    }
+
+    private void scanRows(String what, String sql, PgFilter f, Consumer<AnalysisRow> action) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, List<String>> tags = new HashMap<>();
+        stream(what, sql, f, rs -> {
+            String tagText = rs.getString(10);
+            List<String> t = tags.get(tagText);
+            if (t == null) {
+                t = List.copyOf(dev.feedbackloop.storage.EntryColumns.tags(tagText)).stream()
+                        .map(s -> names.computeIfAbsent(s, k -> k)).toList();
+                if (tags.size() < 1 << 16) {
+                    tags.put(tagText, t);
+                }
+            }
+            action.accept(new AnalysisRow(rs.getLong(1), PgRows.instant(rs.getLong(2)), rs.getInt(3), rs.getBoolean(4),
+                    name(names, rs.getString(5)), name(names, rs.getString(6)), name(names, rs.getString(7)),
+                    rs.getInt(8), rs.getInt(9), t));
+        });
+    }
+
+    private static String name(Map<String, String> names, String s) {
+        return s == null ? null : names.size() < 1 << 12 ? names.computeIfAbsent(s, k -> k) : s;
+    }
+
+    @Override
+    public List<EntryText> texts(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return new ArrayList<>();
+        }
+        Map<Long, EntryText> found = new HashMap<>();
+        stream("read prompts", "SELECT id, prompt, notes, rating, thumbs_up FROM feedback WHERE id = ANY(?)",
+                PgFilter.values((Object) ids.toArray(new Long[0])),
+                rs -> found.put(rs.getLong(1), new EntryText(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getInt(4), rs.getBoolean(5))));
+        List<EntryText> out = new ArrayList<>(found.size());
+        for (long id : ids) {
+            EntryText t = found.get(id);
+            if (t != null) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void outcomesAfter(long afterId, Consumer<OutcomeRow> action) {
+        stream("read outcomes", "SELECT id, " + MICROS + ", task_type, framework, rating, thumbs_up FROM feedback"
+                        + " WHERE id > ? AND task_type IS NOT NULL AND framework IS NOT NULL ORDER BY id",
+                PgFilter.values(afterId),
+                rs -> action.accept(new OutcomeRow(rs.getLong(1), PgRows.instant(rs.getLong(2)), rs.getString(3),
+                        rs.getString(4), Outcome.of(rs.getInt(5), rs.getBoolean(6)) == Outcome.POSITIVE)));
+    }
+
+    @Override
+    public DataVersion dataVersion() {
+        return read("read data version", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT max(id) FROM feedback),"
+                    + " (SELECT max(seq) FROM changes)"); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new DataVersion(rs.getLong(1), rs.getLong(2));
+            }
+        });
+    }
+
+    @Override
+    public Optional<String> cached(String key, DataVersion version) {
+        return read("read cache", c -> PgKept.cached(c, key, version));
+    }
+
+    @Override
+    public void putCache(String key, DataVersion version, String json) {
+        write("write cache", false, c -> {
+            PgKept.putCache(c, key, version, json);
+            return null;
+        });
+    }
+
+    @Override
+    public void dropCache(String key) {
+        write("drop cache " + key, false, c -> {
+            PgKept.dropCache(c, key);
+            return null;
+        });
+    }
+
+    @Override
+    public void saveReport(String period, Instant start, Instant end, String json) {
+        write("save report", false, c -> {
+            PgKept.saveReport(c, period, start, end, json);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<String> savedReport(String period) {
+        return read("read report " + period, c -> PgKept.savedReport(c, period));
+    }
+
+    @Override
+    public void addKey(ApiKey key) {
+        write("store API key " + key.name(), false, c -> {
+            PgKept.addKey(c, key);
+            return null;
+        });
+    }
+
+    @Override
+    public List<ApiKey> keys() {
+        return read("read API keys", PgKept::keys);
+    }
+
+    @Override
+    public boolean revokeKey(String name, Instant at) {
+        return write("revoke API key " + name, false, c -> PgKept.revokeKey(c, name, at));
+    }
+
+    /** {@code feedback migrate}: see {@link SqliteCopy}. */
+    dev.feedbackloop.storage.StoreCopy copyFromSqlite(Path sqliteFile) {
+        return SqliteCopy.copy(sqliteFile, connections);
+    }
+
+    @Override
+    public String location() {
+        return connections.location().display();
+    }
+
+    @Override
+    public void close() {
+        connections.close();
+    }
+
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    @FunctionalInterface
+    interface SqlRow {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    private <T> T read(String what, SqlWork<T> work) {
+        return transaction(what, false, work);
+    }
+
+    private <T> T write(String what, boolean feedbackRows, SqlWork<T> work) {
+        return transaction(what, feedbackRows, work);
+    }
+
+    /** Streams the rows of {@code sql} in one read transaction, {@link #FETCH_SIZE} at a time. */
+    private void stream(String what, String sql, PgFilter f, SqlRow row) {
+        transaction(what, false, c -> {
+            try (PreparedStatement ps = PgRows.prepare(c, sql, f.array())) {
+                ps.setFetchSize(FETCH_SIZE);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        row.accept(rs);
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Runs {@code work} in one transaction (taking {@link PgConnections#WRITE_LOCK} first when it
+     * adds or removes feedback rows). A connection failure is retried once on a fresh connection,
+     * unless the pool itself had none to give (the database is down: no point waiting twice).
+     */
+    private <T> T transaction(String what, boolean feedbackRows, SqlWork<T> work) {
+        for (int attempt = 0; ; attempt++) {
+            try (Connection c = connections.borrow()) {
+                c.setAutoCommit(false);
+                try {
+                    if (feedbackRows) {
+                        PgConnections.takeWriteLock(c);
+                    }
+                    T result = work.run(c);
+                    c.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    rollbackQuietly(c);
+                    throw e;
+                }
+            } catch (SQLException e) {
+                if (attempt > 0 || !PgConnections.isTransient(e) || e instanceof SQLTransientConnectionException) {
+                    throw connections.failure(what, e);
+                }
+                sleep(100);
+            }
+        }
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            if (!c.isClosed()) {
+                c.rollback();
+            }
+        } catch (SQLException ignored) {
+            // the connection is broken; the pool discards it and the server rolls back
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            rollbackQuietly(c);
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // as above
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("interrupted while waiting for the database");
+        }
+    }
+}
