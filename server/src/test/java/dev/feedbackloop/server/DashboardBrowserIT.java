@@ -92,6 +92,7 @@ class DashboardBrowserIT {
         Map<String, Object> filtered = (Map<String, Object>) ServerFixture.json(
                 s.get("/api/v1/overview?period=30d&framework=direct-answer", s.readKey)).get("current");
         assertThat(text("c-rate")).isEqualTo(String.format(Locale.ROOT, "%.1f%%", (Double) filtered.get("success_rate") * 100));
+        browser.until(d -> text("phrases-note").contains("the framework filter does not apply to phrases"));
         browser.screenshot("overview-filtered");
 
         // a shared link opens the same view

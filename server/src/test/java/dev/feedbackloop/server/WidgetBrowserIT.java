@@ -42,6 +42,8 @@ class WidgetBrowserIT {
     String key;
     String readKey;
     volatile String page = "";
+    /** The host page's Content-Security-Policy header, when set. */
+    volatile String policy;
     final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
@@ -51,6 +53,9 @@ class WidgetBrowserIT {
         host.createContext("/", exchange -> {
             byte[] body = page.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            if (policy != null) {
+                exchange.getResponseHeaders().set("Content-Security-Policy", policy);
+            }
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
@@ -183,6 +188,22 @@ class WidgetBrowserIT {
         browser.until(d -> d.findElement(By.id("demo-status")).getText().startsWith("No token"));
         browser.screenshot("widget-demo");
         assertThat(browser.axe()).as("axe on the widget demo").isEmpty();
+    }
+
+    /** The check every page gets ({@link Chromium#cspViolations}) sees a planted inline script on the first page a browser loads. */
+    @Test
+    void theContentSecurityPolicyCheckSeesAPlantedInlineScript() throws Exception {
+        policy = DashboardPages.CSP;
+        page = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>planted</title></head><body>"
+                + "<main><h1>A page with a planted script</h1><script>document.title = 'ran';</script></main></body></html>";
+        browser.driver.get(hostOrigin() + "/");
+        assertThat(browser.driver.getTitle()).as("the policy blocked the script").isEqualTo("planted");
+        List<String> violations = browser.cspViolations();
+        List<String> console = browser.driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage).toList();
+        System.out.println("CSP violations recorded in the page: " + violations + "; console log: " + console);
+        assertThat(violations).singleElement().asString().contains("script-src", "inline");
+        assertThat(browser.axe()).anyMatch(v -> v.startsWith("content-security-policy"));
     }
 
     @Test
