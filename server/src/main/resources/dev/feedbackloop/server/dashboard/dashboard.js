@@ -6,6 +6,7 @@
   const $ = (id) => document.getElementById(id);
   const status = $('status');
   let plots = [];
+  let overviewAsked = 0; // the overview's latest request: an older answer arriving after it is not shown
 
   // ---- small helpers -------------------------------------------------------------------------
 
@@ -165,12 +166,16 @@
 
   async function loadOverview(announce) {
     const s = overviewState();
+    const asked = ++overviewAsked;
     const q = new URLSearchParams({ period: s.period, bucket: s.bucket });
     for (const k of ['framework', 'model', 'tag']) if (s[k]) q.set(k, s[k]);
     if (announce) say('Loading the overview…');
     document.body.classList.add('loading');
     try {
       const o = await api('/api/v1/overview?' + q.toString());
+      if (asked !== overviewAsked) {
+        return; // the view changed (or a newer poll went out) while this was on its way
+      }
       const same = JSON.stringify(Object.assign({}, o, { computed_at: null }));
       if (!announce && same === lastOverview) {
         return; // nothing new: leave the page (and the reader's focus) alone
