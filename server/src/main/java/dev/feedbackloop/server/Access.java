@@ -31,6 +31,8 @@ final class Access {
     private final long requestsPerSecond;
     private final Sessions sessions;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    /** Per output and rater; those back at a full budget are forgotten past {@link #MAX_VOTE_BUCKETS}. */
+    private final Map<String, Bucket> voteBuckets = new ConcurrentHashMap<>();
     private volatile List<ApiKey> keys;
     private volatile long loadedAt;
 
@@ -171,6 +173,11 @@ final class Access {
 
     /** Votes one rater may send on one output with a feedback token, per minute: a person changes a vote rarely. */
     static final int VOTES_PER_MINUTE = 30;
+    /**
+     * How many (output, rater) buckets are kept before those back at a full budget are dropped (such a
+     * bucket is the same as a new one), so memory follows the recent voters, not every voter since start.
+     */
+    static final int MAX_VOTE_BUCKETS = 10_000;
 
     /**
      * Checks a vote sent with a feedback token: the key that asked for the token is still active and
@@ -185,13 +192,21 @@ final class Access {
         if (origin != null && !key.allowsOrigin(origin)) {
             throw HttpProblem.forbidden("key '" + keyName + "' no longer allows origin " + origin);
         }
-        Bucket bucket = buckets.computeIfAbsent("vote\n" + outputId + "\n" + raterId, n -> Bucket.builder()
+        if (voteBuckets.size() >= MAX_VOTE_BUCKETS) {
+            voteBuckets.values().removeIf(b -> b.getAvailableTokens() >= VOTES_PER_MINUTE);
+        }
+        Bucket bucket = voteBuckets.computeIfAbsent(outputId + "\n" + raterId, n -> Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(VOTES_PER_MINUTE).refillGreedy(VOTES_PER_MINUTE, Duration.ofMinutes(1))
                         .build()).build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             throw HttpProblem.rateLimited(Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999) / 1_000_000_000));
         }
+    }
+
+    /** How many (output, rater) vote buckets are kept now. */
+    int voteBuckets() {
+        return voteBuckets.size();
     }
 
     private Bucket newBucket() {

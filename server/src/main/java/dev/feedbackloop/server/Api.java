@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Registers routes on Javalin and remembers them, so the OpenAPI test can compare the document with
  * the routes that really exist. A route with a scope needs a key of that scope ({@link Access});
- * one without is public ({@code /health}, {@code /openapi.json}, ...). Also the small request and
+ * one without is public ({@code /health}, {@code /openapi.json}, ...). Answers of routes with a scope are
+ * sent with {@code Cache-Control: no-store}. Also the small request and
  * response helpers every routes class uses.
  */
 final class Api {
@@ -37,6 +38,8 @@ final class Api {
 
     void add(HandlerType method, String path, KeyScope scope, Handler handler) {
         Handler guarded = scope == null ? handler : ctx -> {
+            // what a key or a session may read is nobody else's: no browser or proxy keeps a copy
+            ctx.header("Cache-Control", "no-store");
             access.require(ctx, scope);
             handler.handle(ctx);
         };

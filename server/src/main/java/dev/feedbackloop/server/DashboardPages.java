@@ -37,6 +37,7 @@ final class DashboardPages {
             "uPlot.min.css", new String[] {"text/css; charset=utf-8", UPLOT + "uPlot.min.css"});
 
     private final Access access;
+    private final LoginAttempts attempts = new LoginAttempts();
     private final Map<String, byte[]> files = new java.util.concurrent.ConcurrentHashMap<>();
 
     DashboardPages(Access access) {
@@ -66,17 +67,24 @@ final class DashboardPages {
     /**
      * The login form's POST: {@code key} (a read or admin key) and {@code next} (a path on this server).
      * Signs in and goes to {@code next}, or back to the form saying why not (by a fixed code: nothing
-     * the user typed is sent back).
+     * the user typed is sent back). Failures are rate limited per client address ({@link LoginAttempts}).
+     * A sign-in always gets a new session id and ends the browser's earlier session, if any.
      */
     private void login(Context ctx) {
         Sessions.requireSameOrigin(ctx);
         String next = safeNext(ctx.formParam("next"));
+        String back = "&next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
+        if (!attempts.allowed(ctx.ip())) {
+            ctx.redirect("/login?error=too-many" + back, io.javalin.http.HttpStatus.SEE_OTHER);
+            return;
+        }
         String secret = Optional.ofNullable(ctx.formParam("key")).orElse("");
         Optional<ApiKey> key = secret.isBlank() ? Optional.empty() : access.authenticate(secret);
-        String back = "&next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
         if (key.isEmpty()) {
+            attempts.failed(ctx.ip());
             ctx.redirect("/login?error=unknown" + back, io.javalin.http.HttpStatus.SEE_OTHER);
         } else if (!key.get().scope().allows(KeyScope.READ)) {
+            attempts.failed(ctx.ip());
             ctx.redirect("/login?error=scope" + back, io.javalin.http.HttpStatus.SEE_OTHER);
         } else {
             ctx.attribute(Access.KEY_ATTRIBUTE, key.get().name() + "(login)");

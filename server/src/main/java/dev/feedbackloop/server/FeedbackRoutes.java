@@ -103,6 +103,7 @@ final class FeedbackRoutes {
      * the vote's feedback_id, so a retry of the same vote is stored once. 201 with the stored entry.
      */
     private void vote(Api api, Context ctx) {
+        ctx.header("Cache-Control", "no-store");
         api.access().allowBrowser(ctx);
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Token ", 0, 6)) {

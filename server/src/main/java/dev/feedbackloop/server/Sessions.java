@@ -40,8 +40,15 @@ final class Sessions {
         this.clock = clock;
     }
 
-    /** Opens a session for the key named {@code keyName} and sets its cookie on {@code ctx}. */
+    /**
+     * Opens a session for the key named {@code keyName} and sets its cookie on {@code ctx}. The session
+     * the request's cookie named, if any, ends: a sign-in never keeps an id the browser had before.
+     */
     void open(Context ctx, String keyName) {
+        String earlier = ctx.cookie(COOKIE);
+        if (earlier != null && !earlier.isEmpty()) {
+            byHash.remove(hash(earlier));
+        }
         if (byHash.size() >= MAX_SESSIONS) {
             expire();
         }

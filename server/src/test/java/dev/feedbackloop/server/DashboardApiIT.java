@@ -103,6 +103,39 @@ class DashboardApiIT {
     }
 
     @Test
+    void failedSignInsAreRateLimitedPerAddressAndThenEvenTheRightKeyWaits() throws Exception {
+        for (int i = 0; i < LoginAttempts.FAILURES; i++) {
+            assertThat(login("guess-" + i, "/", origin()).headers().firstValue("Location").orElseThrow())
+                    .startsWith("/login?error=unknown");
+        }
+        HttpResponse<String> limited = login(s.readKey, "/", origin());
+        assertThat(limited.headers().firstValue("Location").orElseThrow()).startsWith("/login?error=too-many");
+        assertThat(limited.headers().firstValue("Set-Cookie")).as("no session while over the limit").isEmpty();
+    }
+
+    @Test
+    void signingInAgainEndsTheEarlierSession() throws Exception {
+        String first = cookieOf(login(s.readKey, "/", origin()));
+        HttpResponse<String> again = s.send(HttpRequest.newBuilder(s.uri("/login")).header("Cookie", first)
+                .header("Origin", origin()).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("key=" + URLEncoder.encode(s.adminKey, StandardCharsets.UTF_8))));
+        String second = cookieOf(again);
+        assertThat(second).isNotEqualTo(first);
+        assertThat(withCookie("/api/v1/session", first).statusCode()).isEqualTo(401);
+        assertThat(ServerFixture.json(withCookie("/api/v1/session", second))).containsEntry("key", "ops");
+    }
+
+    @Test
+    void answersWithDataAreNeverCached() throws Exception {
+        String cookie = cookieOf(login(s.readKey, "/", origin()));
+        for (String path : new String[] {"/api/v1/overview?period=7d", "/api/v1/feedback?limit=1", "/api/v1/session"}) {
+            assertThat(withCookie(path, cookie).headers().firstValue("Cache-Control")).as(path).hasValue("no-store");
+            assertThat(s.get(path, s.readKey).headers().firstValue("Cache-Control")).as(path).hasValue("no-store");
+        }
+        assertThat(withCookie("/", cookie).headers().firstValue("Cache-Control")).hasValue("no-store");
+    }
+
+    @Test
     void aSessionEndsWhenItsKeyIsRevoked() throws Exception {
         String cookie = cookieOf(login(s.adminKey, "/", origin()));
         assertThat(withCookie("/api/v1/session", cookie).statusCode()).isEqualTo(200);

@@ -92,7 +92,23 @@ class DashboardBrowserIT {
         Map<String, Object> filtered = (Map<String, Object>) ServerFixture.json(
                 s.get("/api/v1/overview?period=30d&framework=direct-answer", s.readKey)).get("current");
         assertThat(text("c-rate")).isEqualTo(String.format(Locale.ROOT, "%.1f%%", (Double) filtered.get("success_rate") * 100));
+        browser.until(d -> text("phrases-note").contains("the framework filter does not apply to phrases"));
         browser.screenshot("overview-filtered");
+
+        // a slow answer for the view before (a poll, or Back) must not replace the view chosen after it
+        new Select(browser.driver.findElement(By.id("f-framework"))).selectByValue("");
+        browser.until(d -> text("c-count").equals("601"));
+        browser.driver.executeScript("const send = window.fetch; window.slowDone = false;"
+                + " window.fetch = (url, init) => String(url).startsWith('/api/v1/overview') && !String(url).includes('framework')"
+                + " ? new Promise(r => setTimeout(r, 2000)).then(() => send(url, init)).finally(() => setTimeout(() =>"
+                + " { window.slowDone = true; }, 500)) : send(url, init);"
+                + " window.dispatchEvent(new PopStateEvent('popstate'));");
+        new Select(browser.driver.findElement(By.id("f-framework"))).selectByValue("direct-answer");
+        browser.until(d -> text("c-count").equals("300"));
+        browser.until(d -> Boolean.TRUE.equals(browser.driver.executeScript("return window.slowDone;")));
+        assertThat(text("c-count")).as("the older, slower answer is not shown").isEqualTo("300");
+        assertThat(new Select(browser.driver.findElement(By.id("f-framework"))).getFirstSelectedOption().getText())
+                .isEqualTo("direct-answer");
 
         // a shared link opens the same view
         browser.driver.get(base() + "/?period=7d&model=claude-haiku");

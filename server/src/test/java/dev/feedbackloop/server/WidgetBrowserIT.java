@@ -42,6 +42,8 @@ class WidgetBrowserIT {
     String key;
     String readKey;
     volatile String page = "";
+    /** The host page's Content-Security-Policy header, when set. */
+    volatile String policy;
     final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
@@ -51,6 +53,9 @@ class WidgetBrowserIT {
         host.createContext("/", exchange -> {
             byte[] body = page.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            if (policy != null) {
+                exchange.getResponseHeaders().set("Content-Security-Policy", policy);
+            }
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
@@ -161,21 +166,71 @@ class WidgetBrowserIT {
         widget("forged").findElement(By.cssSelector("button[aria-label='Not helpful']")).click();
         browser.until(d -> "refused".equals(state("forged")));
         assertThat(status("forged")).contains("expired or is not valid");
+        assertThat(widget("forged").findElement(By.cssSelector("button[aria-label='Not helpful']")).getDomAttribute("aria-pressed"))
+                .as("a refused vote is not shown as given").isEqualTo("false");
         widget("expired").findElement(By.cssSelector("button[aria-label='3 stars']")).click();
         browser.until(d -> "refused".equals(state("expired")));
         assertThat(status("expired")).contains("expired or is not valid");
+        assertThat(widget("expired").findElement(By.cssSelector("button[aria-label='3 stars']")).getDomAttribute("aria-checked"))
+                .isEqualTo("false");
         assertThat(stored()).hasSize(1);
         browser.screenshot("widget");
         assertThat(browser.axe()).as("axe on a page with the widget").isEmpty();
 
-        // the vote is shown as given after a reload
+        // the vote is shown as given after a reload (below)
         browser.driver.navigate().refresh();
         browser.until(d -> "true".equals(widget("good").findElement(By.cssSelector("button[aria-label='5 stars']"))
                 .getDomAttribute("aria-checked")));
+        assertThat(widget("expired").findElement(By.cssSelector("button[aria-label='3 stars']")).getDomAttribute("aria-checked"))
+                .as("nor after a reload").isEqualTo("false");
 
         browser.driver.get("http://127.0.0.1:" + port + "/widget/demo");
         browser.until(d -> d.findElement(By.id("demo-status")).getText().startsWith("No token"));
         browser.screenshot("widget-demo");
         assertThat(browser.axe()).as("axe on the widget demo").isEmpty();
+    }
+
+    /** The check every page gets ({@link Chromium#cspViolations}) sees a planted inline script on the first page a browser loads. */
+    @Test
+    void theContentSecurityPolicyCheckSeesAPlantedInlineScript() throws Exception {
+        policy = DashboardPages.CSP;
+        page = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>planted</title></head><body>"
+                + "<main><h1>A page with a planted script</h1><script>document.title = 'ran';</script></main></body></html>";
+        browser.driver.get(hostOrigin() + "/");
+        assertThat(browser.driver.getTitle()).as("the policy blocked the script").isEqualTo("planted");
+        List<String> violations = browser.cspViolations();
+        List<String> console = browser.driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage).toList();
+        System.out.println("CSP violations recorded in the page: " + violations + "; console log: " + console);
+        assertThat(violations).singleElement().asString().contains("script-src", "inline");
+        assertThat(browser.axe()).anyMatch(v -> v.startsWith("content-security-policy"));
+    }
+
+    @Test
+    void aSlowVoteIsNotOvertakenByTheNextAndARefusedVoteFallsBackToTheAcceptedOne() throws Exception {
+        String good = token("answer-3", 3600);
+        // another key keeps allowing this origin, so the browser may read the refusal once "shop" is revoked
+        loop.keys().create("other-shop", KeyScope.CAPTURE, List.of(hostOrigin()));
+        // the page's network is slow for the first vote only: it leaves 1.5 s late
+        page = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>An app</title>"
+                + "<script>const send = window.fetch; let calls = 0; window.fetch = (...a) => ++calls === 1"
+                + " ? new Promise(r => setTimeout(r, 1500)).then(() => send(...a)) : send(...a);</script>"
+                + "<script src=\"http://127.0.0.1:" + port + "/widget.js\" defer></script></head><body><main>"
+                + "<feedback-rating id=\"good\" token=\"" + good + "\" mode=\"stars\"></feedback-rating></main></body></html>";
+        browser.driver.get(hostOrigin() + "/");
+        widget("good").findElement(By.cssSelector("button[aria-label='2 stars']")).click();
+        widget("good").findElement(By.cssSelector("button[aria-label='4 stars']")).click();
+        browser.until(d -> loop.database().replacedVotes("answer-3", "user-1").size() == 1 && "sent".equals(state("good")));
+        assertThat(stored()).singleElement().satisfies(e -> assertThat(e.rating()).as("the later vote counts").isEqualTo(4));
+
+        assertThat(loop.keys().revoke("shop")).isTrue();
+        Thread.sleep(1_100); // keys are reloaded at most once a second
+        widget("good").findElement(By.cssSelector("button[aria-label='1 star']")).click();
+        browser.until(d -> "refused".equals(state("good")));
+        assertThat(widget("good").findElement(By.cssSelector("button[aria-label='4 stars']")).getDomAttribute("aria-checked"))
+                .as("the accepted vote is shown again").isEqualTo("true");
+        assertThat(widget("good").findElement(By.cssSelector("button[aria-label='1 star']")).getDomAttribute("aria-checked"))
+                .isEqualTo("false");
+        assertThat(stored()).singleElement().satisfies(e -> assertThat(e.rating()).isEqualTo(4));
     }
 }

@@ -6,6 +6,7 @@
   const $ = (id) => document.getElementById(id);
   const status = $('status');
   let plots = [];
+  let overviewAsked = 0; // the overview's latest request: an older answer arriving after it is not shown
 
   // ---- small helpers -------------------------------------------------------------------------
 
@@ -165,12 +166,16 @@
 
   async function loadOverview(announce) {
     const s = overviewState();
+    const asked = ++overviewAsked;
     const q = new URLSearchParams({ period: s.period, bucket: s.bucket });
     for (const k of ['framework', 'model', 'tag']) if (s[k]) q.set(k, s[k]);
     if (announce) say('Loading the overview…');
     document.body.classList.add('loading');
     try {
       const o = await api('/api/v1/overview?' + q.toString());
+      if (asked !== overviewAsked) {
+        return; // the view changed (or a newer poll went out) while this was on its way
+      }
       const same = JSON.stringify(Object.assign({}, o, { computed_at: null }));
       if (!announce && same === lastOverview) {
         return; // nothing new: leave the page (and the reader's focus) alone
@@ -182,7 +187,7 @@
       }
       say(announce ? 'Overview of ' + o.period + (Object.keys(o.filters).length ? ' for ' + Object.entries(o.filters)
         .map(([k, v]) => k + ' ' + v).join(', ') : '') + ': ' + count(o.current.count) + ' entries.' : status.textContent);
-      loadPhrases(s.period);
+      loadPhrases(s.period, Object.keys(o.filters));
     } finally {
       document.body.classList.remove('loading');
     }
@@ -281,10 +286,14 @@
     }, [xs, points.map((p) => p.count)], volume));
   }
 
-  async function loadPhrases(period) {
+  // Phrases come from the analysis (/api/v1/analysis), which knows a number of days back from now and
+  // no filters: the note under the heading says what they cover when that differs from the view.
+  async function loadPhrases(period, filters) {
     const days = { '7d': 7, '30d': 30, '90d': 90 }[period] || 30;
     $('phrases-note').textContent = 'From the analysis of the last ' + days + ' days, all entries'
-      + (period in { '7d': 1, '30d': 1, '90d': 1 } ? '' : ' (calendar periods use the last 30 days)') + '.';
+      + (period in { '7d': 1, '30d': 1, '90d': 1 } ? '' : ' (not ' + period + ': calendar periods use the last 30 days)')
+      + (filters.length ? '; the ' + filters.join(' and ') + ' filter' + (filters.length > 1 ? 's do' : ' does')
+        + ' not apply to phrases' : '') + '.';
     try {
       const a = await api('/api/v1/analysis?days=' + days);
       const rows = (a.common_negative_patterns || []).slice(0, 10);

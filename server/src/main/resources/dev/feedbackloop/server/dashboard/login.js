@@ -9,7 +9,8 @@
   const messages = {
     unknown: 'That key is unknown or revoked. Check it and try again.',
     scope: 'That key can only capture feedback. Sign in with a read or admin key.',
-    'signed-out': 'You are signed out.'
+    'signed-out': 'You are signed out.',
+    'too-many': 'Too many failed sign-ins from this address. Wait a minute, then try again.'
   };
   const text = messages[params.get('error')];
   if (text) {

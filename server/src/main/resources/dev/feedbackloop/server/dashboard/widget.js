@@ -1,7 +1,9 @@
 /* feedback-loop rating widget: <feedback-rating token="..." mode="thumbs|stars|both" comment tags="a,b">.
  * No dependencies. The token is the service's per-output feedback token: the page never holds a key.
  * Votes that cannot be sent wait in localStorage and are retried with backoff; each vote carries one
- * Idempotency-Key for all its attempts, so the service stores it once. A newer vote replaces a waiting one. */
+ * Idempotency-Key for all its attempts, so the service stores it once. A newer vote replaces a waiting one,
+ * and is sent only once the one in flight has its answer (so they reach the service in the order given).
+ * A vote the service refuses is not shown: the widget goes back to the last vote it accepted. */
 (() => {
   'use strict';
   if (customElements.get('feedback-rating')) return;
@@ -9,7 +11,9 @@
   const BASE = script && script.src ? new URL(script.src).origin : location.origin;
   const BOX = 'feedback-rating:outbox';
   const SHOWN = 'feedback-rating:votes';
+  const SAVED = 'feedback-rating:saved';
   const live = new Set();
+  const inflight = new Set();
   let timer = 0;
 
   const read = (k) => { try { return JSON.parse(localStorage.getItem(k)) || {}; } catch (e) { return {}; } };
@@ -21,14 +25,24 @@
     for (const w of live) if (w.token === token) w.status(state, text);
   }
 
+  /** Shows the last vote the service accepted for {@code token} again (none: nothing selected). */
+  function restore(token) {
+    const saved = read(SAVED)[token];
+    const shown = read(SHOWN);
+    if (saved) shown[token] = saved; else delete shown[token];
+    write(SHOWN, shown);
+    for (const w of live) if (w.token === token) w.show(saved);
+  }
+
   /** Sends what waits whose time has come; plans the next try of what failed. */
   async function flush() {
     clearTimeout(timer);
     const box = read(BOX);
     const now = Date.now();
     for (const [token, v] of Object.entries(box)) {
-      if (v.next > now || v.busy) continue;
+      if (v.next > now || inflight.has(token)) continue;
       let r;
+      inflight.add(token);
       try {
         r = await fetch(v.api + '/api/v1/votes', {
           method: 'POST', mode: 'cors', credentials: 'omit',
@@ -38,6 +52,12 @@
       } catch (e) {
         r = null;
       }
+      inflight.delete(token);
+      if (r && r.ok) {
+        const saved = read(SAVED);
+        saved[token] = v.view;
+        write(SAVED, saved);
+      }
       const cur = read(BOX);
       if (!cur[token] || cur[token].id !== v.id) continue; // a newer vote took its place meanwhile
       if (r && (r.ok || (r.status >= 400 && r.status < 500 && r.status !== 408 && r.status !== 429))) {
@@ -46,6 +66,7 @@
         if (r.ok) {
           tell(token, 'sent', 'Thanks, your feedback is saved.');
         } else {
+          restore(token);
           let detail = '';
           try { detail = (await r.json()).detail || ''; } catch (e) { /* not JSON */ }
           tell(token, 'refused', r.status === 403 || r.status === 401
@@ -80,6 +101,8 @@ label{display:block;width:100%}.st{width:100%;margin:0;min-height:1.4em;font-siz
 .refused{color:#cf222e}.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 @media (prefers-reduced-motion:reduce){button{transition:none}button:active{transform:none}}`;
   let sheet = null;
+  const view = (v) => ({ rating: (v && v.rating) || null, thumbs: v && v.thumbs != null ? v.thumbs : null,
+    notes: (v && v.notes) || '', tags: (v && v.tags) || [] });
   // a thumb drawn as SVG (Material Icons' thumb_up, Apache-2.0): no emoji font needed
   const THUMB = 'M1 21h4V9H1v12zm22-11c0-1.1-.9-2-2-2h-6.31l.95-4.57.03-.32c0-.41-.17-.79-.44-1.06L14.17 1 7.59 7.59C7.22 7.95 7 8.45 7 9v10c0 1.1.9 2 2 2h9c.83 0 1.54-.5 1.84-1.22l3.02-7.05c.09-.23.14-.47.14-.73v-2z';
   function thumb(down) {
@@ -110,9 +133,7 @@ label{display:block;width:100%}.st{width:100%;margin:0;min-height:1.4em;font-siz
       } else {
         root.append(Object.assign(document.createElement('style'), { textContent: CSS }));
       }
-      const shown = read(SHOWN)[this.token] || {};
-      this.vote = { rating: shown.rating || null, thumbs: shown.thumbs == null ? null : shown.thumbs,
-        notes: shown.notes || '', tags: shown.tags || [] };
+      this.vote = view(read(SHOWN)[this.token]);
       const w = this.node('div', { class: 'w', role: 'group', 'aria-label': this.getAttribute('label') || 'Rate this answer' });
       if (mode !== 'stars') {
         this.up = this.button('', 'Helpful', () => this.set({ thumbs: true }));
@@ -150,6 +171,13 @@ label{display:block;width:100%}.st{width:100%;margin:0;min-height:1.4em;font-siz
       this.render();
       if (!this.token) this.status('refused', 'This rating has no token: the page must set token="...".');
       else if (read(BOX)[this.token]) { this.status('waiting', 'Sending your earlier vote…'); flush(); }
+    }
+
+    /** Shows {@code v} as the vote (none: nothing selected), e.g. after the service refused a newer one. */
+    show(v) {
+      this.vote = view(v);
+      if (this.text) this.text.value = this.vote.notes;
+      this.render();
     }
 
     disconnectedCallback() {
@@ -194,7 +222,7 @@ label{display:block;width:100%}.st{width:100%;margin:0;min-height:1.4em;font-siz
       shown[this.token] = v;
       write(SHOWN, shown);
       const box = read(BOX);
-      box[this.token] = { id: uuid(), body, api: this.api, next: 0, tries: 0 };
+      box[this.token] = { id: uuid(), body, view: v, api: this.api, next: 0, tries: 0 };
       write(BOX, box);
       this.render();
       this.status('waiting', 'Sending…');
