@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -241,6 +242,24 @@ public final class SqliteFeedbackStore implements FeedbackStore {
             return null;
         });
         return out;
+    }
+
+    /** A no-op on a read-only database. */
+    @Override
+    public void saveTaskClasses(Map<Long, String> classes) {
+        if (classes.isEmpty()) {
+            return;
+        }
+        writeUnlessReadOnly("keep task classes", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE feedback SET task_class = ? WHERE id = ?")) {
+                for (Map.Entry<Long, String> e : classes.entrySet()) {
+                    ps.setString(1, e.getValue());
+                    ps.setLong(2, e.getKey());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
     }
 
     @Override
