@@ -56,7 +56,7 @@ public final class FeedbackLoop implements AutoCloseable {
     private FeedbackLoop(FeedbackStore store, Builder settings) {
         this.store = store;
         this.clock = settings.clock;
-        this.analyzer = new Lazy<>(() -> new Analyzer(store, clock));
+        this.analyzer = new Lazy<>(() -> new Analyzer(store, clock, settings.rules));
         this.reporter = new Lazy<>(() -> new Reporter(store, clock));
         this.tokens = new Lazy<>(() -> new FeedbackTokens(store, clock));
         RoutingRules rules = settings.rules;
