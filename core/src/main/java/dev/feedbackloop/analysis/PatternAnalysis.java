@@ -47,6 +47,20 @@ public record PatternAnalysis(
         Map<String, TaskTypeCount> taskTypes,
         List<String> adjustedFor) {
 
+    /** A result without task-type counts (not stratified). */
+    public PatternAnalysis(int totalFeedback, int positiveCount, int negativeCount, double successRate,
+            List<Map<String, Object>> commonPositivePatterns, List<Map<String, Object>> commonNegativePatterns,
+            Map<String, GroupPerformance> tagPerformance, Map<String, GroupPerformance> frameworkPerformance,
+            List<String> recommendations, AnalysisWindow window, Interval successRateCi,
+            Map<String, GroupPerformance> modelPerformance, List<Finding> findings,
+            List<Recommendation> recommendationDetails, Map<String, GroupPerformance> featurePerformance,
+            int minSupport, long entriesNeededPerGroup, int phraseSample, boolean fromCache) {
+        this(totalFeedback, positiveCount, negativeCount, successRate, commonPositivePatterns, commonNegativePatterns,
+                tagPerformance, frameworkPerformance, recommendations, window, successRateCi, modelPerformance,
+                findings, recommendationDetails, featurePerformance, minSupport, entriesNeededPerGroup, phraseSample,
+                fromCache, Map.of(), List.of());
+    }
+
     /** The same result for a window with the same entries, marked as coming from the cache. */
     public PatternAnalysis cachedFor(AnalysisWindow newWindow) {
         return new PatternAnalysis(totalFeedback, positiveCount, negativeCount, successRate, commonPositivePatterns,

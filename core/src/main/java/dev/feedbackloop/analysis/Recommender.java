@@ -17,7 +17,9 @@ import java.util.Optional;
 /**
  * Turns significant findings into action items, each with its evidence in words: at most three per
  * kind, prompt features first, then frameworks, models, phrases and tags (tags often name the
- * failure itself, so they explain less), the largest effects first. Nothing is recommended from a
+ * failure itself, so they explain less); within a kind, findings over the whole window before those
+ * of one task type, the largest effects first. A finding whose effect depends on the task type is
+ * never recommended as a whole, only through its findings per task type. Nothing is recommended from a
  * finding that is not significant; when nothing is, the one item says how much data a 10-point
  * difference would need.
  */
@@ -41,7 +43,8 @@ public final class Recommender {
         for (String kind : KIND_ORDER) {
             findings.stream()
                     .filter(f -> f.significant() && !f.interaction() && f.kind().equals(kind))
-                    .sorted(Comparator.comparingDouble((Finding f) -> -Math.abs(f.effect())))
+                    .sorted(Comparator.comparing((Finding f) -> f.taskType() != null)
+                            .thenComparingDouble(f -> -Math.abs(f.effect())))
                     .limit(MAX_PER_KIND)
                     .forEach(f -> out.add(new Recommendation(text(f), evidence(f))));
         }
