@@ -4,9 +4,7 @@ import dev.feedbackloop.InsufficientDataException;
 import dev.feedbackloop.analysis.stats.PhraseAnalyzer;
 import dev.feedbackloop.analysis.stats.Proportions;
 import dev.feedbackloop.internal.Json;
-import dev.feedbackloop.internal.Lazy;
 import dev.feedbackloop.routing.RoutingRules;
-import dev.feedbackloop.routing.TaskClassifier;
 import dev.feedbackloop.storage.DataVersion;
 import dev.feedbackloop.storage.FeedbackStore;
 import com.fasterxml.jackson.core.JsonParser;
@@ -52,8 +50,7 @@ public final class Analyzer {
     public Analyzer(FeedbackStore store, Clock clock, RoutingRules rules) {
         this.store = store;
         this.clock = clock;
-        this.typing = new TaskTyping(store, new Lazy<>(
-                () -> new TaskClassifier(rules != null ? rules : RoutingRules.defaults())));
+        this.typing = new TaskTyping(store, rules);
     }
 
     /**

@@ -172,6 +172,50 @@ final class Strata {
         return out;
     }
 
+    /** The counts of each stratum (prompt lengths aside), for keeping elsewhere (a report's day rollup). */
+    Map<String, WindowAggregate.StratumCounts> export() {
+        Map<String, WindowAggregate.StratumCounts> out = new LinkedHashMap<>();
+        for (int s = 0; s < names.size(); s++) {
+            Tally all = overall.get(s);
+            if (all == null) {
+                continue;
+            }
+            Tally[] f = new Tally[features.length];
+            for (int i = 0; i < f.length; i++) {
+                Tally t = features[i].get(s);
+                f[i] = t == null ? new Tally() : t;
+            }
+            Tally c = classified.get(s);
+            out.put(names.get(s), new WindowAggregate.StratumCounts(all, c == null ? new Tally() : c,
+                    slice(frameworks, s), slice(models, s), slice(tags, s), f));
+        }
+        return out;
+    }
+
+    private static Map<String, Tally> slice(Map<String, ByStratum> groups, int s) {
+        Map<String, Tally> out = new LinkedHashMap<>();
+        groups.forEach((name, b) -> {
+            Tally t = b.get(s);
+            if (t != null) {
+                out.put(name, t);
+            }
+        });
+        return out;
+    }
+
+    /** Adds counts kept elsewhere ({@link #export}). */
+    void add(String stratum, WindowAggregate.StratumCounts c) {
+        int s = id(stratum);
+        overall.at(s).add(c.overall());
+        classified.at(s).add(c.classified());
+        c.frameworks().forEach((k, t) -> frameworks.computeIfAbsent(k, x -> new ByStratum()).at(s).add(t));
+        c.models().forEach((k, t) -> models.computeIfAbsent(k, x -> new ByStratum()).at(s).add(t));
+        c.tags().forEach((k, t) -> tags.computeIfAbsent(k, x -> new ByStratum()).at(s).add(t));
+        for (int f = 0; f < features.length && f < c.features().length; f++) {
+            features[f].at(s).add(c.features()[f]);
+        }
+    }
+
     /** Adds another part of the same window; strata are matched by name. */
     void merge(Strata other) {
         int[] remap = new int[other.names.size()];

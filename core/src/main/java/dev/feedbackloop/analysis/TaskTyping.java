@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import dev.feedbackloop.internal.Lazy;
+import dev.feedbackloop.routing.RoutingRules;
 import java.util.function.Supplier;
 
 /**
@@ -18,17 +20,21 @@ import java.util.function.Supplier;
  * ({@link FeedbackStore#saveTaskClasses}), so each entry is classified once; the classifier is only
  * built when some entry needs it. Thread-safe if the store is.
  */
-final class TaskTyping {
+public final class TaskTyping {
     private final FeedbackStore store;
     private final Supplier<TaskClassifier> classifier;
 
-    TaskTyping(FeedbackStore store, Supplier<TaskClassifier> classifier) {
+    /** @param rules the router's rules, whose classifier types entries (null: the bundled ones) */
+    public TaskTyping(FeedbackStore store, RoutingRules rules) {
         this.store = store;
-        this.classifier = classifier;
+        this.classifier = new Lazy<>(() -> new TaskClassifier(rules != null ? rules : RoutingRules.defaults()));
     }
 
-    /** Classifies the rows {@code agg} kept aside, keeps the classes, and counts the rows in {@code agg}. */
-    void complete(WindowAggregate agg) {
+    /**
+     * Classifies the rows {@code agg} kept aside (made with {@code deferUnclassified}), keeps the
+     * classes in the store, and counts the rows in {@code agg}.
+     */
+    public void complete(WindowAggregate agg) {
         List<AnalysisRow> pending = new ArrayList<>(agg.unclassified());
         if (pending.isEmpty()) {
             return;

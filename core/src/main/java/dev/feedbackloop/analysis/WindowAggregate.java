@@ -171,6 +171,20 @@ public final class WindowAggregate implements Consumer<AnalysisRow> {
         return s == null ? java.util.Map.of() : s.counts(minSupport);
     }
 
+    /**
+     * The counts of one stratum, as a report's day rollup keeps them.
+     *
+     * @param classified the part of {@code overall} typed by the classifier
+     */
+    public record StratumCounts(Tally overall, Tally classified, Map<String, Tally> frameworks,
+            Map<String, Tally> models, Map<String, Tally> tags, Tally[] features) {
+    }
+
+    /** The counts per stratum (task type), prompt lengths aside. */
+    public Map<String, StratumCounts> stratumCounts() {
+        return strata.export();
+    }
+
     /** Fields that split the task-type strata further. */
     List<String> adjustFor() {
         return adjustFor;
@@ -238,7 +252,8 @@ public final class WindowAggregate implements Consumer<AnalysisRow> {
      * day without entries). Prompt lengths are not kept there.
      */
     public void addDay(LocalDate date, Tally dayOverall, Map<String, Tally> dayFrameworks, Map<String, Tally> dayModels,
-            Map<String, Tally> dayTags, Tally[] dayFeatures) {
+            Map<String, Tally> dayTags, Tally[] dayFeatures, Map<String, StratumCounts> dayStrata) {
+        dayStrata.forEach(strata::add);
         overall.add(dayOverall);
         mergeInto(frameworks, dayFrameworks);
         mergeInto(models, dayModels);

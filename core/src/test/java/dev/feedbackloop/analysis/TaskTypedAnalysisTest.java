@@ -3,6 +3,9 @@ package dev.feedbackloop.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.feedbackloop.capture.FeedbackEntry;
+import dev.feedbackloop.reporting.ImprovementReport;
+import dev.feedbackloop.reporting.ReportPeriod;
+import dev.feedbackloop.reporting.Reporter;
 import dev.feedbackloop.storage.AnalysisRow;
 import dev.feedbackloop.storage.BatchWriter;
 import dev.feedbackloop.storage.sqlite.SqliteFeedbackStore;
@@ -102,6 +105,55 @@ class TaskTypedAnalysisTest {
         List<Suggestion> suggestions = new RuleBasedSource().suggest(new Evidence(a, null, List.of(), List.of()), 10).value();
         assertThat(suggestions).extracting(Suggestion::technique)
                 .noneMatch(t -> t.startsWith("Switch") || t.contains("few-shot") || t.startsWith("Write prompts of"));
+    }
+
+    @Test
+    void theMonthlyReportNamesNoFrameworkAsTopPerformerOrProblem() {
+        insert(issueExample(13, 6000));
+
+        ImprovementReport r = new Reporter(store, Clock.fixed(NOW, ZoneOffset.UTC))
+                .generate(new Reporter(store, Clock.fixed(NOW, ZoneOffset.UTC)).rolling(ReportPeriod.Kind.MONTHLY),
+                        AnalysisOptions.DEFAULT_MIN_SUPPORT);
+
+        assertThat(r.totalPrompts()).isEqualTo(6000);
+        assertThat(r.topPerformers()).noneMatch(g -> g.kind().equals(Finding.FRAMEWORK));
+        assertThat(r.problemAreas()).noneMatch(g -> g.kind().equals(Finding.FRAMEWORK));
+        assertThat(r.actionItems()).noneMatch(t -> t.contains("framework"));
+        Finding fewShot = r.findings().stream().filter(f -> f.name().equals("few-shot")).findFirst().orElseThrow();
+        assertThat(fewShot.raw().significant()).isTrue();
+        assertThat(fewShot.significant()).isFalse();
+        // the second report reads the day rollups, which keep the task types
+        ImprovementReport again = new Reporter(store, Clock.fixed(NOW, ZoneOffset.UTC))
+                .generate(new Reporter(store, Clock.fixed(NOW, ZoneOffset.UTC)).rolling(ReportPeriod.Kind.MONTHLY),
+                        AnalysisOptions.DEFAULT_MIN_SUPPORT);
+        assertThat(again.findings()).isEqualTo(r.findings());
+    }
+
+    @Test
+    void oppositeEffectsAreRankedPerTaskTypeInReports() {
+        SplittableRandom rnd = new SplittableRandom(3);
+        List<FeedbackEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 6000; i++) {
+            boolean fewShot = i % 2 == 0;
+            boolean code = rnd.nextBoolean();
+            double p = (code ? 0.6 : 0.5) + (fewShot ? 1 : -1) * (code ? 0.1 : -0.1);
+            boolean success = rnd.nextDouble() < p;
+            entries.add(FeedbackEntry.builder(code ? CODE[0] : WRITING[0], "o" + i, success ? 5 : 1).thumbsUp(success)
+                    .timestamp(NOW.minus(Duration.ofMinutes(5L * (i + 1))))
+                    .contextValue("framework", fewShot ? "few-shot" : "chain-of-thought").build());
+        }
+        insert(entries);
+
+        ImprovementReport r = new Reporter(store, Clock.fixed(NOW, ZoneOffset.UTC))
+                .generate(new Reporter(store, Clock.fixed(NOW, ZoneOffset.UTC)).rolling(ReportPeriod.Kind.MONTHLY),
+                        AnalysisOptions.DEFAULT_MIN_SUPPORT);
+
+        assertThat(r.topPerformers()).extracting(ImprovementReport.RankedGroup::label)
+                .contains("few-shot on code tasks", "chain-of-thought on content tasks")
+                .doesNotContain("few-shot", "chain-of-thought");
+        assertThat(r.problemAreas()).extracting(ImprovementReport.RankedGroup::label)
+                .contains("few-shot on content tasks", "chain-of-thought on code tasks");
+        assertThat(r.actionItems()).anyMatch(t -> t.startsWith("For code tasks, framework 'few-shot' does"));
     }
 
     @Test
