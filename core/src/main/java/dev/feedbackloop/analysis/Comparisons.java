@@ -5,7 +5,9 @@ import dev.feedbackloop.analysis.stats.MantelHaenszel;
 import dev.feedbackloop.analysis.stats.Proportions;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Collects the comparisons of one analysis (a group against the rest of the window) and turns them
@@ -17,9 +19,11 @@ import java.util.List;
  * controlled the same way among themselves, only to say when the two disagree.
  *
  * <p>Where Cochran's Q says the difference depends on the stratum (BH over the Q tests of all
- * stratified comparisons, q at most {@link #FDR}), the comparison is also reported per stratum with
- * enough entries on both sides (kind and name as the pooled one, {@link Finding#taskType()} set); those
- * per-stratum tests are BH controlled as one further family.
+ * stratified comparisons, q at most {@link #FDR}), the comparison is also made per stratum with
+ * enough entries on both sides (those tests BH controlled as one further family). Unless every
+ * stratum then shows a significant difference in the pooled one's direction (it only varies in
+ * size), the finding is marked {@link Finding#interaction()} and the per-stratum findings are
+ * reported beside it (kind and name as the pooled one, {@link Finding#taskType()} set).
  *
  * <p>A comparison where either side has fewer than {@code minSupport} entries (counting, when
  * stratified, only strata where both sides occur) is still reported and counted in the correction,
@@ -94,9 +98,15 @@ public final class Comparisons {
         }
         double[] q = FalseDiscovery.benjaminiHochberg(p);
         double[] rawQ = FalseDiscovery.benjaminiHochberg(rawP);
-        boolean[] interaction = interactions(mh, supported);
+        boolean[] heterogeneous = interactions(mh, supported);
+        List<Candidate> varying = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (heterogeneous[i]) {
+                varying.add(candidates.get(i));
+            }
+        }
+        Map<Candidate, List<Finding>> byStratum = perStratum(varying, minSupport);
         List<Finding> out = new ArrayList<>(n);
-        List<Candidate> split = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Candidate c = candidates.get(i);
             double rawEffect = c.with.successRate() - c.without.successRate();
@@ -111,15 +121,16 @@ public final class Comparisons {
             Finding.Raw raw = new Finding.Raw(rawEffect, rawCi, rawP[i], rawQ[i],
                     c.with.count() >= minSupport && c.without.count() >= minSupport && rawQ[i] <= FDR);
             double het = mh[i].heterogeneityP();
+            List<Finding> types = byStratum.getOrDefault(c, List.of());
+            boolean interaction = heterogeneous[i] && !sameDirection(mh[i].difference(), significant, types);
             out.add(new Finding(c.kind, c.name, mh[i].difference(), mh[i].ci(), p[i], q[i], significant,
                     c.with.count(), c.with.successRate(), c.without.successRate(), c.without.count(), null, raw,
-                    Double.isNaN(het) ? null : het, interaction[i],
-                    note(mh[i].difference(), significant, raw, interaction[i])));
-            if (interaction[i]) {
-                split.add(c);
+                    Double.isNaN(het) ? null : het, interaction,
+                    note(mh[i].difference(), significant, raw, interaction)));
+            if (interaction) {
+                out.addAll(types);
             }
         }
-        out.addAll(perStratum(split, minSupport));
         out.sort(Comparator.comparing((Finding f) -> !f.significant())
                 .thenComparingDouble(Finding::qValue)
                 .thenComparing(f -> -Math.abs(f.effect()))
@@ -148,8 +159,29 @@ public final class Comparisons {
         return out;
     }
 
-    /** The comparisons whose difference depends on the stratum, one finding per stratum with enough entries. */
-    private List<Finding> perStratum(List<Candidate> split, int minSupport) {
+    /**
+     * Whether a difference that varies in size by stratum still points the same way everywhere: the
+     * pooled one is significant and so is each stratum's, with the same sign. Then the pooled finding
+     * says it well; otherwise (opposite directions, or a difference in some strata only) it would
+     * mislead, and the strata speak for themselves.
+     */
+    private static boolean sameDirection(double pooled, boolean significant, List<Finding> strata) {
+        if (!significant || strata.isEmpty()) {
+            return false;
+        }
+        for (Finding f : strata) {
+            if (!f.significant() || (f.effect() > 0) != (pooled > 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The comparisons whose difference depends on the stratum, one finding per stratum with enough
+     * entries on both sides; BH controlled over all of them.
+     */
+    private Map<Candidate, List<Finding>> perStratum(List<Candidate> split, int minSupport) {
         record Cell(Candidate c, String stratum, Tally with, Tally without) {
         }
         List<Cell> cells = new ArrayList<>();
@@ -173,10 +205,10 @@ public final class Comparisons {
                     cell.without.count());
         }
         double[] q = FalseDiscovery.benjaminiHochberg(p);
-        List<Finding> out = new ArrayList<>();
+        Map<Candidate, List<Finding>> out = new IdentityHashMap<>();
         for (int i = 0; i < p.length; i++) {
             Cell cell = cells.get(i);
-            out.add(new Finding(cell.c.kind, cell.c.name, cell.with.successRate() - cell.without.successRate(),
+            out.computeIfAbsent(cell.c, k -> new ArrayList<>()).add(new Finding(cell.c.kind, cell.c.name, cell.with.successRate() - cell.without.successRate(),
                     Proportions.difference(cell.with.positive(), cell.with.count(), cell.without.positive(),
                             cell.without.count()),
                     p[i], q[i], q[i] <= FDR, cell.with.count(), cell.with.successRate(), cell.without.successRate(),

@@ -26,7 +26,8 @@ package dev.feedbackloop.analysis;
  * @param interactionPValue Cochran's Q p-value of "the same difference in every task type"; null
  *                  when fewer than two task types have enough entries on both sides
  * @param interaction the difference significantly depends on the task type (q of the Q test at most
- *                  0.05): read the findings per task type rather than the pooled one
+ *                  0.05) and does not point the same way, significantly, in every task type with
+ *                  enough entries: read the findings per task type rather than the pooled one
  * @param note      in words, when raw and adjusted comparisons disagree or the effect depends on
  *                  the task type; null otherwise
  */
