@@ -102,7 +102,7 @@ class SuggestCommandTest {
         assertThat(json.path("suggestions").get(0).path("addresses").asText()).isEqualTo("framework \"chain-of-thought\"");
         // compared within task types, never a switch across them: few-shot's higher overall rate is no reason
         assertThat(json.path("suggestions").get(0).path("technique").asText())
-                .isEqualTo("Revise how you prompt with the framework \"chain-of-thought\" on the task types it serves");
+                .isEqualTo("Try other frameworks for the task types the framework \"chain-of-thought\" serves");
         assertThat(json.path("notes").toString()).contains("Framework \\\"chain-of-thought\\\"");
     }
 

@@ -39,6 +39,8 @@ public final class Comparisons {
 
     private final List<Candidate> candidates = new ArrayList<>();
     private final List<String> strata;
+    /** Stratum ids by name: sums run in this order, so the same counts give the same figures to the last bit. */
+    private final int[] byName;
     private final String adjustedFor;
 
     /** Comparisons that are never stratified. */
@@ -53,6 +55,8 @@ public final class Comparisons {
      */
     Comparisons(List<String> strata, List<String> adjustFor) {
         this.strata = List.copyOf(strata);
+        this.byName = java.util.stream.IntStream.range(0, strata.size()).boxed()
+                .sorted(Comparator.comparing(this.strata::get)).mapToInt(Integer::intValue).toArray();
         this.adjustedFor = adjustFor.isEmpty() ? "task types" : "task types and " + String.join(", ", adjustFor);
     }
 
@@ -186,7 +190,7 @@ public final class Comparisons {
         }
         List<Cell> cells = new ArrayList<>();
         for (Candidate c : split) {
-            for (int s = 0; s < strata.size(); s++) {
+            for (int s : byName) {
                 Tally with = c.withBy.get(s);
                 Tally all = c.allBy.get(s);
                 if (with == null || all == null) {
@@ -253,20 +257,21 @@ public final class Comparisons {
         long[] n0 = new long[k];
         long with = 0;
         long rest = 0;
-        for (int s = 0; s < k; s++) {
+        for (int i = 0; i < k; i++) {
+            int s = byName[i];
             Tally w = c.withBy.get(s);
             Tally a = c.allBy.get(s);
             if (a == null) {
                 continue;
             }
             Tally r = w == null ? a : a.minus(w);
-            x1[s] = w == null ? 0 : w.positive();
-            n1[s] = w == null ? 0 : w.count();
-            x0[s] = r.positive();
-            n0[s] = r.count();
-            if (n1[s] > 0 && n0[s] > 0) {
-                with += n1[s];
-                rest += n0[s];
+            x1[i] = w == null ? 0 : w.positive();
+            n1[i] = w == null ? 0 : w.count();
+            x0[i] = r.positive();
+            n0[i] = r.count();
+            if (n1[i] > 0 && n0[i] > 0) {
+                with += n1[i];
+                rest += n0[i];
             }
         }
         return new Counts(x1, n1, x0, n0, with, rest);

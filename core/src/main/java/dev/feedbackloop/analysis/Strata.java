@@ -161,7 +161,8 @@ final class Strata {
         for (int s = 0; s < names.size(); s++) {
             order.add(s);
         }
-        order.sort((a, b) -> Long.compare(overall.get(b).count(), overall.get(a).count()));
+        order.sort((a, b) -> overall.get(b).count() != overall.get(a).count()
+                ? Long.compare(overall.get(b).count(), overall.get(a).count()) : names.get(a).compareTo(names.get(b)));
         Map<String, TaskTypeCount> out = new LinkedHashMap<>();
         for (int s : order) {
             Tally t = overall.get(s);

@@ -1,6 +1,8 @@
 package dev.feedbackloop.analysis;
 
+import dev.feedbackloop.internal.Lazy;
 import dev.feedbackloop.internal.Parallel;
+import dev.feedbackloop.routing.RoutingRules;
 import dev.feedbackloop.routing.TaskClassifier;
 import dev.feedbackloop.storage.AnalysisRow;
 import dev.feedbackloop.storage.EntryText;
@@ -10,8 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import dev.feedbackloop.internal.Lazy;
-import dev.feedbackloop.routing.RoutingRules;
 import java.util.function.Supplier;
 
 /**
@@ -21,6 +21,7 @@ import java.util.function.Supplier;
  * built when some entry needs it. Thread-safe if the store is.
  */
 public final class TaskTyping {
+    static final int KEPT_PER_WRITE = 20_000;
     private final FeedbackStore store;
     private final Supplier<TaskClassifier> classifier;
 
@@ -35,20 +36,32 @@ public final class TaskTyping {
      * classes in the store, and counts the rows in {@code agg}.
      */
     public void complete(WindowAggregate agg) {
-        List<AnalysisRow> pending = new ArrayList<>(agg.unclassified());
+        List<AnalysisRow> pending = agg.takeUnclassified();
         if (pending.isEmpty()) {
             return;
         }
-        agg.unclassified().clear();
         TaskClassifier c = classifier.get();
         Map<Long, String> classes = new ConcurrentHashMap<>();
         int half = pending.size() / 2;
         Parallel.run(() -> classify(pending.subList(0, half), c, classes),
                 () -> classify(pending.subList(half, pending.size()), c, classes));
-        store.saveTaskClasses(new HashMap<>(classes));
+        keep(classes);
         for (AnalysisRow row : pending) {
             agg.accept(row.classified(classes.getOrDefault(row.id(), Strata.UNKNOWN)));
         }
+    }
+
+    /** In transactions of {@link #KEPT_PER_WRITE}, so that captures never wait long for the write lock. */
+    private void keep(Map<Long, String> classes) {
+        Map<Long, String> chunk = new HashMap<>();
+        for (Map.Entry<Long, String> e : classes.entrySet()) {
+            chunk.put(e.getKey(), e.getValue());
+            if (chunk.size() == KEPT_PER_WRITE) {
+                store.saveTaskClasses(chunk);
+                chunk = new HashMap<>();
+            }
+        }
+        store.saveTaskClasses(chunk);
     }
 
     private void classify(List<AnalysisRow> rows, TaskClassifier c, Map<Long, String> into) {

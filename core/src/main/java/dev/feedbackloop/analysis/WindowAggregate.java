@@ -40,7 +40,7 @@ public final class WindowAggregate implements Consumer<AnalysisRow> {
     private final Strata strata = new Strata(PromptFeature.values().length);
     private final List<String> adjustFor;
     private final boolean deferUnclassified;
-    private final List<AnalysisRow> unclassified = new ArrayList<>();
+    private List<AnalysisRow> unclassified = new ArrayList<>();
 
     /**
      * @param dayZone    zone for daily counts; null to skip them
@@ -148,7 +148,14 @@ public final class WindowAggregate implements Consumer<AnalysisRow> {
 
     /** Rows kept aside for want of a task type (see the constructor), in no particular order. */
     public List<AnalysisRow> unclassified() {
-        return unclassified;
+        return java.util.Collections.unmodifiableList(unclassified);
+    }
+
+    /** The rows kept aside, handed over: the aggregate keeps none afterwards. */
+    public List<AnalysisRow> takeUnclassified() {
+        List<AnalysisRow> taken = unclassified;
+        unclassified = new ArrayList<>();
+        return taken;
     }
 
     /**

@@ -146,7 +146,7 @@ final class FindingAdvice {
         if (f.taskType() == null) {
             String text = f.effect() > 0
                     ? "Use " + group + " more for the task types it already serves"
-                    : "Revise how you prompt with " + group + " on the task types it serves";
+                    : "Try other " + f.kind() + "s for the task types " + group + " serves";
             return f.effect() > 0 && named(soFar, f.name()) ? Optional.empty() : Optional.of(new Suggestion(text,
                     evidence + "; compared with the other " + f.kind() + "s on the same task types",
                     example(f.effect() > 0 ? ev.successful() : ev.failed(), uses, f.effect() > 0 ? WORKED : FAILED),

@@ -155,8 +155,8 @@ class StratifiedComparisonsTest {
                 r.framework(), r.model(), null, 0, 10, List.of())));
         assertThat(agg.unclassified()).hasSize(10);
         assertThat(agg.overall().count()).isEqualTo(90);
-        List<AnalysisRow> pending = new ArrayList<>(agg.unclassified());
-        agg.unclassified().clear();
+        List<AnalysisRow> pending = agg.takeUnclassified();
+        assertThat(agg.unclassified()).isEmpty();
         pending.forEach(r -> agg.accept(r.classified("math")));
         Map<String, TaskTypeCount> counts = agg.taskTypes(SUPPORT);
         assertThat(counts.get("math")).isEqualTo(new TaskTypeCount(10, 10,
