@@ -1,5 +1,7 @@
 package dev.feedbackloop.analysis;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * One comparison: a group (feature present, framework, tag, model, phrase) against the rest. When
  * the window's task types are known, the comparison is made within task types and pooled
@@ -45,7 +47,7 @@ public record Finding(
         long supportWithout,
         String taskType,
         Raw raw,
-        Double interactionPValue,
+        @JsonProperty("interaction_p_value") Double interactionPValue,
         boolean interaction,
         String note) {
 

@@ -102,6 +102,10 @@ class TaskTypedAnalysisTest {
         assertThat(a.frameworkPerformance().get("few-shot").successRate())
                 .isGreaterThan(a.frameworkPerformance().get("chain-of-thought").successRate() + 0.2);
 
+        String json = AnalysisJson.write(a);
+        assertThat(json).contains("\"interaction_p_value\":", "\"raw\":{\"effect\":", "\"task_types\":{\"co");
+        assertThat(AnalysisJson.readAnalysis(json)).isEqualTo(a);
+
         List<Suggestion> suggestions = new RuleBasedSource().suggest(new Evidence(a, null, List.of(), List.of()), 10).value();
         assertThat(suggestions).extracting(Suggestion::technique)
                 .noneMatch(t -> t.startsWith("Switch") || t.contains("few-shot") || t.startsWith("Write prompts of"));
