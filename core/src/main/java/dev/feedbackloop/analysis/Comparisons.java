@@ -34,13 +34,23 @@ public final class Comparisons {
     public static final double FDR = 0.05;
 
     private record Candidate(String kind, String name, Tally with, Tally without, Strata.ByStratum withBy,
-            Strata.ByStratum allBy) {
+            Strata.ByStratum allBy, Layout layout) {
+    }
+
+    /**
+     * Stratum names by id, and the ids in name order: sums run in that order, so the same counts
+     * give the same figures to the last bit.
+     */
+    private record Layout(List<String> names, int[] byName) {
+        static Layout of(List<String> names) {
+            List<String> copy = List.copyOf(names);
+            return new Layout(copy, java.util.stream.IntStream.range(0, copy.size()).boxed()
+                    .sorted(Comparator.comparing(copy::get)).mapToInt(Integer::intValue).toArray());
+        }
     }
 
     private final List<Candidate> candidates = new ArrayList<>();
-    private final List<String> strata;
-    /** Stratum ids by name: sums run in this order, so the same counts give the same figures to the last bit. */
-    private final int[] byName;
+    private final Layout strata;
     private final String adjustedFor;
 
     /** Comparisons that are never stratified. */
@@ -54,9 +64,7 @@ public final class Comparisons {
      * @param adjustFor  fields besides the task type that make up a stratum (for the notes' wording)
      */
     Comparisons(List<String> strata, List<String> adjustFor) {
-        this.strata = List.copyOf(strata);
-        this.byName = java.util.stream.IntStream.range(0, strata.size()).boxed()
-                .sorted(Comparator.comparing(this.strata::get)).mapToInt(Integer::intValue).toArray();
+        this.strata = Layout.of(strata);
         this.adjustedFor = adjustFor.isEmpty() ? "task types" : "task types and " + String.join(", ", adjustFor);
     }
 
@@ -70,14 +78,44 @@ public final class Comparisons {
             Strata.ByStratum allBy) {
         Tally without = all.minus(group);
         if (group.count() > 0 && without.count() > 0) {
-            candidates.add(new Candidate(kind, name, group, without, groupBy, allBy));
+            candidates.add(new Candidate(kind, name, group, without, groupBy, allBy, strata));
         }
     }
 
     /** Adds {@code with} against {@code without} (disjoint sets). Skipped when either side is empty. */
     public void versus(String kind, String name, Tally with, Tally without) {
         if (with.count() > 0 && without.count() > 0) {
-            candidates.add(new Candidate(kind, name, with, without, null, null));
+            candidates.add(new Candidate(kind, name, with, without, null, null, null));
+        }
+    }
+
+    /**
+     * As {@link #versus}, compared within strata given by name (a row's stratum as read with its
+     * text); comparisons of groups and of these need not share strata.
+     */
+    void versusWithin(String kind, String name, Map<String, Tally> with, Map<String, Tally> without) {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>(with.keySet());
+        names.addAll(without.keySet());
+        Layout layout = Layout.of(List.copyOf(names));
+        Strata.ByStratum withBy = new Strata.ByStratum();
+        Strata.ByStratum allBy = new Strata.ByStratum();
+        Tally withAll = new Tally();
+        Tally withoutAll = new Tally();
+        for (int s = 0; s < layout.names().size(); s++) {
+            Tally w = with.get(layout.names().get(s));
+            Tally o = without.get(layout.names().get(s));
+            if (w != null) {
+                withBy.at(s).add(w);
+                allBy.at(s).add(w);
+                withAll.add(w);
+            }
+            if (o != null) {
+                allBy.at(s).add(o);
+                withoutAll.add(o);
+            }
+        }
+        if (withAll.count() > 0 && withoutAll.count() > 0) {
+            candidates.add(new Candidate(kind, name, withAll, withoutAll, withBy, allBy, layout));
         }
     }
 
@@ -190,7 +228,7 @@ public final class Comparisons {
         }
         List<Cell> cells = new ArrayList<>();
         for (Candidate c : split) {
-            for (int s : byName) {
+            for (int s : c.layout.byName()) {
                 Tally with = c.withBy.get(s);
                 Tally all = c.allBy.get(s);
                 if (with == null || all == null) {
@@ -198,7 +236,7 @@ public final class Comparisons {
                 }
                 Tally without = all.minus(with);
                 if (with.count() >= minSupport && without.count() >= minSupport) {
-                    cells.add(new Cell(c, strata.get(s), with, without));
+                    cells.add(new Cell(c, c.layout.names().get(s), with, without));
                 }
             }
         }
@@ -250,7 +288,7 @@ public final class Comparisons {
     }
 
     private Counts counts(Candidate c) {
-        int k = strata.size();
+        int k = c.layout.names().size();
         long[] x1 = new long[k];
         long[] n1 = new long[k];
         long[] x0 = new long[k];
@@ -258,7 +296,7 @@ public final class Comparisons {
         long with = 0;
         long rest = 0;
         for (int i = 0; i < k; i++) {
-            int s = byName[i];
+            int s = c.layout.byName()[i];
             Tally w = c.withBy.get(s);
             Tally a = c.allBy.get(s);
             if (a == null) {

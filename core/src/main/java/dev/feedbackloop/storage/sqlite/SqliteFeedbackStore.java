@@ -228,13 +228,14 @@ public final class SqliteFeedbackStore implements FeedbackStore {
         }
         read("read prompts", c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, prompt, notes, rating, thumbs_up FROM feedback WHERE id = ?")) {
+                    "SELECT id, prompt, notes, rating, thumbs_up, coalesce(task_type, task_class) FROM feedback"
+                            + " WHERE id = ?")) {
                 for (long id : ids) {
                     ps.setLong(1, id);
                     try (ResultSet rs = ps.executeQuery()) {
                         if (rs.next()) {
                             out.add(new EntryText(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                                    rs.getBoolean(5)));
+                                    rs.getBoolean(5), rs.getString(6)));
                         }
                     }
                 }
