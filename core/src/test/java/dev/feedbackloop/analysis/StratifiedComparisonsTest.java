@@ -186,23 +186,28 @@ class StratifiedComparisonsTest {
         }
         int found = 0;
         int wrongSign = 0;
+        int covered = 0;
         int powerSeeds = 100;
         for (int seed = 1; seed <= powerSeeds; seed++) {
             Finding fewShot = pooled(findings(new World(5000 + seed, 2000, 0.85, 0.10, 0.10).rows()), "few-shot");
+            covered += fewShot.ci().contains(0.10) ? 1 : 0;
             if (fewShot.significant()) {
                 found++;
                 wrongSign += fewShot.effect() < 0 ? 1 : 0;
             }
         }
         System.out.printf("confounded null, 2,000 entries, %d seeds: adjusted p < 0.05 in %d, raw p < 0.05 in %d, "
-                + "a framework called significant in %d; planted 10 points, %d seeds: found in %d, wrong sign %d%n",
-                seeds, adjustedRejects, rawRejects, anyFrameworkSignificant, powerSeeds, found, wrongSign);
+                + "a framework called significant in %d; planted 10 points, %d seeds: found in %d, wrong sign %d, "
+                + "95%% interval covering 10 points in %d%n",
+                seeds, adjustedRejects, rawRejects, anyFrameworkSignificant, powerSeeds, found, wrongSign, covered);
         // Binomial(200, 0.05): mean 10, 99.9% of outcomes within 2..21
         assertThat(adjustedRejects).isBetween(2, 21);
         assertThat(anyFrameworkSignificant).isLessThanOrEqualTo(21);
         assertThat(rawRejects).isGreaterThan(190);
         assertThat(found).isGreaterThanOrEqualTo(80);
         assertThat(wrongSign).isZero();
+        // Binomial(100, 0.95): 99.9% of outcomes at least 88
+        assertThat(covered).isGreaterThanOrEqualTo(88);
     }
 
     @Test
