@@ -56,8 +56,8 @@ public final class FeedbackLoop implements AutoCloseable {
     private FeedbackLoop(FeedbackStore store, Builder settings) {
         this.store = store;
         this.clock = settings.clock;
-        this.analyzer = new Lazy<>(() -> new Analyzer(store, clock));
-        this.reporter = new Lazy<>(() -> new Reporter(store, clock));
+        this.analyzer = new Lazy<>(() -> new Analyzer(store, clock, settings.rules));
+        this.reporter = new Lazy<>(() -> new Reporter(store, clock, settings.rules));
         this.tokens = new Lazy<>(() -> new FeedbackTokens(store, clock));
         RoutingRules rules = settings.rules;
         this.router = new Lazy<>(() -> new PromptRouter(rules != null ? rules : RoutingRules.defaults(), store, clock));

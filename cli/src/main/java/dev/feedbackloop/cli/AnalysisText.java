@@ -9,6 +9,7 @@ import dev.feedbackloop.analysis.GroupPerformance;
 import dev.feedbackloop.analysis.PatternAnalysis;
 import dev.feedbackloop.analysis.Recommendation;
 import dev.feedbackloop.analysis.Recommender;
+import dev.feedbackloop.analysis.TaskTypeCount;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
@@ -36,6 +37,7 @@ final class AnalysisText {
                 a.totalFeedback() - a.positiveCount() - a.negativeCount()));
         b.append(String.format(Locale.ROOT, "Success rate: %s %s (95%% interval)%n", pct(a.successRate()),
                 range(a.successRateCi())));
+        taskTypes(b, a);
         table(b, "Frameworks", a.frameworkPerformance(), a.minSupport());
         table(b, "Models", a.modelPerformance(), a.minSupport());
         table(b, "Tags", a.tagPerformance(), a.minSupport());
@@ -71,19 +73,54 @@ final class AnalysisText {
         }
     }
 
-    /** Significant findings first, at most a few per kind so that no kind crowds out the others. */
+    /** The strata of the adjusted comparisons: entries per task type, and how many the classifier typed. */
+    private static void taskTypes(StringBuilder b, PatternAnalysis a) {
+        if (a.taskTypes() == null || a.taskTypes().isEmpty()) {
+            return;
+        }
+        long classified = a.taskTypes().values().stream().mapToLong(TaskTypeCount::classified).sum();
+        b.append(String.format(Locale.ROOT, "%nTask types%s (%,d of %,d entries typed by the router's classifier, "
+                + "the rest by context.task_type)%n", a.adjustedFor() == null || a.adjustedFor().isEmpty() ? ""
+                : " and " + String.join(", ", a.adjustedFor()), classified, a.totalFeedback()));
+        int shown = 0;
+        for (Map.Entry<String, TaskTypeCount> e : a.taskTypes().entrySet()) {
+            if (shown++ == MAX_ROWS) {
+                b.append(String.format(Locale.ROOT, "  ... %d more (see --json)%n", a.taskTypes().size() - MAX_ROWS));
+                break;
+            }
+            TaskTypeCount t = e.getValue();
+            b.append(String.format(Locale.ROOT, "  %-36s %6s %-" + BAR + "s n=%,d (classified %,d)%s%n",
+                    Text.abbreviate(e.getKey(), 36), pct(t.successRate()), bar(t.successRate()), t.count(),
+                    t.classified(), t.enoughData() ? "" : "  (thin: no findings of its own)"));
+        }
+    }
+
+    /**
+     * Significant findings first, at most a few per kind so that no kind crowds out the others; the
+     * adjusted difference first, the raw one beside it, and the note when they disagree.
+     */
     private static void findings(StringBuilder b, List<Finding> findings) {
         long significant = findings.stream().filter(Finding::significant).count();
         b.append(String.format(Locale.ROOT, "%nFindings: %d of %d comparisons significant (false discovery rate 5%%),"
-                + " largest effects per kind; * = significant%n", significant, findings.size()));
+                + " largest effects per kind; * = significant; differences within task types, raw beside%n",
+                significant, findings.size()));
         for (String kind : Recommender.KIND_ORDER) {
             findings.stream().filter(f -> f.kind().equals(kind))
                     .sorted(Comparator.comparing((Finding f) -> !f.significant())
+                            .thenComparing(f -> f.taskType() != null)
                             .thenComparingDouble(f -> -Math.abs(f.effect())))
                     .limit(FINDINGS_PER_KIND)
-                    .forEach(f -> b.append(String.format(Locale.ROOT, "  %s %+6.1f pts %-16s %-9s %-36s n=%,d vs %,d  q=%s%n",
-                            f.significant() ? "*" : " ", f.effect() * 100, Figures.pointRange(f.ci()), f.kind(),
-                            Text.abbreviate(f.name(), 36), f.support(), f.supportWithout(), Figures.p(f.qValue()))));
+                    .forEach(f -> {
+                        String name = f.taskType() == null ? f.name() : f.name() + " on " + f.taskType();
+                        b.append(String.format(Locale.ROOT, "  %s %+6.1f pts %-16s %-9s %-36s n=%,d vs %,d  q=%s%s%n",
+                                f.significant() ? "*" : " ", f.effect() * 100, Figures.pointRange(f.ci()), f.kind(),
+                                Text.abbreviate(name, 36), f.support(), f.supportWithout(), Figures.p(f.qValue()),
+                                f.raw() == null ? "" : String.format(Locale.ROOT, "  raw %+.1f%s", f.raw().effect() * 100,
+                                        f.raw().significant() ? "*" : "")));
+                        if (f.note() != null) {
+                            b.append("      ").append(f.note()).append('\n');
+                        }
+                    });
         }
     }
 

@@ -14,7 +14,9 @@ import picocli.CommandLine.Spec;
         header = "What works and what doesn't, with intervals and significance.",
         description = {"Analyses the last N days: success rates with 95%% intervals by framework, model, tag and "
             + "prompt feature, comparisons controlled for false discoveries, distinctive phrases and recommendations "
-            + "with their evidence. Repeated with no new feedback, it answers from the cache."},
+            + "with their evidence. Repeated with no new feedback, it answers from the cache.",
+            "Every group is compared with the rest within task types (context.task_type, else the router's "
+            + "classifier) and pooled (Mantel-Haenszel); the raw difference is shown beside it."},
         footer = {"", "Exit codes: 0 success, 1 too little data or a runtime failure, 2 bad input.",
             "Methods: docs/analysis.md"})
 final class AnalyzeCommand implements Callable<Integer> {
@@ -40,9 +42,13 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Entries sampled for phrase statistics, 0 to skip them (default ${DEFAULT-VALUE}).")
     int phraseSample;
 
+    @Option(names = "--adjust-for", split = ",", paramLabel = "FIELD",
+            description = "Also compare within each value of these fields (model, framework), besides the task type.")
+    java.util.List<String> adjustFor = java.util.List.of();
+
     @Override
     public Integer call() {
-        AnalysisOptions options = new AnalysisOptions(days, minSamples, minSupport, phraseSample);
+        AnalysisOptions options = new AnalysisOptions(days, minSamples, minSupport, phraseSample, adjustFor);
         try (FeedbackLoop loop = store.open()) {
             Analyzer analyzer = loop.analyzer();
             if (store.json) {

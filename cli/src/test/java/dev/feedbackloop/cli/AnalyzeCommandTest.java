@@ -71,6 +71,26 @@ class AnalyzeCommandTest {
     void helpDescribesTheOptions() {
         CliRun r = CliRun.run("analyze", "--help");
         assertThat(r.exitCode()).isEqualTo(0);
-        assertThat(r.out()).contains("--days", "--min-samples", "--min-support", "--json", "--db");
+        assertThat(r.out()).contains("--days", "--min-samples", "--min-support", "--json", "--db", "--adjust-for");
+    }
+
+    @Test
+    void taskTypesAreListedAndFurtherFieldsCanBeAdjustedFor() throws Exception {
+        CliRun.fill(dir.resolve("feedback.db"), 600, 20, 4);
+        CliRun r = CliRun.run("analyze", "--days", "30", "--db", db());
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(0);
+        assertThat(r.out()).contains("Task types (", "typed by the router's classifier", "raw ");
+
+        CliRun json = CliRun.run("analyze", "--days", "30", "--adjust-for", "model", "--json", "--db", db());
+        assertThat(json.exitCode()).as(json.err()).isEqualTo(0);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> m = AnalysisJson.mapper().readValue(json.out(), Map.class);
+        assertThat(m.get("adjusted_for")).isEqualTo(List.of("model"));
+        assertThat(((Map<?, ?>) m.get("task_types")).keySet()).allMatch(k -> k.toString().contains(", model "));
+        assertThat((List<?>) m.get("findings")).anyMatch(f -> ((Map<?, ?>) f).get("raw") != null);
+
+        CliRun tag = CliRun.run("analyze", "--adjust-for", "tag", "--db", db());
+        assertThat(tag.exitCode()).isEqualTo(2);
+        assertThat(tag.err()).contains("cannot adjust for 'tag': one of model, framework");
     }
 }

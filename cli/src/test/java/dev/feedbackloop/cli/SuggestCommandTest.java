@@ -32,7 +32,11 @@ class SuggestCommandTest {
     Path dir;
     Path db;
 
-    /** 200 entries of the last day: examples and few-shot succeed, chain-of-thought without examples fails. */
+    /**
+     * 200 entries of the last day: examples and few-shot succeed, chain-of-thought without examples
+     * fails. Every prompt asks for a summary, so all are of one task type (extraction) and the
+     * comparisons within task types are the plain ones.
+     */
     @BeforeEach
     void fill() {
         db = dir.resolve("feedback.db");
@@ -44,7 +48,7 @@ class SuggestCommandTest {
                 boolean success = examples && !cot || (examples != !cot) && i % 3 == 0;
                 String prompt = examples
                         ? "Summarise report " + i + " for the board. For example: 'Revenue rose 4%.'"
-                        : "Write something like a summary of report " + i + ", contact ana" + i + "@example.org";
+                        : "Summarise something like report " + i + ", contact ana" + i + "@example.org";
                 batch.add(FeedbackEntry.builder(prompt, "output " + i, success ? 5 : 2).thumbsUp(success)
                         .framework(cot ? "chain-of-thought" : "few-shot")
                         .notes(success ? null : "too vague, call +1 415 555 01" + (10 + i % 80))
@@ -96,8 +100,9 @@ class SuggestCommandTest {
         assertThat(json.path("analysis").path("total_feedback").asInt()).isEqualTo(200);
         assertThat(json.path("suggestions")).hasSize(2);
         assertThat(json.path("suggestions").get(0).path("addresses").asText()).isEqualTo("framework \"chain-of-thought\"");
+        // compared within task types, never a switch across them: few-shot's higher overall rate is no reason
         assertThat(json.path("suggestions").get(0).path("technique").asText())
-                .isEqualTo("Switch from the framework \"chain-of-thought\" to \"few-shot\"");
+                .isEqualTo("Try other frameworks for the task types the framework \"chain-of-thought\" serves");
         assertThat(json.path("notes").toString()).contains("Framework \\\"chain-of-thought\\\"");
     }
 

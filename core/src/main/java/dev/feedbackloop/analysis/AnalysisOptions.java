@@ -1,6 +1,7 @@
 package dev.feedbackloop.analysis;
 
 import dev.feedbackloop.InvalidInputException;
+import java.util.List;
 
 /**
  * What an analysis covers and how cautious it is.
@@ -10,8 +11,12 @@ import dev.feedbackloop.InvalidInputException;
  * @param minSupport  groups (and the rest they are compared with) smaller than this are reported
  *                    but never ranked or called significant
  * @param phraseSample entries sampled uniformly for phrase statistics (0 = no phrase analysis)
+ * @param adjustFor   fields besides the task type to compare within ({@link #ADJUSTABLE}); each
+ *                    splits every task type further
  */
-public record AnalysisOptions(int days, int minSamples, int minSupport, int phraseSample) {
+public record AnalysisOptions(int days, int minSamples, int minSupport, int phraseSample, List<String> adjustFor) {
+    /** Fields the comparisons can be adjusted for besides the task type. */
+    public static final List<String> ADJUSTABLE = List.of("model", "framework");
     public static final int DEFAULT_DAYS = 7;
     public static final int DEFAULT_MIN_SAMPLES = 5;
     public static final int DEFAULT_MIN_SUPPORT = 30;
@@ -31,6 +36,21 @@ public record AnalysisOptions(int days, int minSamples, int minSupport, int phra
         if (phraseSample < 0 || phraseSample > 100_000) {
             throw new InvalidInputException("phrase sample must be between 0 and 100000, got " + phraseSample);
         }
+        adjustFor = adjustFor == null ? List.of() : List.copyOf(adjustFor);
+        for (String field : adjustFor) {
+            if (!ADJUSTABLE.contains(field)) {
+                throw new InvalidInputException("cannot adjust for '" + field + "': one of " + String.join(", ", ADJUSTABLE)
+                        + " (the task type is always adjusted for)");
+            }
+        }
+        if (new java.util.HashSet<>(adjustFor).size() != adjustFor.size()) {
+            throw new InvalidInputException("adjust-for names a field twice: " + String.join(",", adjustFor));
+        }
+    }
+
+    /** Adjusted for the task type only. */
+    public AnalysisOptions(int days, int minSamples, int minSupport, int phraseSample) {
+        this(days, minSamples, minSupport, phraseSample, List.of());
     }
 
     /** The specification's parameters with the default support and sample. */
@@ -40,7 +60,7 @@ public record AnalysisOptions(int days, int minSamples, int minSupport, int phra
 
     /** Key in {@code pattern_cache}: the parameters and the format version of the cached JSON. */
     String cacheKey() {
-        return "analysis/v1/days=" + days + "/min_samples=" + minSamples + "/min_support=" + minSupport
-                + "/phrase_sample=" + phraseSample;
+        return "analysis/v2/days=" + days + "/min_samples=" + minSamples + "/min_support=" + minSupport
+                + "/phrase_sample=" + phraseSample + (adjustFor.isEmpty() ? "" : "/adjust_for=" + String.join(",", adjustFor));
     }
 }

@@ -4,6 +4,7 @@ import dev.feedbackloop.InsufficientDataException;
 import dev.feedbackloop.analysis.stats.PhraseAnalyzer;
 import dev.feedbackloop.analysis.stats.Proportions;
 import dev.feedbackloop.internal.Json;
+import dev.feedbackloop.routing.RoutingRules;
 import dev.feedbackloop.storage.DataVersion;
 import dev.feedbackloop.storage.FeedbackStore;
 import com.fasterxml.jackson.core.JsonParser;
@@ -36,12 +37,20 @@ public final class Analyzer {
 
     private final FeedbackStore store;
     private final Clock clock;
+    private final TaskTyping typing;
     /** Created on the first computation: a cache hit loads no text analysis classes. */
     private PhraseAnalyzer phrases;
 
+    /** Entries without a routed task type are typed by the classifier of the bundled routing rules. */
     public Analyzer(FeedbackStore store, Clock clock) {
+        this(store, clock, null);
+    }
+
+    /** @param rules the router's rules, whose classifier types entries without a routed task type (null: the bundled ones) */
+    public Analyzer(FeedbackStore store, Clock clock, RoutingRules rules) {
         this.store = store;
         this.clock = clock;
+        this.typing = new TaskTyping(store, rules);
     }
 
     /**
@@ -160,7 +169,8 @@ public final class Analyzer {
     private PatternAnalysis compute(AnalysisWindow window, AnalysisOptions options) {
         AnalysisJson.warmUp(PatternAnalysis.class);
         WindowAggregate agg = WindowScan.aggregate(store, window.start(), window.end(),
-                () -> new WindowAggregate(null, options.phraseSample(), SAMPLE_SEED));
+                () -> new WindowAggregate(null, options.phraseSample(), SAMPLE_SEED, options.adjustFor(), true));
+        typing.complete(agg);
         Tally overall = agg.overall();
         if (overall.count() < options.minSamples()) {
             throw new InsufficientDataException((int) overall.count(), options.minSamples());
@@ -175,6 +185,6 @@ public final class Analyzer {
                 overall.successRate(), mined.positive(), mined.negative(), tables.tags(), tables.frameworks(),
                 details.stream().map(Recommendation::text).toList(), window, overall.ci(), tables.models(),
                 findings, details, tables.features(), support, Proportions.sampleSizeFor10Points(overall.successRate()),
-                mined.sampled(), false);
+                mined.sampled(), false, agg.taskTypes(support), options.adjustFor());
     }
 }

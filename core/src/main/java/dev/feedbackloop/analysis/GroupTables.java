@@ -23,26 +23,43 @@ public record GroupTables(
         return of(agg, minSupport, true);
     }
 
-    /** @param lengthQuartiles whether prompt-length quartiles are compared (reports leave them out) */
+    /**
+     * @param lengthQuartiles whether prompt-length quartiles are compared (reports leave them out)
+     */
     public static GroupTables of(WindowAggregate agg, int minSupport, boolean lengthQuartiles) {
         Tally all = agg.overall();
-        Comparisons c = new Comparisons();
+        Strata strata = agg.strata();
+        Comparisons c = strata == null ? new Comparisons() : new Comparisons(strata.names(), agg.adjustFor());
         Map<String, Tally> features = new LinkedHashMap<>();
         for (PromptFeature f : PromptFeature.values()) {
             if (agg.feature(f).count() > 0) {
                 features.put(f.label(), agg.feature(f));
             }
-            c.groupVersusRest(Finding.FEATURE, f.label(), agg.feature(f), all);
+            compare(c, strata, Finding.FEATURE, f.label(), agg.feature(f), all,
+                    strata == null ? null : strata.feature(f.ordinal()));
         }
         for (LengthQuartiles.Group g : lengthQuartiles ? LengthQuartiles.of(agg.lengths()) : List.<LengthQuartiles.Group>of()) {
             features.put(g.label(), g.tally());
-            c.groupVersusRest(Finding.FEATURE, g.label(), g.tally(), all);
+            compare(c, strata, Finding.FEATURE, g.label(), g.tally(), all,
+                    strata == null ? null : strata.lengthRange(g.minChars(), g.maxChars()));
         }
-        agg.frameworks().forEach((name, t) -> c.groupVersusRest(Finding.FRAMEWORK, name, t, all));
-        agg.tags().forEach((name, t) -> c.groupVersusRest(Finding.TAG, name, t, all));
-        agg.models().forEach((name, t) -> c.groupVersusRest(Finding.MODEL, name, t, all));
+        agg.frameworks().forEach((name, t) -> compare(c, strata, Finding.FRAMEWORK, name, t, all,
+                strata == null ? null : strata.framework(name)));
+        agg.tags().forEach((name, t) -> compare(c, strata, Finding.TAG, name, t, all,
+                strata == null ? null : strata.tag(name)));
+        agg.models().forEach((name, t) -> compare(c, strata, Finding.MODEL, name, t, all,
+                strata == null ? null : strata.model(name)));
         return new GroupTables(table(agg.frameworks(), minSupport), table(agg.tags(), minSupport),
                 table(agg.models(), minSupport), featureTable(features, minSupport), c);
+    }
+
+    private static void compare(Comparisons c, Strata strata, String kind, String name, Tally group, Tally all,
+            Strata.ByStratum groupBy) {
+        if (strata == null || groupBy == null) {
+            c.groupVersusRest(kind, name, group, all);
+        } else {
+            c.groupVersusRest(kind, name, group, all, groupBy, strata.overall());
+        }
     }
 
     /** Groups ranked: supported ones by success rate, best first; then the small ones, largest first. */

@@ -18,8 +18,9 @@ import java.util.function.Function;
  * Distinctive words and phrases of successful against failed entries, on a uniform sample of the
  * window. The sample is split in two random halves: "Fightin' Words" z-scores on the discovery half
  * pick the phrases; their success rates are then compared on the other half, so the p-values of
- * the phrase findings are not inflated by the selection. Notes are described, never turned into
- * findings (they describe the outcome rather than cause it).
+ * the phrase findings are not inflated by the selection; they are compared within task types, as
+ * groups are (a phrase that only marks a task type, "parse dates" for code, is no finding). Notes are
+ * described, never turned into findings (they describe the outcome rather than cause it).
  */
 final class PhraseMining {
     /** |z| above which a phrase is listed (two-sided 5% for a single term, as in Monroe et al.). */
@@ -88,13 +89,15 @@ final class PhraseMining {
             Comparisons comparisons) {
         for (int k = 0; k < Math.min(TESTED_PER_DIRECTION, picked.size()); k++) {
             String term = picked.get(k).term();
-            Tally with = new Tally();
-            Tally without = new Tally();
+            Map<String, Tally> with = new HashMap<>();
+            Map<String, Tally> without = new HashMap<>();
             for (int i = 0; i < terms.size(); i++) {
                 EntryText t = texts.get(i);
-                (terms.get(i).contains(term) ? with : without).add(t.rating(), Outcome.of(t.rating(), t.thumbsUp()));
+                String type = t.taskType() == null ? Strata.UNKNOWN : t.taskType();
+                (terms.get(i).contains(term) ? with : without).computeIfAbsent(type, x -> new Tally())
+                        .add(t.rating(), Outcome.of(t.rating(), t.thumbsUp()));
             }
-            comparisons.versus(Finding.PHRASE, term, with, without);
+            comparisons.versusWithin(Finding.PHRASE, term, with, without);
         }
     }
 

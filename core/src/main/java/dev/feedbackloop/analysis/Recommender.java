@@ -17,7 +17,9 @@ import java.util.Optional;
 /**
  * Turns significant findings into action items, each with its evidence in words: at most three per
  * kind, prompt features first, then frameworks, models, phrases and tags (tags often name the
- * failure itself, so they explain less), the largest effects first. Nothing is recommended from a
+ * failure itself, so they explain less); within a kind, findings over the whole window before those
+ * of one task type, the largest effects first. A finding whose effect depends on the task type is
+ * never recommended as a whole, only through its findings per task type. Nothing is recommended from a
  * finding that is not significant; when nothing is, the one item says how much data a 10-point
  * difference would need.
  */
@@ -40,8 +42,9 @@ public final class Recommender {
         List<Recommendation> out = new ArrayList<>();
         for (String kind : KIND_ORDER) {
             findings.stream()
-                    .filter(f -> f.significant() && f.kind().equals(kind))
-                    .sorted(Comparator.comparingDouble((Finding f) -> -Math.abs(f.effect())))
+                    .filter(f -> f.significant() && !f.interaction() && f.kind().equals(kind))
+                    .sorted(Comparator.comparing((Finding f) -> f.taskType() != null)
+                            .thenComparingDouble(f -> -Math.abs(f.effect())))
                     .limit(MAX_PER_KIND)
                     .forEach(f -> out.add(new Recommendation(text(f), evidence(f))));
         }
@@ -55,6 +58,9 @@ public final class Recommender {
     }
 
     static String text(Finding f) {
+        if (f.taskType() != null) {
+            return forTaskType(f);
+        }
         boolean better = f.effect() > 0;
         String points = points(Math.abs(f.effect()));
         switch (f.kind()) {
@@ -69,6 +75,13 @@ public final class Recommender {
                         : "Prompts with " + noun(f.name()) + " succeed " + points + " points less often: review how "
                                 + "they are written";
             case Finding.FRAMEWORK:
+                if (f.raw() != null) {
+                    return better
+                            ? "Prefer framework '" + f.name() + "' for the task types it serves: " + points
+                                    + " points above the other frameworks on the same task types"
+                            : "Review framework '" + f.name() + "': " + points
+                                    + " points below the other frameworks on the same task types";
+                }
                 return better
                         ? "Prefer framework '" + f.name() + "' where it fits: " + points + " points above the rest"
                         : "Review framework '" + f.name() + "': " + points + " points below the rest";
@@ -86,6 +99,33 @@ public final class Recommender {
                         + (better ? "more" : "less") + " often" + (better ? "" : ": review them");
             default:
                 return f.kind() + " " + f.name() + ": " + (better ? "+" : "-") + points + " points";
+        }
+    }
+
+    /**
+     * A finding within one task type: never a switch across task types ("for code tasks, framework
+     * 'few-shot' does 12.0 points better than the others").
+     */
+    static String forTaskType(Finding f) {
+        boolean better = f.effect() > 0;
+        String points = points(Math.abs(f.effect()));
+        String where = "For " + f.taskType() + " tasks, ";
+        String how = points + " points " + (better ? "better" : "worse");
+        switch (f.kind()) {
+            case Finding.FRAMEWORK:
+                return where + "framework '" + f.name() + "' does " + how + " than the other frameworks"
+                        + (better ? ": prefer it there" : ": use another one there");
+            case Finding.MODEL:
+                return where + "model '" + f.name() + "' does " + how + " than the other models";
+            case Finding.TAG:
+                return where + "entries tagged '" + f.name() + "' do " + how + " than the rest";
+            case Finding.FEATURE:
+                Optional<LengthRange> length = LengthRange.of(f.name());
+                return length.isPresent()
+                        ? where + "prompts of " + length.get().chars() + " do " + how + " than the rest"
+                        : where + "prompts with " + noun(f.name()) + " do " + how + " than those without";
+            default:
+                return where + f.kind() + " '" + f.name() + "' does " + how + " than the rest";
         }
     }
 
@@ -107,10 +147,17 @@ public final class Recommender {
 
     /** "with 62.1% of 1,234 [59.4%, 64.7%] vs 41.0% of 8,766 [...]; +21.1 points [18.2, 24.0]; q = 0.0001". */
     public static String evidence(Finding f) {
-        return String.format(Locale.ROOT, "with: %s of %,d %s; without: %s of %,d %s; difference %s points %s; "
-                        + "p = %s, q = %s", pct(f.rateWith()), f.support(), range(f.ciWith()), pct(f.rateWithout()),
-                f.supportWithout(), range(f.ciWithout()), signedPoints(f.effect()), pointRange(f.ci()),
-                p(f.pValue()), p(f.qValue()));
+        String plain = String.format(Locale.ROOT, "with: %s of %,d %s; without: %s of %,d %s; ",
+                pct(f.rateWith()), f.support(), range(f.ciWith()), pct(f.rateWithout()), f.supportWithout(),
+                range(f.ciWithout()));
+        if (f.raw() == null) {
+            return plain + String.format(Locale.ROOT, "difference %s points %s; p = %s, q = %s",
+                    signedPoints(f.effect()), pointRange(f.ci()), p(f.pValue()), p(f.qValue()));
+        }
+        return plain + String.format(Locale.ROOT, "within task types %s points %s (Mantel-Haenszel), p = %s, q = %s; "
+                        + "raw difference %s points %s, p = %s", signedPoints(f.effect()), pointRange(f.ci()),
+                p(f.pValue()), p(f.qValue()), signedPoints(f.raw().effect()), pointRange(f.raw().ci()),
+                p(f.raw().pValue())) + (f.note() == null ? "" : "; " + f.note());
     }
 
     private static Recommendation moreData(List<Finding> findings, Tally overall, int minSupport) {

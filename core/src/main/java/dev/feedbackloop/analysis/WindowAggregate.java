@@ -7,6 +7,7 @@ import dev.feedbackloop.storage.AnalysisRow;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +37,10 @@ public final class WindowAggregate implements Consumer<AnalysisRow> {
     private final DayCursor cursor;
     private LocalDate dayKey;
     private Tally day;
+    private final Strata strata = new Strata(PromptFeature.values().length);
+    private final List<String> adjustFor;
+    private final boolean deferUnclassified;
+    private List<AnalysisRow> unclassified = new ArrayList<>();
 
     /**
      * @param dayZone    zone for daily counts; null to skip them
@@ -43,6 +48,20 @@ public final class WindowAggregate implements Consumer<AnalysisRow> {
      * @param seed       sampling seed (same rows + seed = same sample)
      */
     public WindowAggregate(ZoneId dayZone, int sampleSize, long seed) {
+        this(dayZone, sampleSize, seed, List.of(), false);
+    }
+
+    /**
+     * @param adjustFor         fields whose values split the task-type strata further
+     *                          ({@link AnalysisOptions#ADJUSTABLE})
+     * @param deferUnclassified rows with no task type yet are kept aside, uncounted, until they come
+     *                          back classified ({@link #unclassified()}); otherwise they count in
+     *                          the stratum {@code unknown}
+     */
+    public WindowAggregate(ZoneId dayZone, int sampleSize, long seed, List<String> adjustFor,
+            boolean deferUnclassified) {
+        this.adjustFor = List.copyOf(adjustFor);
+        this.deferUnclassified = deferUnclassified;
         this.dayZone = dayZone;
         this.cursor = dayZone == null ? null : new DayCursor(dayZone);
         this.sample = sampleSize > 0 ? new BottomKSample(sampleSize, seed) : null;
@@ -53,6 +72,11 @@ public final class WindowAggregate implements Consumer<AnalysisRow> {
 
     @Override
     public void accept(AnalysisRow row) {
+        String type = row.effectiveTaskType();
+        if (type == null && deferUnclassified) {
+            unclassified.add(row);
+            return;
+        }
         Outcome outcome = row.outcome();
         int rating = row.rating();
         overall.add(rating, outcome);
@@ -73,6 +97,7 @@ public final class WindowAggregate implements Consumer<AnalysisRow> {
             }
         }
         lengthTally(row.promptChars()).add(rating, outcome);
+        strata.accept(row, stratum(row, type), lengthSlot(row.promptChars()));
         if (dayZone != null) {
             dayTally(row.timestamp()).add(rating, outcome);
         }
@@ -91,8 +116,21 @@ public final class WindowAggregate implements Consumer<AnalysisRow> {
         return day;
     }
 
+    private String stratum(AnalysisRow row, String type) {
+        String key = type == null ? Strata.UNKNOWN : type;
+        for (String field : adjustFor) {
+            String value = field.equals("model") ? row.model() : row.framework();
+            key += ", " + field + " " + (value == null ? "none" : value);
+        }
+        return key;
+    }
+
+    private static int lengthSlot(int chars) {
+        return Math.max(0, Math.min(chars, MAX_TRACKED_CHARS));
+    }
+
     private Tally lengthTally(int chars) {
-        int slot = Math.max(0, Math.min(chars, MAX_TRACKED_CHARS));
+        int slot = lengthSlot(chars);
         if (slot >= lengths.length) {
             lengths = Arrays.copyOf(lengths, Math.min(MAX_TRACKED_CHARS + 1, Math.max(slot + 1, lengths.length * 2)));
         }
@@ -106,6 +144,57 @@ public final class WindowAggregate implements Consumer<AnalysisRow> {
 
     public Tally overall() {
         return overall;
+    }
+
+    /** Rows kept aside for want of a task type (see the constructor), in no particular order. */
+    public List<AnalysisRow> unclassified() {
+        return java.util.Collections.unmodifiableList(unclassified);
+    }
+
+    /** The rows kept aside, handed over: the aggregate keeps none afterwards. */
+    public List<AnalysisRow> takeUnclassified() {
+        List<AnalysisRow> taken = unclassified;
+        unclassified = new ArrayList<>();
+        return taken;
+    }
+
+    /**
+     * The counts by stratum, or null when they do not cover every counted entry (days added from
+     * rollups, which keep no strata): comparisons are then made over the whole window only.
+     */
+    Strata strata() {
+        Strata.ByStratum all = strata.overall();
+        long covered = 0;
+        for (int s = 0; s < strata.names().size(); s++) {
+            Tally t = all.get(s);
+            covered += t == null ? 0 : t.count();
+        }
+        return covered == overall.count() && covered > 0 ? strata : null;
+    }
+
+    /** Entries per stratum and how many of them were classified, largest first; empty when not stratified. */
+    public java.util.Map<String, TaskTypeCount> taskTypes(int minSupport) {
+        Strata s = strata();
+        return s == null ? java.util.Map.of() : s.counts(minSupport);
+    }
+
+    /**
+     * The counts of one stratum, as a report's day rollup keeps them.
+     *
+     * @param classified the part of {@code overall} typed by the classifier
+     */
+    public record StratumCounts(Tally overall, Tally classified, Map<String, Tally> frameworks,
+            Map<String, Tally> models, Map<String, Tally> tags, Tally[] features) {
+    }
+
+    /** The counts per stratum (task type), prompt lengths aside. */
+    public Map<String, StratumCounts> stratumCounts() {
+        return strata.export();
+    }
+
+    /** Fields that split the task-type strata further. */
+    List<String> adjustFor() {
+        return adjustFor;
     }
 
     public Map<String, Tally> frameworks() {
@@ -160,6 +249,8 @@ public final class WindowAggregate implements Consumer<AnalysisRow> {
         if (sample != null && other.sample != null) {
             sample.addAll(other.sample);
         }
+        strata.merge(other.strata);
+        unclassified.addAll(other.unclassified);
     }
 
     /**
@@ -168,7 +259,8 @@ public final class WindowAggregate implements Consumer<AnalysisRow> {
      * day without entries). Prompt lengths are not kept there.
      */
     public void addDay(LocalDate date, Tally dayOverall, Map<String, Tally> dayFrameworks, Map<String, Tally> dayModels,
-            Map<String, Tally> dayTags, Tally[] dayFeatures) {
+            Map<String, Tally> dayTags, Tally[] dayFeatures, Map<String, StratumCounts> dayStrata) {
+        dayStrata.forEach(strata::add);
         overall.add(dayOverall);
         mergeInto(frameworks, dayFrameworks);
         mergeInto(models, dayModels);

@@ -1,6 +1,7 @@
 package dev.feedbackloop.reporting;
 
 import dev.feedbackloop.analysis.Tally;
+import dev.feedbackloop.analysis.TaskTyping;
 import dev.feedbackloop.analysis.WindowAggregate;
 import dev.feedbackloop.analysis.WindowScan;
 import dev.feedbackloop.capture.PromptFeature;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -33,19 +35,27 @@ import java.util.function.BiConsumer;
  * once per instance. Not thread-safe; cheap to create.
  */
 final class DayRollups {
-    static final String PREFIX = "report-day/v1/";
+    static final String PREFIX = "report-day/v2/";
     /** Rollups carry their own row id, so the cache's version column is not used for them. */
     private static final DataVersion UNVERSIONED = new DataVersion(0);
 
     private final FeedbackStore store;
     private final ZoneId zone;
+    private final TaskTyping typing;
     /** Rollups read so far (a report asks whether they are complete, then uses them). */
     private final Map<LocalDate, Optional<DayCounts>> loaded = new HashMap<>();
     private long version = -1;
 
+    /** Entries without a task type are typed with the bundled routing rules. */
     DayRollups(FeedbackStore store, ZoneId zone) {
+        this(store, zone, new TaskTyping(store, null));
+    }
+
+    /** @param typing types entries scanned without a task type before they are counted */
+    DayRollups(FeedbackStore store, ZoneId zone, TaskTyping typing) {
         this.store = store;
         this.zone = zone;
+        this.typing = typing;
     }
 
     /** Counts of [start, end) with daily points, as one scan would give them (prompt lengths aside). */
@@ -53,7 +63,7 @@ final class DayRollups {
         LocalDate first = firstWholeDay(start);
         LocalDate stop = stopDay(end, now);
         if (!first.isBefore(stop)) {
-            return WindowScan.aggregate(store, start, end, this::fresh);
+            return typed(WindowScan.aggregate(store, start, end, this::fresh));
         }
         long version = version();
         LocalDate today = LocalDate.ofInstant(now, zone);
@@ -75,6 +85,8 @@ final class DayRollups {
         } else if (startEdge || endEdge) {
             (startEdge ? startScan : endScan).run();
         }
+        typed(startPart);
+        typed(endPart);
         WindowAggregate result = fresh();
         if (!from.isBefore(first)) {
             result.merge(startPart);
@@ -93,7 +105,9 @@ final class DayRollups {
             }
         }
         scanMissing(rebuilt, version);
+        rebuilt.values().forEach(this::typed);
         Map<LocalDate, WindowAggregate> added = addedSince(kept, startOf(from), startOf(to), version);
+        added.values().forEach(this::typed);
         for (LocalDate d = from; d.isBefore(to); d = d.plusDays(1)) {
             DayCounts counts = upToDate(d, kept.get(d), rebuilt.get(d), added.get(d), version);
             if (d.isBefore(first)) {
@@ -272,8 +286,14 @@ final class DayRollups {
         return LocalDate.ofInstant(end.isBefore(now) ? end : now, zone);
     }
 
+    /** Scanned rows without a task type wait in the aggregate until {@link #typed} (rollups keep task types). */
     private WindowAggregate fresh() {
-        return new WindowAggregate(zone, 0, 0);
+        return new WindowAggregate(zone, 0, 0, List.of(), true);
+    }
+
+    private WindowAggregate typed(WindowAggregate scanned) {
+        typing.complete(scanned);
+        return scanned;
     }
 
     /** Scans each run of consecutive days without a rollup, counting entries up to {@code version}. */

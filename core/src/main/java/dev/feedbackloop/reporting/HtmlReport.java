@@ -84,7 +84,7 @@ final class HtmlReport {
         b.append("<table id=\"").append(id).append("\"><tr><th>Kind</th><th>Name</th><th>Success rate</th>")
                 .append("<th>95% interval</th><th>Entries</th><th>vs rest</th><th>Significant</th></tr>");
         for (RankedGroup g : groups) {
-            b.append("<tr><td>").append(esc(g.kind())).append("</td><td>").append(esc(g.name()))
+            b.append("<tr><td>").append(esc(g.kind())).append("</td><td>").append(esc(g.label()))
                     .append("</td><td class=\"n\">").append(Figures.pct(g.successRate())).append("</td><td>")
                     .append(Figures.range(g.ci())).append("</td><td class=\"n\">").append(Figures.count(g.count()))
                     .append("</td><td>").append(Figures.signedPoints(g.differenceVsRest())).append(" pts ")

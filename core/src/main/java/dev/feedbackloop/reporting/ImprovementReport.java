@@ -48,9 +48,23 @@ public record ImprovementReport(
         int minSupport,
         Instant generatedAt) {
 
-    /** A group ranked by success rate, with its interval and its comparison against the rest of the period. */
+    /**
+     * A group ranked by success rate, with its interval and its comparison against the rest of the
+     * period: within task types and pooled, or within {@code taskType} only when the group's effect
+     * depends on the task type.
+     *
+     * @param taskType  null for the whole period; else the figures are those of this task type only
+     * @param rawDifferenceVsRest the difference from the rest of the period, task types ignored;
+     *                  null when it is the same comparison
+     */
     public record RankedGroup(String kind, String name, double successRate, Interval ci, long count, double avgRating,
-            double differenceVsRest, Interval differenceCi, double qValue, boolean significant) {
+            double differenceVsRest, Interval differenceCi, double qValue, boolean significant, String taskType,
+            Double rawDifferenceVsRest) {
+
+        /** The name, with the task type when the figures are of one task type ("few-shot on code tasks"). */
+        public String label() {
+            return taskType == null ? name : name + " on " + taskType + " tasks";
+        }
     }
 
     /** Totals of the previous period. */

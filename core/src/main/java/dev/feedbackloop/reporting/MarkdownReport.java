@@ -56,7 +56,7 @@ final class MarkdownReport {
         b.append("| Kind | Name | Success rate | 95% interval | Entries | vs rest (points) | Significant |\n")
                 .append("|---|---|---:|---|---:|---|---|\n");
         for (RankedGroup g : groups) {
-            b.append("| ").append(g.kind()).append(" | ").append(escape(g.name())).append(" | ")
+            b.append("| ").append(g.kind()).append(" | ").append(escape(g.label())).append(" | ")
                     .append(Figures.pct(g.successRate())).append(" | ").append(Figures.range(g.ci())).append(" | ")
                     .append(Figures.count(g.count())).append(" | ").append(Figures.signedPoints(g.differenceVsRest())).append(' ')
                     .append(Figures.pointRange(g.differenceCi())).append(" | ").append(g.significant() ? "yes" : "no")

@@ -8,6 +8,8 @@ import dev.feedbackloop.analysis.GroupTables;
 import dev.feedbackloop.analysis.Recommendation;
 import dev.feedbackloop.analysis.Recommender;
 import dev.feedbackloop.analysis.Tally;
+import dev.feedbackloop.analysis.TaskTyping;
+import dev.feedbackloop.routing.RoutingRules;
 import dev.feedbackloop.analysis.WindowAggregate;
 import dev.feedbackloop.analysis.stats.Proportions;
 import dev.feedbackloop.internal.AtomicFiles;
@@ -40,10 +42,18 @@ public final class Reporter {
 
     private final FeedbackStore store;
     private final Clock clock;
+    private final TaskTyping typing;
 
+    /** Entries without a routed task type are typed by the classifier of the bundled routing rules. */
     public Reporter(FeedbackStore store, Clock clock) {
+        this(store, clock, null);
+    }
+
+    /** @param rules the router's rules, whose classifier types entries without a routed task type (null: the bundled ones) */
+    public Reporter(FeedbackStore store, Clock clock, RoutingRules rules) {
         this.store = store;
         this.clock = clock;
+        this.typing = new TaskTyping(store, rules);
     }
 
     /** The last 7 or 30 days ending now. */
@@ -86,7 +96,7 @@ public final class Reporter {
         ReportPeriod before = period.previous(clock.getZone());
         Instant now = clock.instant();
         // The period before gets rollups of its own only once this one has them: a first report counts once.
-        DayRollups rollups = new DayRollups(store, clock.getZone());
+        DayRollups rollups = new DayRollups(store, clock.getZone(), typing);
         WindowAggregate agg;
         Tally prev;
         if (rollups.complete(period.start(), period.end(), now)) {
@@ -95,7 +105,7 @@ public final class Reporter {
         } else {
             Tally[] previous = new Tally[1];
             WindowAggregate[] current = new WindowAggregate[1];
-            Parallel.run(() -> previous[0] = new DayRollups(store, clock.getZone()).overall(before.start(), before.end(), now),
+            Parallel.run(() -> previous[0] = new DayRollups(store, clock.getZone(), typing).overall(before.start(), before.end(), now),
                     () -> current[0] = rollups.aggregate(period.start(), period.end(), now));
             agg = current[0];
             prev = previous[0];
@@ -105,7 +115,7 @@ public final class Reporter {
         List<Finding> findings = tables.comparisons().findings(minSupport);
         Change change = change(all, prev);
         List<Recommendation> items = actionItems(findings, all, prev, change, minSupport);
-        Rankings rankings = Rankings.of(tables, findings, all, RANKED);
+        Rankings rankings = Rankings.of(tables, findings, all, RANKED, agg.stratumCounts());
         ImprovementReport report = new ImprovementReport(period.label(), period.start(), period.end(), all.count(),
                 all.avgRating(), all.successRate(), improvement(all, prev), rankings.top(), rankings.problems(),
                 items.stream().map(Recommendation::text).toList(), period.kind().id(), all.ci(),

@@ -51,7 +51,7 @@ final class TextReport {
         }
         for (RankedGroup g : groups) {
             b.append(String.format(Locale.ROOT, "  %-9s %-26s %6s %-16s n=%-8s %s pts vs rest%s%n", g.kind(),
-                    g.name(), Figures.pct(g.successRate()), Figures.range(g.ci()), Figures.count(g.count()),
+                    g.label(), Figures.pct(g.successRate()), Figures.range(g.ci()), Figures.count(g.count()),
                     Figures.signedPoints(g.differenceVsRest()), g.significant() ? " *" : ""));
         }
     }

@@ -19,8 +19,8 @@ public final class TaskClassifier {
         this.rules = rules;
         for (TaskTypeRule t : rules.taskTypes()) {
             List<Signal> signals = new ArrayList<>();
-            t.keywords().forEach((k, w) -> signals.add(new Signal(k, keyword(k), w)));
-            t.patterns().forEach(p -> signals.add(new Signal(p.label(), p.compile(), p.weight())));
+            t.keywords().forEach((k, w) -> signals.add(new Signal(k, null, w, new Keyword(k))));
+            t.patterns().forEach(p -> signals.add(new Signal(p.label(), p.compile(), p.weight(), null)));
             types.add(new TypeSignals(t, List.copyOf(signals)));
         }
     }
@@ -31,11 +31,12 @@ public final class TaskClassifier {
             throw new InvalidInputException("task is required and must not be empty");
         }
         List<Classification.Score> scores = new ArrayList<>();
+        String folded = fold(task);
         for (TypeSignals t : types) {
             int score = 0;
             List<String> hits = new ArrayList<>();
             for (Signal s : t.signals) {
-                if (s.pattern.matcher(task).find()) {
+                if (s.keyword != null ? s.keyword.in(task, folded) : s.pattern.matcher(task).find()) {
                     score += s.weight;
                     hits.add(s.text);
                 }
@@ -68,7 +69,81 @@ public final class TaskClassifier {
         return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
-    private record Signal(String text, Pattern pattern, int weight) {
+    /**
+     * Each char as the case-insensitive, Unicode-case regular expressions compare it
+     * ({@code toLowerCase(toUpperCase(c))}).
+     */
+    static String fold(String text) {
+        char[] out = new char[text.length()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Character.toLowerCase(Character.toUpperCase(text.charAt(i)));
+        }
+        return new String(out);
+    }
+
+    /**
+     * A keyword matched as {@link #keyword(String)}'s expression matches it, without a regular
+     * expression: its folded words found with {@code indexOf} in the folded task, separated by
+     * whitespace, not preceded by a word character and (unless it ends in {@code *}) not followed by
+     * one. About thirty times faster, which matters when an analysis types many stored entries;
+     * {@code TaskClassifierTest} checks that both agree.
+     */
+    static final class Keyword {
+        private final String[] words;
+        private final boolean prefix;
+
+        Keyword(String keyword) {
+            prefix = keyword.endsWith("*");
+            String body = prefix ? keyword.substring(0, keyword.length() - 1) : keyword;
+            words = body.strip().split("\\s+");
+            for (int i = 0; i < words.length; i++) {
+                words[i] = fold(words[i]);
+            }
+        }
+
+        /** @param folded {@code fold(task)} */
+        boolean in(String task, String folded) {
+            for (int at = folded.indexOf(words[0]); at >= 0; at = folded.indexOf(words[0], at + 1)) {
+                if (at > 0 && word(task.charAt(at - 1))) {
+                    continue;
+                }
+                int end = rest(folded, at + words[0].length());
+                if (end >= 0 && (prefix || end == task.length() || !word(task.charAt(end)))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Where the keyword's later words end when they follow {@code from}; -1 when they do not. */
+        private int rest(String folded, int from) {
+            int j = from;
+            for (int k = 1; k < words.length; k++) {
+                int spaceStart = j;
+                while (j < folded.length() && space(folded.charAt(j))) {
+                    j++;
+                }
+                if (j == spaceStart || !folded.startsWith(words[k], j)) {
+                    return -1;
+                }
+                j += words[k].length();
+            }
+            return j;
+        }
+
+        /** {@code \\w} without UNICODE_CHARACTER_CLASS. */
+        private static boolean word(char c) {
+            return c < 128 && (Character.isLetterOrDigit(c) || c == '_');
+        }
+
+        /** {@code \\s} without UNICODE_CHARACTER_CLASS. */
+        private static boolean space(char c) {
+            return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+        }
+    }
+
+    /** A keyword ({@code keyword} set) or a regular expression ({@code pattern} set). */
+    private record Signal(String text, Pattern pattern, int weight, Keyword keyword) {
     }
 
     private record TypeSignals(TaskTypeRule rule, List<Signal> signals) {

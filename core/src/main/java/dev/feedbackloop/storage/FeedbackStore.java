@@ -129,6 +129,14 @@ public interface FeedbackStore extends AutoCloseable {
         });
     }
 
+    /**
+     * Keeps the task types the router's classifier gave entries without a {@code context.task_type}
+     * (row id -> type), so that later analyses read them with the window instead of classifying again.
+     * Ids that no longer exist are skipped. A store that cannot keep them (a read-only database)
+     * does nothing: the next analysis classifies those entries again.
+     */
+    void saveTaskClasses(java.util.Map<Long, String> classes);
+
     /** Texts of the given row ids (ids that do not exist are skipped). */
     List<EntryText> texts(Collection<Long> ids);
 

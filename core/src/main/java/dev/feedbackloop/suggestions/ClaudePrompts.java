@@ -121,7 +121,7 @@ final class ClaudePrompts {
 
     /** Reference format shared with the rule-based source: {@code feature "examples"}. */
     static String reference(Finding f) {
-        return f.kind() + " \"" + f.name() + "\"";
+        return f.kind() + " \"" + f.name() + "\"" + (f.taskType() == null ? "" : " on " + f.taskType() + " tasks");
     }
 
     static String describe(Finding f) {

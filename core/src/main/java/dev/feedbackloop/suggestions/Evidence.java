@@ -38,7 +38,7 @@ public record Evidence(PatternAnalysis analysis, String framework, List<Feedback
         if (analysis.findings() == null) {
             return List.of();
         }
-        return analysis.findings().stream().filter(Finding::significant)
+        return analysis.findings().stream().filter(f -> f.significant() && !f.interaction())
                 .sorted(Comparator.comparingDouble(Finding::qValue)
                         .thenComparing(f -> -Math.abs(f.effect())))
                 .toList();

@@ -106,6 +106,9 @@ final class FindingAdvice {
 
     /** A failing framework or model: switch to the best one with enough data; a winning one: use it more. */
     private static Optional<Suggestion> switchGroup(Finding f, Evidence ev, List<Suggestion> soFar, String evidence) {
+        if (f.taskType() != null || f.raw() != null) {
+            return withinTaskTypes(f, ev, soFar, evidence);
+        }
         boolean framework = Finding.FRAMEWORK.equals(f.kind());
         Map<String, GroupPerformance> groups = framework ? ev.analysis().frameworkPerformance()
                 : ev.analysis().modelPerformance();
@@ -127,6 +130,40 @@ final class FindingAdvice {
                 evidence + "; doing better with enough entries: " + alternatives
                         + (better.size() > 1 ? " (overall rates: pick the one that fits the task)" : ""),
                 example(ev.successful(), usesBest, "A prompt with \"" + to + "\" that worked"), reference(f)));
+    }
+
+    /**
+     * A framework or model compared within task types: advice for the task type it was found in, or
+     * (pooled over task types) for the task types it serves; never a switch to a group that serves
+     * other task types. Within one task type, a failing group is compared with the best significant
+     * one of the same type: "For code tasks, "few-shot" does better than "direct-answer"".
+     */
+    private static Optional<Suggestion> withinTaskTypes(Finding f, Evidence ev, List<Suggestion> soFar,
+            String evidence) {
+        boolean framework = Finding.FRAMEWORK.equals(f.kind());
+        Predicate<FeedbackEntry> uses = e -> f.name().equals(framework ? e.framework() : e.model());
+        String group = "the " + f.kind() + " \"" + f.name() + "\"";
+        if (f.taskType() == null) {
+            String text = f.effect() > 0
+                    ? "Use " + group + " more for the task types it already serves"
+                    : "Try other " + f.kind() + "s for the task types " + group + " serves";
+            return f.effect() > 0 && named(soFar, f.name()) ? Optional.empty() : Optional.of(new Suggestion(text,
+                    evidence + "; compared with the other " + f.kind() + "s on the same task types",
+                    example(f.effect() > 0 ? ev.successful() : ev.failed(), uses, f.effect() > 0 ? WORKED : FAILED),
+                    reference(f)));
+        }
+        String where = "For " + f.taskType() + " tasks, ";
+        if (f.effect() > 0) {
+            return Optional.of(new Suggestion(where + "use " + group, evidence, example(ev.successful(), uses, WORKED),
+                    reference(f)));
+        }
+        Optional<Finding> best = ev.significantFindings().stream()
+                .filter(o -> f.taskType().equals(o.taskType()) && o.kind().equals(f.kind()) && o.effect() > 0)
+                .max(Comparator.comparingDouble(Finding::effect));
+        return Optional.of(new Suggestion(best
+                .map(b -> where + "\"" + b.name() + "\" does better than \"" + f.name() + "\": use it there")
+                .orElse(where + "revise how you prompt with " + group), evidence,
+                example(ev.failed(), uses, FAILED), reference(f)));
     }
 
     /**

@@ -25,14 +25,15 @@ import java.util.Map;
 final class ScanRows {
     /**
      * Bits 0-2 rating, 3 thumbs up, 4-11 prompt features, 12-28 prompt length (capped), 29-63 row id;
-     * then the texts: timestamp, framework, model, task type, tags.
+     * then the texts: timestamp, framework, model, task type, task class, tags.
      */
     static final String COLUMNS = "(id << 29) | (min(prompt_chars, 131071) << 12) | ((prompt_features & 255) << 4)"
             + " | (thumbs_up << 3) | rating, timestamp || char(31) || coalesce(framework, '') || char(31)"
-            + " || coalesce(model, '') || char(31) || coalesce(task_type, '') || char(31) || coalesce(tags, '')";
+            + " || coalesce(model, '') || char(31) || coalesce(task_type, '') || char(31)"
+            + " || coalesce(task_class, '') || char(31) || coalesce(tags, '')";
     /** Plain columns, for the rare row whose names contain the separator. */
     static final String PLAIN = "SELECT id, timestamp, rating, thumbs_up, framework, model, task_type, prompt_features,"
-            + " prompt_chars, tags FROM feedback WHERE id = ?";
+            + " prompt_chars, tags, task_class FROM feedback WHERE id = ?";
     private static final byte SEPARATOR = 0x1f;
 
     static {
@@ -60,13 +61,16 @@ final class ScanRows {
         int frameworkEnd = next(text, timeEnd + 1);
         int modelEnd = next(text, frameworkEnd + 1);
         int taskEnd = next(text, modelEnd + 1);
-        if (timeEnd < 0 || frameworkEnd < 0 || modelEnd < 0 || taskEnd < 0 || next(text, taskEnd + 1) >= 0) {
+        int classEnd = taskEnd < 0 ? -1 : next(text, taskEnd + 1);
+        if (timeEnd < 0 || frameworkEnd < 0 || modelEnd < 0 || taskEnd < 0 || classEnd < 0
+                || next(text, classEnd + 1) >= 0) {
             return readPlain(id);
         }
         return new AnalysisRow(id, instant(text, timeEnd), (int) (packed & 7), (packed & 8) != 0,
                 name(text, timeEnd + 1, frameworkEnd), name(text, frameworkEnd + 1, modelEnd),
                 name(text, modelEnd + 1, taskEnd), (int) ((packed >>> 4) & 255), (int) ((packed >>> 12) & 131071),
-                taskEnd + 1 == text.length ? List.of() : tags.get(text, taskEnd + 1, text.length));
+                classEnd + 1 == text.length ? List.of() : tags.get(text, classEnd + 1, text.length),
+                name(text, taskEnd + 1, classEnd));
     }
 
     /** Index of the next separator at or after {@code from}; -1 when none. */
@@ -88,7 +92,7 @@ final class ScanRows {
                 }
                 return new AnalysisRow(rs.getLong(1), Timestamps.parse(rs.getString(2)), rs.getInt(3),
                         rs.getBoolean(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8),
-                        rs.getInt(9), EntryColumns.tags(rs.getString(10)));
+                        rs.getInt(9), EntryColumns.tags(rs.getString(10)), rs.getString(11));
             }
         }
     }

@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -227,13 +228,14 @@ public final class SqliteFeedbackStore implements FeedbackStore {
         }
         read("read prompts", c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, prompt, notes, rating, thumbs_up FROM feedback WHERE id = ?")) {
+                    "SELECT id, prompt, notes, rating, thumbs_up, coalesce(task_type, task_class) FROM feedback"
+                            + " WHERE id = ?")) {
                 for (long id : ids) {
                     ps.setLong(1, id);
                     try (ResultSet rs = ps.executeQuery()) {
                         if (rs.next()) {
                             out.add(new EntryText(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                                    rs.getBoolean(5)));
+                                    rs.getBoolean(5), rs.getString(6)));
                         }
                     }
                 }
@@ -241,6 +243,24 @@ public final class SqliteFeedbackStore implements FeedbackStore {
             return null;
         });
         return out;
+    }
+
+    /** A no-op on a read-only database. */
+    @Override
+    public void saveTaskClasses(Map<Long, String> classes) {
+        if (classes.isEmpty()) {
+            return;
+        }
+        writeUnlessReadOnly("keep task classes", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE feedback SET task_class = ? WHERE id = ?")) {
+                for (Map.Entry<Long, String> e : classes.entrySet()) {
+                    ps.setString(1, e.getValue());
+                    ps.setLong(2, e.getKey());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
     }
 
     @Override

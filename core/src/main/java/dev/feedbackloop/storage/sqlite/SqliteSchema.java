@@ -23,7 +23,7 @@ final class SqliteSchema {
     static final Map<String, List<String>> TABLES = Map.of(
             "feedback", List.of("id", "feedback_id", "timestamp", "prompt", "output", "rating", "thumbs_up", "tags",
                     "context", "notes", "framework", "model", "task_type", "prompt_features", "prompt_chars",
-                    "output_id", "rater_id"),
+                    "output_id", "rater_id", "task_class"),
             "feedback_history", List.of("id", "feedback_id", "timestamp", "prompt", "output", "rating", "thumbs_up",
                     "tags", "context", "notes", "output_id", "rater_id", "replaced_at", "replaced_by"),
             "changes", List.of("seq", "kind", "entry_timestamp", "at"),

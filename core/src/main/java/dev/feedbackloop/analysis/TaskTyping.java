@@ -1,0 +1,81 @@
+package dev.feedbackloop.analysis;
+
+import dev.feedbackloop.internal.Lazy;
+import dev.feedbackloop.internal.Parallel;
+import dev.feedbackloop.routing.RoutingRules;
+import dev.feedbackloop.routing.TaskClassifier;
+import dev.feedbackloop.storage.AnalysisRow;
+import dev.feedbackloop.storage.EntryText;
+import dev.feedbackloop.storage.FeedbackStore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Gives every entry of a window a task type: its {@code context.task_type} when the router attributed
+ * it, else the type the router's classifier gives its prompt. Classifications are kept in the store
+ * ({@link FeedbackStore#saveTaskClasses}), so each entry is classified once; the classifier is only
+ * built when some entry needs it. Thread-safe if the store is.
+ */
+public final class TaskTyping {
+    static final int KEPT_PER_WRITE = 20_000;
+    private final FeedbackStore store;
+    private final Supplier<TaskClassifier> classifier;
+
+    /** @param rules the router's rules, whose classifier types entries (null: the bundled ones) */
+    public TaskTyping(FeedbackStore store, RoutingRules rules) {
+        this.store = store;
+        this.classifier = new Lazy<>(() -> new TaskClassifier(rules != null ? rules : RoutingRules.defaults()));
+    }
+
+    /**
+     * Classifies the rows {@code agg} kept aside (made with {@code deferUnclassified}), keeps the
+     * classes in the store, and counts the rows in {@code agg}.
+     */
+    public void complete(WindowAggregate agg) {
+        List<AnalysisRow> pending = agg.takeUnclassified();
+        if (pending.isEmpty()) {
+            return;
+        }
+        TaskClassifier c = classifier.get();
+        Map<Long, String> classes = new ConcurrentHashMap<>();
+        int half = pending.size() / 2;
+        Parallel.run(() -> classify(pending.subList(0, half), c, classes),
+                () -> classify(pending.subList(half, pending.size()), c, classes));
+        keep(classes);
+        for (AnalysisRow row : pending) {
+            agg.accept(row.classified(classes.getOrDefault(row.id(), Strata.UNKNOWN)));
+        }
+    }
+
+    /** In transactions of {@link #KEPT_PER_WRITE}, so that captures never wait long for the write lock. */
+    private void keep(Map<Long, String> classes) {
+        Map<Long, String> chunk = new HashMap<>();
+        for (Map.Entry<Long, String> e : classes.entrySet()) {
+            chunk.put(e.getKey(), e.getValue());
+            if (chunk.size() == KEPT_PER_WRITE) {
+                store.saveTaskClasses(chunk);
+                chunk = new HashMap<>();
+            }
+        }
+        store.saveTaskClasses(chunk);
+    }
+
+    private void classify(List<AnalysisRow> rows, TaskClassifier c, Map<Long, String> into) {
+        int batch = 2000;
+        for (int from = 0; from < rows.size(); from += batch) {
+            List<Long> ids = new ArrayList<>();
+            for (AnalysisRow row : rows.subList(from, Math.min(rows.size(), from + batch))) {
+                ids.add(row.id());
+            }
+            for (EntryText t : store.texts(ids)) {
+                if (t.prompt() != null && !t.prompt().isBlank()) {
+                    into.put(t.id(), c.classify(t.prompt()).taskType().name());
+                }
+            }
+        }
+    }
+}
