@@ -56,7 +56,7 @@ public final class PostgresFeedbackStore implements FeedbackStore {
     private static final int POOL_SIZE = 10;
     private static final int FETCH_SIZE = 5_000;
     private static final String SCAN = "SELECT id, (extract(epoch FROM timestamp) * 1000000)::bigint, rating, thumbs_up,"
-            + " framework, model, task_type, prompt_features, prompt_chars, array_to_json(tags)::text FROM feedback";
+            + " framework, model, task_type, prompt_features, prompt_chars, array_to_json(tags)::text, task_class FROM feedback";
     private static final String MICROS = "(extract(epoch FROM timestamp) * 1000000)::bigint";
 
     private final PgConnections connections;
@@ -231,12 +231,36 @@ public final class PostgresFeedbackStore implements FeedbackStore {
             }
             action.accept(new AnalysisRow(rs.getLong(1), PgRows.instant(rs.getLong(2)), rs.getInt(3), rs.getBoolean(4),
                     name(names, rs.getString(5)), name(names, rs.getString(6)), name(names, rs.getString(7)),
-                    rs.getInt(8), rs.getInt(9), t));
+                    rs.getInt(8), rs.getInt(9), t, name(names, rs.getString(11))));
         });
     }
 
     private static String name(Map<String, String> names, String s) {
         return s == null ? null : names.size() < 1 << 12 ? names.computeIfAbsent(s, k -> k) : s;
+    }
+
+    /** One UPDATE of the derived column; it adds and removes no rows, so it takes no write lock. */
+    @Override
+    public void saveTaskClasses(Map<Long, String> classes) {
+        if (classes.isEmpty()) {
+            return;
+        }
+        Long[] ids = new Long[classes.size()];
+        String[] types = new String[classes.size()];
+        int i = 0;
+        for (Map.Entry<Long, String> e : classes.entrySet()) {
+            ids[i] = e.getKey();
+            types[i++] = e.getValue();
+        }
+        write("keep task classes", false, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE feedback f SET task_class = k.type"
+                    + " FROM unnest(?::bigint[], ?::text[]) AS k(id, type) WHERE f.id = k.id")) {
+                ps.setArray(1, c.createArrayOf("bigint", ids));
+                ps.setArray(2, c.createArrayOf("text", types));
+                ps.executeUpdate();
+            }
+            return null;
+        });
     }
 
     @Override
@@ -245,10 +269,11 @@ public final class PostgresFeedbackStore implements FeedbackStore {
             return new ArrayList<>();
         }
         Map<Long, EntryText> found = new HashMap<>();
-        stream("read prompts", "SELECT id, prompt, notes, rating, thumbs_up FROM feedback WHERE id = ANY(?)",
+        stream("read prompts", "SELECT id, prompt, notes, rating, thumbs_up, coalesce(task_type, task_class) FROM feedback"
+                        + " WHERE id = ANY(?)",
                 PgFilter.values((Object) ids.toArray(new Long[0])),
                 rs -> found.put(rs.getLong(1), new EntryText(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getInt(4), rs.getBoolean(5))));
+                        rs.getInt(4), rs.getBoolean(5), rs.getString(6))));
         List<EntryText> out = new ArrayList<>(found.size());
         for (long id : ids) {
             EntryText t = found.get(id);
