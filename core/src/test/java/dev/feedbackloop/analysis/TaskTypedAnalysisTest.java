@@ -42,11 +42,16 @@ class TaskTypedAnalysisTest {
 
     @TempDir
     Path dir;
-    SqliteFeedbackStore store;
+    dev.feedbackloop.storage.FeedbackStore store;
 
     @BeforeEach
     void open() {
-        store = SqliteFeedbackStore.open(dir.resolve("feedback.db"));
+        store = openStore();
+    }
+
+    /** The store the scenarios run on; the PostgreSQL subclass gives its own. */
+    dev.feedbackloop.storage.FeedbackStore openStore() {
+        return SqliteFeedbackStore.open(dir.resolve("feedback.db"));
     }
 
     @AfterEach
