@@ -15,6 +15,11 @@ import dev.feedbackloop.storage.FeedbackStore;
 import dev.feedbackloop.storage.InsertResult;
 import dev.feedbackloop.storage.sqlite.SqliteFeedbackStore;
 import dev.feedbackloop.internal.Lazy;
+import dev.feedbackloop.lifecycle.Actors;
+import dev.feedbackloop.lifecycle.AuditEvent;
+import dev.feedbackloop.lifecycle.Deletion;
+import dev.feedbackloop.lifecycle.DeletionFilter;
+import dev.feedbackloop.lifecycle.Retention;
 import dev.feedbackloop.suggestions.ClaudeSettings;
 import dev.feedbackloop.suggestions.ClaudeSource;
 import dev.feedbackloop.suggestions.Redactor;
@@ -251,7 +256,52 @@ public final class FeedbackLoop implements AutoCloseable {
      * @throws NotFoundException when no entry has this id
      */
     public FeedbackEntry delete(String feedbackId) {
-        return store.delete(feedbackId).orElseThrow(() -> new NotFoundException("no feedback with id " + feedbackId));
+        return delete(feedbackId, Actors.LIBRARY);
+    }
+
+    /**
+     * {@link #delete(String)}, written to the audit trail as done by {@code actor} ({@link Actors}).
+     *
+     * @throws NotFoundException when no entry has this id
+     */
+    public FeedbackEntry delete(String feedbackId, String actor) {
+        FeedbackEntry found = store.findById(feedbackId)
+                .orElseThrow(() -> new NotFoundException("no feedback with id " + feedbackId));
+        store.delete(DeletionFilter.byId(feedbackId), clock.instant(), actor, false);
+        return found;
+    }
+
+    /**
+     * Deletes every entry matching {@code filter} in one transaction (see {@link FeedbackStore#delete}):
+     * gone from every count and cache as if never stored, saved reports that counted them dropped,
+     * the deletion in the audit trail as done by {@code actor}. A dry run says what would go and
+     * changes nothing (nor is it audited).
+     */
+    public Deletion delete(DeletionFilter filter, boolean dryRun, String actor) {
+        return store.delete(filter, clock.instant(), actor, dryRun);
+    }
+
+    /** Deletes everything stored before now less {@code olderThan}: {@link #delete(DeletionFilter, boolean, String)}. */
+    public Deletion purge(java.time.Duration olderThan, boolean dryRun, String actor) {
+        return delete(DeletionFilter.olderThan(Retention.cutoff(clock.instant(), olderThan)), dryRun, actor);
+    }
+
+    /** Rewrites the database so deleted rows are gone from its files too ({@link FeedbackStore#vacuum}). */
+    public void vacuum() {
+        store.vacuum();
+    }
+
+    /** The audit trail since {@code since} (null: all), newest first, at most {@code limit} events. */
+    public List<AuditEvent> audit(java.time.Instant since, int limit) {
+        if (limit < 1) {
+            throw new InvalidInputException("limit must be at least 1, got " + limit);
+        }
+        return store.auditTrail(since, limit);
+    }
+
+    /** The daily retention purge ({@link Retention}) of entries older than {@code keep}. */
+    public Retention retention(java.time.Duration keep) {
+        return new Retention(store, clock, keep);
     }
 
     /** {@code capture_feedback} attributed to a routing decision (its task type, framework, model...). */
@@ -331,6 +381,11 @@ public final class FeedbackLoop implements AutoCloseable {
     /** API keys of the HTTP service: create, list, revoke, match. */
     public ApiKeys keys() {
         return new ApiKeys(store, clock);
+    }
+
+    /** {@link #keys()} whose creations and revocations are written to the audit trail as done by {@code actor}. */
+    public ApiKeys keys(String actor) {
+        return new ApiKeys(store, clock, actor);
     }
 
     /** Feedback tokens: votes from browsers on outputs the server keeps. */
