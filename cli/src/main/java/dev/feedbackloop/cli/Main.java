@@ -41,6 +41,9 @@ public final class Main {
         COMMANDS.put("backup", BackupCommand::new);
         COMMANDS.put("restore", RestoreCommand::new);
         COMMANDS.put("verify", VerifyCommand::new);
+        COMMANDS.put("delete", DeleteCommand::new);
+        COMMANDS.put("purge", PurgeCommand::new);
+        COMMANDS.put("audit", AuditCommand::new);
         COMMANDS.put("demo", DemoCommand::new);
         COMMANDS.put("serve", ServeCommand::new);
         COMMANDS.put("keys", KeysCommand::new);

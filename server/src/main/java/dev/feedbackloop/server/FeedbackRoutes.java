@@ -122,7 +122,7 @@ final class FeedbackRoutes {
 
     /** Admin: deletes one entry from the database and every count (see {@link FeedbackLoop#delete}). */
     private void delete(Context ctx) {
-        FeedbackEntry gone = loop.delete(ctx.pathParam("id"));
+        FeedbackEntry gone = loop.delete(ctx.pathParam("id"), LifecycleRoutes.actor(ctx));
         Api.json(ctx, 200, Map.of("deleted", gone.feedbackId()));
     }
 
