@@ -18,7 +18,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 DIR="${BENCH_DIR:-/tmp/feedback-bench-lifecycle}"
 COUNT="${COUNT:-1000000}"
-JAR="$ROOT/cli/target/feedback.jar"
+JAR="${JAR:-$ROOT/cli/target/feedback.jar}"
 [ -f "$JAR" ] || (cd "$ROOT" && mvn -q -B -o package -DskipTests -pl cli -am)
 FEEDBACK=(java -cp "$JAR" dev.feedbackloop.cli.Main)
 mkdir -p "$DIR"
@@ -26,7 +26,9 @@ BASE="$DIR/base-$COUNT.db"
 echo "machine: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
 if [ ! -f "$BASE" ]; then
   echo "generating $COUNT entries over 360 days into $BASE"
-  "${FEEDBACK[@]}" generate --count "$COUNT" --days 360 --seed 42 --db "$BASE" --json > /dev/null
+  rm -f "$BASE.partial"*
+  "${FEEDBACK[@]}" generate --count "$COUNT" --days 360 --seed 42 --db "$BASE.partial" --json > /dev/null
+  mv "$BASE.partial" "$BASE"
 fi
 DB="$DIR/purged.db"; REF="$DIR/reference.db"
 rm -f "$DB" "$DB-wal" "$DB-shm" "$REF" "$REF-wal" "$REF-shm"

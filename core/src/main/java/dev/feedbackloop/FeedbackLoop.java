@@ -22,7 +22,7 @@ import dev.feedbackloop.lifecycle.DeletionFilter;
 import dev.feedbackloop.lifecycle.Retention;
 import dev.feedbackloop.suggestions.ClaudeSettings;
 import dev.feedbackloop.suggestions.ClaudeSource;
-import dev.feedbackloop.suggestions.Redactor;
+import dev.feedbackloop.privacy.Redactor;
 import dev.feedbackloop.suggestions.RuleBasedSource;
 import dev.feedbackloop.suggestions.Suggester;
 import java.nio.file.Path;
