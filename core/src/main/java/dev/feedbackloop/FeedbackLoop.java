@@ -22,6 +22,9 @@ import dev.feedbackloop.lifecycle.DeletionFilter;
 import dev.feedbackloop.lifecycle.Retention;
 import dev.feedbackloop.suggestions.ClaudeSettings;
 import dev.feedbackloop.suggestions.ClaudeSource;
+import dev.feedbackloop.privacy.CaptureMasking;
+import dev.feedbackloop.privacy.Masker;
+import dev.feedbackloop.privacy.Masking;
 import dev.feedbackloop.privacy.Redactor;
 import dev.feedbackloop.suggestions.RuleBasedSource;
 import dev.feedbackloop.suggestions.Suggester;
@@ -57,6 +60,7 @@ public final class FeedbackLoop implements AutoCloseable {
     private final Lazy<PromptRouter> router;
     private final Lazy<Suggester> suggester;
     private final Lazy<FeedbackTokens> tokens;
+    private final Lazy<CaptureMasking> masking;
 
     private FeedbackLoop(FeedbackStore store, Builder settings) {
         this.store = store;
@@ -64,6 +68,9 @@ public final class FeedbackLoop implements AutoCloseable {
         this.analyzer = new Lazy<>(() -> new Analyzer(store, clock));
         this.reporter = new Lazy<>(() -> new Reporter(store, clock));
         this.tokens = new Lazy<>(() -> new FeedbackTokens(store, clock));
+        Masking forced = settings.masking;
+        this.masking = new Lazy<>(() -> new CaptureMasking(forced != null ? forced
+                : store.setting(Masking.SETTING).map(Masking::parse).orElse(Masking.OFF), new Masker()));
         RoutingRules rules = settings.rules;
         this.router = new Lazy<>(() -> new PromptRouter(rules != null ? rules : RoutingRules.defaults(), store, clock));
         ClaudeSettings claude = settings.claude;
@@ -116,6 +123,7 @@ public final class FeedbackLoop implements AutoCloseable {
         private ClaudeSettings claude;
         private Consumer<String> claudeProgress = line -> { };
         private RoutingRules rules;
+        private Masking masking;
 
         private Builder(String location) {
             this.location = Objects.requireNonNull(location, "location");
@@ -136,6 +144,15 @@ public final class FeedbackLoop implements AutoCloseable {
         /** Told each attempt and retry of a Claude call, for people watching (default: nobody). */
         public Builder claudeProgress(Consumer<String> progress) {
             this.claudeProgress = Objects.requireNonNull(progress, "progress");
+            return this;
+        }
+
+        /**
+         * Masking at capture for this process, over the deployment's stored setting
+         * ({@link FeedbackLoop#setMasking}; default: that setting, else off).
+         */
+        public Builder masking(Masking masking) {
+            this.masking = masking;
             return this;
         }
 
@@ -222,13 +239,13 @@ public final class FeedbackLoop implements AutoCloseable {
 
     /**
      * The entry {@link #capture} would store for {@code entry}, without storing it: for writers that
-     * store many captures in one transaction (the server's group commit). Reads the store when a
-     * known feedback_id comes without a timestamp.
+     * store many captures in one transaction (the server's group commit). Masked as the deployment
+     * says ({@link #masked}). Reads the store when a known feedback_id comes without a timestamp.
      *
-     * @throws InvalidInputException when the entry breaks a rule
+     * @throws InvalidInputException when the entry breaks a rule, or holds personal data under reject
      */
     public FeedbackEntry toCapture(FeedbackEntry.Builder entry) {
-        FeedbackEntry e = entry.build(clock);
+        FeedbackEntry e = masked(entry.build(clock));
         if (entry.hasFeedbackId() && !entry.hasTimestamp()) {
             FeedbackEntry stored = store.findById(e.feedbackId()).orElse(null);
             if (stored != null) {
@@ -304,13 +321,38 @@ public final class FeedbackLoop implements AutoCloseable {
         return new Retention(store, clock, keep);
     }
 
+    /**
+     * The entry with personal data and secrets masked as this deployment says ({@link Masking}: the
+     * builder's setting, else the stored one, else off), the counts in its context.
+     *
+     * @throws InvalidInputException when masking is reject and the entry holds any
+     */
+    public FeedbackEntry masked(FeedbackEntry entry) {
+        return masking.get().apply(entry);
+    }
+
+    /** The masking captures get ({@link #masked}). */
+    public Masking masking() {
+        return masking.get().mode();
+    }
+
+    /**
+     * Stores the deployment's masking setting (read by every process that opens the store later and
+     * does not say otherwise), audited as done by {@code actor}. This instance keeps the masking it had.
+     */
+    public void setMasking(Masking mode, String actor) {
+        store.putSetting(Masking.SETTING, mode.label());
+        store.audit(new AuditEvent(0, clock.instant(), actor, "setting.masking", Map.of("masking", mode.label()), 1));
+    }
+
     /** {@code capture_feedback} attributed to a routing decision (its task type, framework, model...). */
     public FeedbackEntry captureFeedback(FeedbackEntry.Builder entry, RoutingDecision routing) {
         return captureFeedback(entry.routing(routing.toContext()));
     }
 
     /**
-     * Stores many entries in one transaction: all of them or, on any error, none.
+     * Stores many entries in one transaction: all of them or, on any error, none. Masked as
+     * {@link #masked} says.
      *
      * @return how many were new (the others were already stored with the same content)
      */
@@ -318,7 +360,7 @@ public final class FeedbackLoop implements AutoCloseable {
         int inserted = 0;
         try (BatchWriter w = store.openBatch()) {
             for (FeedbackEntry e : entries) {
-                if (w.add(e) == InsertResult.INSERTED) {
+                if (w.add(masked(e)) == InsertResult.INSERTED) {
                     inserted++;
                 }
             }

@@ -48,12 +48,17 @@ final class ServeCommand implements Callable<Integer> {
             + "everything older is purged at start and then once a day, as 'feedback purge' does (audited as 'retention').")
     String retention;
 
+    @Option(names = "--masking", paramLabel = "MODE", description = "off, mask or reject personal data and secrets in "
+            + "captures (default: the database's setting, see 'feedback masking'; else off).")
+    String masking;
+
     @Override
     public Integer call() throws InterruptedException {
         Duration keep = retention == null ? null : dev.feedbackloop.lifecycle.Retention.parseAge(retention);
         ServerSettings settings = new ServerSettings(host, port, maxBody, rate, Duration.ofSeconds(idleSeconds));
         PrintWriter err = spec.commandLine().getErr();
-        FeedbackLoop loop = store.open();
+        dev.feedbackloop.privacy.Masking mode = masking == null ? null : dev.feedbackloop.privacy.Masking.parse(masking);
+        FeedbackLoop loop = store.open(FeedbackLoop.builder(store.location()).masking(mode));
         AccessLog log = new AccessLog(err);
         FeedbackServer server;
         try {

@@ -141,6 +141,9 @@ public interface FeedbackStore extends AutoCloseable {
      */
     String settingIfAbsent(String name, String value);
 
+    /** Stores {@code value} under {@code name}, replacing what was there (a deployment's settings). */
+    void putSetting(String name, String value);
+
     long count();
 
     Statistics statistics(Instant from, Instant to);

@@ -77,7 +77,7 @@ final class FeedbackRoutes {
         Map<String, Object> fields = new LinkedHashMap<>(body);
         fields.keySet().removeAll(List.of("output_id", "rater_id", "ttl_seconds"));
         fields.put("rating", 1); // the entry's rules check prompt, output and context; the rating is the vote's
-        FeedbackEntry shape = EntryJson.builder(fields, loop.clock().getZone()).build(loop.clock());
+        FeedbackEntry shape = loop.masked(EntryJson.builder(fields, loop.clock().getZone()).build(loop.clock()));
         FeedbackTokens.Issued issued = loop.tokens().issue(
                 new RatedOutput((String) outputId, shape.prompt(), shape.output(), shape.context(), loop.clock().instant()),
                 (String) raterId, ctx.attribute(Access.KEY_ATTRIBUTE), originsOf(api, ctx),
@@ -115,7 +115,7 @@ final class FeedbackRoutes {
             ctx.header("Vary", "Origin");
         }
         ctx.attribute(Access.KEY_ATTRIBUTE, "token:" + grant.outputId());
-        EntryRow row = EntryRow.of(loop.tokens().vote(grant, api.object(ctx)).build(loop.clock()));
+        EntryRow row = EntryRow.of(loop.toCapture(loop.tokens().vote(grant, api.object(ctx))));
         store(List.of(row));
         Api.json(ctx, 201, (Object) row.entry());
     }

@@ -353,6 +353,14 @@ public final class SqliteFeedbackStore implements FeedbackStore {
     }
 
     @Override
+    public void putSetting(String name, String value) {
+        write("store setting " + name, c -> {
+            SqliteKept.putSetting(c, name, value);
+            return null;
+        });
+    }
+
+    @Override
     public String settingIfAbsent(String name, String value) {
         return write("store setting " + name, c -> SqliteKept.settingIfAbsent(c, name, value));
     }
