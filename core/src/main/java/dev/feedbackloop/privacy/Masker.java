@@ -44,8 +44,10 @@ public final class Masker {
                     + "|(?:AKIA|ASIA)[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}"
                     + "|xox[abprse]-[A-Za-z0-9-]{10,}|(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}|AIza[0-9A-Za-z_-]{30,}"
                     + "|eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,})");
-    private static final Pattern LONG_TOKEN = Pattern.compile(
-            "(?<![A-Za-z0-9_-])(?=[A-Za-z0-9_-]*[0-9])(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{32,}");
+    /** A run of 32+ token characters; {@link #randomToken} decides. */
+    private static final Pattern LONG_TOKEN = Pattern.compile("(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{32,}");
+    /** Where a phone number may be: digits with separators, possibly a leading + or (. */
+    private static final Pattern PHONE_CANDIDATE = Pattern.compile("(?<![\\w.+/-])\\+?\\(?\\d[\\d ()./-]{5,}\\d(?![\\w])");
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern CARD = Pattern.compile("(?<![\\d.,-])(?:\\d[ -]?){12,18}\\d(?![\\d.,]\\d|-\\d)");
@@ -53,8 +55,10 @@ public final class Masker {
     private static final Pattern IPV4 = Pattern.compile(
             "(?<![\\w.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?![\\w]|\\.\\d)");
     private static final Pattern IPV6 = Pattern.compile(
-            "(?<![\\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\\d{1,3}\\.){3}\\d{1,3})?(?![\\w:])");
+            "(?<![\\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:\\d{1,3}\\.){3}\\d{1,3}|[0-9A-Fa-f]{1,4})?(?![\\w:]|\\.\\d)");
     private static final Pattern HEX_GROUP = Pattern.compile("[0-9A-Fa-f]{1,4}");
+
+    private static final int MIN_PHONE_DIGITS = 8;
 
     private final List<String> regions;
 
@@ -105,12 +109,25 @@ public final class Masker {
         Objects.requireNonNull(text, "text");
         List<Finding> all = new ArrayList<>();
         secrets(text, all);
-        each(EMAIL, text, MaskKind.EMAIL, all, m -> true);
-        each(IBAN, text, MaskKind.IBAN, all, m -> validIban(m.group()));
-        each(CARD, text, MaskKind.CARD, all, m -> validCard(m.group()));
-        each(IPV4, text, MaskKind.IP, all, m -> true);
-        each(IPV6, text, MaskKind.IP, all, m -> validIpv6(m.group()));
-        phones(text, all);
+        if (text.indexOf('@') >= 0) {
+            each(EMAIL, text, MaskKind.EMAIL, all, m -> true);
+        }
+        int digits = digits(text);
+        if (digits >= 10) {
+            each(IBAN, text, MaskKind.IBAN, all, m -> validIban(m.group()));
+        }
+        if (digits >= 13) {
+            each(CARD, text, MaskKind.CARD, all, m -> validCard(m.group()));
+        }
+        if (text.indexOf('.') >= 0 && digits >= 4) {
+            each(IPV4, text, MaskKind.IP, all, m -> true);
+        }
+        if (text.indexOf(':') >= 0) {
+            each(IPV6, text, MaskKind.IP, all, m -> validIpv6(m.group()));
+        }
+        if (digits >= MIN_PHONE_DIGITS) {
+            phones(text, all);
+        }
         all.sort(Comparator.comparingInt(Finding::start).thenComparing(Finding::kind)
                 .thenComparing(Comparator.comparingInt(Finding::end).reversed()));
         List<Finding> kept = new ArrayList<>(all.size());
@@ -134,7 +151,19 @@ public final class Masker {
             out.add(new Finding(MaskKind.SECRET, m.start(1), m.end(1)));
         }
         each(PROVIDER_KEY, text, MaskKind.SECRET, out, x -> true);
-        each(LONG_TOKEN, text, MaskKind.SECRET, out, x -> !UUID.matcher(x.group()).matches());
+        each(LONG_TOKEN, text, MaskKind.SECRET, out, x -> randomToken(x.group()));
+    }
+
+    /** Letters and digits mixed, and not a UUID. */
+    private static boolean randomToken(String run) {
+        boolean digit = false;
+        boolean letter = false;
+        for (int i = 0; i < run.length(); i++) {
+            char c = run.charAt(i);
+            digit |= c >= '0' && c <= '9';
+            letter |= Character.isLetter(c);
+        }
+        return digit && letter && !UUID.matcher(run).matches();
     }
 
     private interface Check {
@@ -150,25 +179,55 @@ public final class Masker {
         }
     }
 
-    /** libphonenumber, only where the text holds at least 7 digits (most texts do not: no cost there). */
+    /**
+     * libphonenumber on each stretch of digits and separators that holds at least 8 digits (most texts
+     * have none: no cost there); a match needs 8 digits too (shorter "valid" national numbers are
+     * mostly other numbers: 37.7749).
+     */
     private void phones(String text, List<Finding> out) {
-        int digits = 0;
-        for (int i = 0; i < text.length() && digits < 7; i++) {
-            if (Character.isDigit(text.charAt(i))) {
-                digits++;
-            }
-        }
-        if (digits < 7) {
-            return;
-        }
         PhoneNumberUtil util = PhoneNumberUtil.getInstance();
-        for (String region : regions) {
-            for (PhoneNumberMatch match : util.findNumbers(text, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
-                if (!partOfANumber(text, match.start(), match.end())) {
-                    out.add(new Finding(MaskKind.PHONE, match.start(), match.end()));
+        Matcher candidate = PHONE_CANDIDATE.matcher(text);
+        while (candidate.find()) {
+            String part = candidate.group();
+            if (digits(part) < MIN_PHONE_DIGITS || coveredAlready(out, candidate.start(), candidate.end())) {
+                continue;
+            }
+            for (String region : regions) {
+                boolean found = false;
+                for (PhoneNumberMatch match : util.findNumbers(part, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
+                    int start = candidate.start() + match.start();
+                    int end = candidate.start() + match.end();
+                    if (!partOfANumber(text, start, end) && digits(match.rawString()) >= MIN_PHONE_DIGITS) {
+                        out.add(new Finding(MaskKind.PHONE, start, end));
+                        found = true;
+                    }
+                }
+                if (found && part.startsWith("+")) {
+                    break; // an international number is the same in every region
                 }
             }
         }
+    }
+
+    /** Whether another finding (a card, an IBAN, an address) covers this stretch: no phone number there. */
+    private static boolean coveredAlready(List<Finding> found, int start, int end) {
+        for (Finding f : found) {
+            if (f.start() <= start && f.end() >= end) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int digits(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Digits after a decimal point or before one ({@code 3.14159265358}): a number, not a phone number. */
