@@ -96,6 +96,36 @@ class LifecycleCommandsTest {
         assertThat(audit.out()).doesNotContain("fbk_");
     }
 
+    @Test
+    void exportRedactMasksEveryTextAndPseudonymisesRaters() throws Exception {
+        Path db = dir.resolve("r.db");
+        CliRun c1 = CliRun.run("capture", "--db", db.toString(), "--prompt", "Mail jane.doe@example.com please",
+                "--output", "Call +44 20 7946 0958", "--rating", "2", "--notes", "card 4111 1111 1111 1111",
+                "--context", "{\"ip\": \"203.0.113.42\"}", "--rater-id", "jane@example.com", "--output-id", "o1");
+        assertThat(c1.exitCode()).as(c1.err()).isZero();
+        assertThat(CliRun.run("capture", "--db", db.toString(), "--prompt", "p", "--output", "o", "--rating", "5",
+                "--rater-id", "jane@example.com", "--output-id", "o2").exitCode()).isZero();
+        Path out = dir.resolve("shared.jsonl");
+        CliRun export = CliRun.run("export", out.toString(), "--redact", "--db", db.toString(), "--json");
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        assertThat(export.json()).containsEntry("redacted", true).containsEntry("entries", 2);
+        String text = Files.readString(out);
+        assertThat(text).doesNotContain("jane", "7946", "4111", "203.0.113")
+                .contains("Mail [email] please", "Call [phone]", "card [card]", "\"ip\":\"[ip]\"");
+        List<String> lines = Files.readAllLines(out);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> first = (Map<String, Object>) Json.parse(lines.get(0));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> second = (Map<String, Object>) Json.parse(lines.get(1));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> firstContext = (Map<String, Object>) first.get("context");
+        assertThat(firstContext.get("masked")).isEqualTo(Map.of("email", 1, "phone", 1, "card", 1, "ip", 1));
+        assertThat((String) firstContext.get("rater_id")).startsWith("rater-")
+                .isEqualTo(((Map<?, ?>) second.get("context")).get("rater_id"));
+        assertThat(CliRun.run("export", dir.resolve("plain.jsonl").toString(), "--db", db.toString()).exitCode()).isZero();
+        assertThat(Files.readString(dir.resolve("plain.jsonl"))).contains("jane.doe@example.com");
+    }
+
     /** Whether the database's files (with its write-ahead log) hold {@code text} anywhere, deleted pages included. */
     private static boolean fileHolds(Path db, String text) throws Exception {
         for (String suffix : List.of("", "-wal")) {

@@ -56,9 +56,23 @@ public final class CaptureMasking {
         if (total[0].total() == 0) {
             return e;
         }
-        context.put(COUNTS_KEY, total[0].toMap());
+        context.put(COUNTS_KEY, merged(e.context().get(COUNTS_KEY), total[0]));
         return new FeedbackEntry(prompt, output, e.rating(), e.thumbsUp(), e.tags(), e.timestamp(), context,
                 e.feedbackId(), notes);
+    }
+
+    /** Counts masked earlier (an entry masked at capture, exported with --redact) plus these. */
+    private static Map<String, Object> merged(Object earlier, MaskCounts now) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (earlier instanceof Map) {
+            ((Map<?, ?>) earlier).forEach((k, v) -> {
+                if (v instanceof Number) {
+                    out.put(String.valueOf(k), ((Number) v).intValue());
+                }
+            });
+        }
+        now.toMap().forEach((k, v) -> out.merge(k, v, (a, b) -> (Integer) a + (Integer) b));
+        return out;
     }
 
     private Object maskValue(Object value, String field, MaskCounts[] total) {

@@ -82,6 +82,30 @@ class LifecycleIT {
         assertThat(s.loop.database().count()).isEqualTo(20);
     }
 
+    @Test
+    void withMaskingOnCapturesAreStoredMaskedAndCounted() throws Exception {
+        s.loop.setMasking(dev.feedbackloop.privacy.Masking.MASK, "test");
+        HttpResponse<String> r = s.post("/api/v1/feedback", s.captureKey, Json.write(Map.of(
+                "prompt", "Mail jane.doe@example.com", "output", "from 203.0.113.42", "rating", 4)));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        assertThat(r.body()).doesNotContain("jane", "203.0.113");
+        String id = (String) ServerFixture.json(r).get("feedback_id");
+        FeedbackEntry stored = s.loop.database().findById(id).orElseThrow();
+        assertThat(stored.prompt()).isEqualTo("Mail [email]");
+        assertThat(stored.context().get("masked")).isEqualTo(Map.of("email", 1, "ip", 1));
+    }
+
+    @Test
+    void withMaskingRejectACaptureHoldingPersonalDataIs400NamingTheField() throws Exception {
+        s.loop.setMasking(dev.feedbackloop.privacy.Masking.REJECT, "test");
+        HttpResponse<String> r = s.post("/api/v1/feedback", s.captureKey, Json.write(Map.of(
+                "prompt", "fine", "output", "ok", "notes", "call +44 20 7946 0958", "rating", 4)));
+        ErrorMatrixIT.assertProblem(r, 400, "invalid_input");
+        assertThat(ServerFixture.json(r)).containsEntry("field", "notes");
+        assertThat(r.body()).doesNotContain("7946");
+        assertThat(s.loop.database().count()).isEqualTo(20);
+    }
+
     /** The service's retention purges once per day of its clock: a second look the same day deletes nothing. */
     @Test
     void retentionPurgesOncePerDayOfTheClock() {
