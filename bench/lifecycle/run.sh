@@ -3,11 +3,13 @@
 #
 #   bench/lifecycle/run.sh                 # data kept in $BENCH_DIR (default /tmp/feedback-bench-lifecycle)
 #   COUNT=200000 bench/lifecycle/run.sh    # a smaller run
+#   AGE=half bench/lifecycle/run.sh        # purge the older half exactly (an age in hours from the median entry)
 #
 # 1. generates COUNT entries over 360 days (seed 42) with the product's generator, once;
 # 2. on a copy: builds the caches a running system has (day rollups of the calendar week and month
 #    that straddle the cut-off, of a week wholly before it, the analysis cache), then times
-#    `feedback purge --older-than 180d` (whole process, JVM start included);
+#    `feedback purge --older-than $AGE` (default 180d: about 450,000 of the generated 1M; AGE=half: the
+#    older half) (whole process, JVM start included);
 # 3. builds a reference database that never had the purged entries and no caches (a copy of the
 #    original with those rows removed by plain SQL and every cache, report and change dropped; the
 #    row ids stay the same, which the analysis's phrase sample is keyed by) and compares stats, those
@@ -55,13 +57,23 @@ echo "building caches on the copy"
 answers "$DB" "$DIR/before" > /dev/null
 echo "rows: $(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from feedback").fetchone()[0])' "$DB")"
 
+AGE="${AGE:-180d}"
+if [ "$AGE" = half ]; then
+  AGE=$(python3 -c '
+import sqlite3, sys, datetime
+c = sqlite3.connect(sys.argv[1])
+n = c.execute("select count(*) from feedback").fetchone()[0]
+t = c.execute("select timestamp from feedback order by timestamp limit 1 offset ?", (n // 2,)).fetchone()[0]
+age = datetime.datetime.now(datetime.timezone.utc) - datetime.datetime.fromisoformat(t)
+print(f"{int(age.total_seconds() // 3600)}h")' "$DB")
+fi
 START=$(date +%s.%N)
-"${FEEDBACK[@]}" purge --older-than 180d --db "$DB" --json > "$DIR/purge.json"
+"${FEEDBACK[@]}" purge --older-than "$AGE" --db "$DB" --json > "$DIR/purge.json"
 END=$(date +%s.%N)
-python3 - "$DIR/purge.json" "$START" "$END" <<'PY'
+python3 - "$DIR/purge.json" "$START" "$END" "$AGE" <<'PY'
 import json, sys
 p = json.load(open(sys.argv[1]))
-print(f"purge --older-than 180d: {p['entries']:,} entries deleted in {float(sys.argv[3]) - float(sys.argv[2]):.2f} s (whole process)")
+print(f"purge --older-than {sys.argv[4]}: {p['entries']:,} entries deleted in {float(sys.argv[3]) - float(sys.argv[2]):.2f} s (whole process)")
 PY
 CHANGES=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*), sum(entries) from changes").fetchone())' "$DB")
 echo "change log rows (count, entries covered): $CHANGES"

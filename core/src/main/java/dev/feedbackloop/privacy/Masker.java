@@ -141,17 +141,41 @@ public final class Masker {
         return kept;
     }
 
+    /** Literal prefixes of {@link #PROVIDER_KEY}: the expression runs only when one is present. */
+    private static final List<String> KEY_PREFIXES = List.of("sk-", "AKIA", "ASIA", "gh", "github_pat_", "xox",
+            "_live_", "_test_", "AIza", "eyJ");
+
     private static void secrets(String text, List<Finding> out) {
-        Matcher m = ASSIGNED_SECRET.matcher(text);
-        while (m.find()) {
-            out.add(new Finding(MaskKind.SECRET, m.start(1), m.end()));
+        if (text.indexOf(':') >= 0 || text.indexOf('=') >= 0) {
+            Matcher m = ASSIGNED_SECRET.matcher(text);
+            while (m.find()) {
+                out.add(new Finding(MaskKind.SECRET, m.start(1), m.end()));
+            }
         }
-        m = BEARER.matcher(text);
-        while (m.find()) {
-            out.add(new Finding(MaskKind.SECRET, m.start(1), m.end(1)));
+        if (containsIgnoreCase(text, "bearer")) {
+            Matcher m = BEARER.matcher(text);
+            while (m.find()) {
+                out.add(new Finding(MaskKind.SECRET, m.start(1), m.end(1)));
+            }
         }
-        each(PROVIDER_KEY, text, MaskKind.SECRET, out, x -> true);
-        each(LONG_TOKEN, text, MaskKind.SECRET, out, x -> randomToken(x.group()));
+        for (String prefix : KEY_PREFIXES) {
+            if (text.contains(prefix)) {
+                each(PROVIDER_KEY, text, MaskKind.SECRET, out, x -> true);
+                break;
+            }
+        }
+        if (text.length() >= 32) {
+            each(LONG_TOKEN, text, MaskKind.SECRET, out, x -> randomToken(x.group()));
+        }
+    }
+
+    private static boolean containsIgnoreCase(String text, String lower) {
+        for (int i = 0; i + lower.length() <= text.length(); i++) {
+            if (text.regionMatches(true, i, lower, 0, lower.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Letters and digits mixed, and not a UUID. */
