@@ -36,12 +36,23 @@ DB="$DIR/purged.db"; REF="$DIR/reference.db"
 rm -f "$DB" "$DB-wal" "$DB-shm" "$REF" "$REF-wal" "$REF-shm"
 cp "$BASE" "$DB"
 
+AGE="${AGE:-180d}"
+if [ "$AGE" = half ]; then
+  AGE=$(python3 -c '
+import sqlite3, sys, datetime
+c = sqlite3.connect(sys.argv[1])
+n = c.execute("select count(*) from feedback").fetchone()[0]
+t = c.execute("select timestamp from feedback order by timestamp limit 1 offset ?", (n // 2,)).fetchone()[0]
+age = datetime.datetime.now(datetime.timezone.utc) - datetime.datetime.fromisoformat(t)
+print(f"{int(age.total_seconds() // 3600)}h")' "$DB")
+fi
 read -r WEEK MONTH OLDWEEK < <(python3 -c '
-import datetime as d
-cut = d.datetime.now() - d.timedelta(days=180)
+import datetime as d, sys
+age = sys.argv[1]
+cut = d.datetime.now() - (d.timedelta(hours=int(age[:-1])) if age.endswith("h") else d.timedelta(days=int(age[:-1])))
 old = cut - d.timedelta(days=30)
 w = cut.isocalendar(); o = old.isocalendar()
-print(f"{w[0]}-W{w[1]:02d}", cut.strftime("%Y-%m"), f"{o[0]}-W{o[1]:02d}")')
+print(f"{w[0]}-W{w[1]:02d}", cut.strftime("%Y-%m"), f"{o[0]}-W{o[1]:02d}")' "$AGE")
 echo "reports compared: week $WEEK and month $MONTH (straddle the cut-off), week $OLDWEEK (wholly purged)"
 
 answers() { # answers DB OUTDIR: what users read off the database
@@ -57,16 +68,6 @@ echo "building caches on the copy"
 answers "$DB" "$DIR/before" > /dev/null
 echo "rows: $(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from feedback").fetchone()[0])' "$DB")"
 
-AGE="${AGE:-180d}"
-if [ "$AGE" = half ]; then
-  AGE=$(python3 -c '
-import sqlite3, sys, datetime
-c = sqlite3.connect(sys.argv[1])
-n = c.execute("select count(*) from feedback").fetchone()[0]
-t = c.execute("select timestamp from feedback order by timestamp limit 1 offset ?", (n // 2,)).fetchone()[0]
-age = datetime.datetime.now(datetime.timezone.utc) - datetime.datetime.fromisoformat(t)
-print(f"{int(age.total_seconds() // 3600)}h")' "$DB")
-fi
 START=$(date +%s.%N)
 "${FEEDBACK[@]}" purge --older-than "$AGE" --db "$DB" --json > "$DIR/purge.json"
 END=$(date +%s.%N)

@@ -69,8 +69,11 @@ public final class FeedbackLoop implements AutoCloseable {
         this.reporter = new Lazy<>(() -> new Reporter(store, clock));
         this.tokens = new Lazy<>(() -> new FeedbackTokens(store, clock));
         Masking forced = settings.masking;
-        this.masking = new Lazy<>(() -> new CaptureMasking(forced != null ? forced
-                : store.setting(Masking.SETTING).map(Masking::parse).orElse(Masking.OFF), new Masker()));
+        this.masking = new Lazy<>(() -> {
+            Masking mode = forced != null ? forced : store.setting(Masking.SETTING).map(Masking::parse).orElse(Masking.OFF);
+            // off costs a capture nothing: the expressions are not even compiled
+            return new CaptureMasking(mode, mode == Masking.OFF ? null : new Masker());
+        });
         RoutingRules rules = settings.rules;
         this.router = new Lazy<>(() -> new PromptRouter(rules != null ? rules : RoutingRules.defaults(), store, clock));
         ClaudeSettings claude = settings.claude;

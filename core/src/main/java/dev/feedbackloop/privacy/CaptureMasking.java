@@ -26,7 +26,11 @@ public final class CaptureMasking {
     private final Masking mode;
     private final Masker masker;
 
+    /** @param masker may be null when {@code mode} is off */
     public CaptureMasking(Masking mode, Masker masker) {
+        if (mode != Masking.OFF) {
+            java.util.Objects.requireNonNull(masker, "masker");
+        }
         this.mode = mode;
         this.masker = masker;
     }
