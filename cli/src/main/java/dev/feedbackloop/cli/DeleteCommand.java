@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "delete", mixinStandardHelpOptions = true, sortOptions = false,
-        header = "Delete entries: one by id, everything one rater gave, or every entry the filters match.",
+        header = "Delete entries by id, by rater or by the list filters.",
         description = {"Every condition given must hold (--id, --rater and the list filters together). One "
             + "transaction: the entries leave every count and cache as if never stored, matching replaced votes "
             + "leave the vote history, saved reports that counted them are dropped, and the deletion is written to "

@@ -14,10 +14,10 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "masking", mixinStandardHelpOptions = true,
         header = "Show or set how captures treat personal data and secrets.",
-        description = {"off: stored as sent. mask: e-mail addresses, phone numbers, payment cards, IBANs, IP addresses "
+        description = {"Off: stored as sent. Mask: e-mail addresses, phone numbers, payment cards, IBANs, IP addresses "
             + "and API keys or tokens in prompts, outputs, notes and context values are replaced by [email], [phone], "
             + "[card], [iban], [ip], [secret], with what was masked counted in the entry's context ('masked'). "
-            + "reject: such captures are refused (exit 2, HTTP 400) naming the field. The setting is kept in the "
+            + "Reject: such captures are refused (exit 2, HTTP 400) naming the field. The setting is kept in the "
             + "database for every later capture, import excepted; capture and serve --masking override it. "
             + "Names and postal addresses are not found (docs/privacy.md)."})
 final class MaskingCommand implements Callable<Integer> {
