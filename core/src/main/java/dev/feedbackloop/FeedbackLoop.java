@@ -15,9 +15,17 @@ import dev.feedbackloop.storage.FeedbackStore;
 import dev.feedbackloop.storage.StoreLocations;
 import dev.feedbackloop.storage.InsertResult;
 import dev.feedbackloop.internal.Lazy;
+import dev.feedbackloop.lifecycle.Actors;
+import dev.feedbackloop.lifecycle.AuditEvent;
+import dev.feedbackloop.lifecycle.Deletion;
+import dev.feedbackloop.lifecycle.DeletionFilter;
+import dev.feedbackloop.lifecycle.Retention;
 import dev.feedbackloop.suggestions.ClaudeSettings;
 import dev.feedbackloop.suggestions.ClaudeSource;
-import dev.feedbackloop.suggestions.Redactor;
+import dev.feedbackloop.privacy.CaptureMasking;
+import dev.feedbackloop.privacy.Masker;
+import dev.feedbackloop.privacy.Masking;
+import dev.feedbackloop.privacy.Redactor;
 import dev.feedbackloop.suggestions.RuleBasedSource;
 import dev.feedbackloop.suggestions.Suggester;
 import java.nio.file.Path;
@@ -52,6 +60,7 @@ public final class FeedbackLoop implements AutoCloseable {
     private final Lazy<PromptRouter> router;
     private final Lazy<Suggester> suggester;
     private final Lazy<FeedbackTokens> tokens;
+    private final Lazy<CaptureMasking> masking;
 
     private FeedbackLoop(FeedbackStore store, Builder settings) {
         this.store = store;
@@ -59,6 +68,12 @@ public final class FeedbackLoop implements AutoCloseable {
         this.analyzer = new Lazy<>(() -> new Analyzer(store, clock, settings.rules));
         this.reporter = new Lazy<>(() -> new Reporter(store, clock, settings.rules));
         this.tokens = new Lazy<>(() -> new FeedbackTokens(store, clock));
+        Masking forced = settings.masking;
+        this.masking = new Lazy<>(() -> {
+            Masking mode = forced != null ? forced : store.setting(Masking.SETTING).map(Masking::parse).orElse(Masking.OFF);
+            // off costs a capture nothing: the expressions are not even compiled
+            return new CaptureMasking(mode, mode == Masking.OFF ? null : new Masker());
+        });
         RoutingRules rules = settings.rules;
         this.router = new Lazy<>(() -> new PromptRouter(rules != null ? rules : RoutingRules.defaults(), store, clock));
         ClaudeSettings claude = settings.claude;
@@ -112,6 +127,7 @@ public final class FeedbackLoop implements AutoCloseable {
         private ClaudeSettings claude;
         private Consumer<String> claudeProgress = line -> { };
         private RoutingRules rules;
+        private Masking masking;
 
         private Builder(String location) {
             this.location = Objects.requireNonNull(location, "location");
@@ -132,6 +148,15 @@ public final class FeedbackLoop implements AutoCloseable {
         /** Told each attempt and retry of a Claude call, for people watching (default: nobody). */
         public Builder claudeProgress(Consumer<String> progress) {
             this.claudeProgress = Objects.requireNonNull(progress, "progress");
+            return this;
+        }
+
+        /**
+         * Masking at capture for this process, over the deployment's stored setting
+         * ({@link FeedbackLoop#setMasking}; default: that setting, else off).
+         */
+        public Builder masking(Masking masking) {
+            this.masking = masking;
             return this;
         }
 
@@ -222,13 +247,13 @@ public final class FeedbackLoop implements AutoCloseable {
 
     /**
      * The entry {@link #capture} would store for {@code entry}, without storing it: for writers that
-     * store many captures in one transaction (the server's group commit). Reads the store when a
-     * known feedback_id comes without a timestamp.
+     * store many captures in one transaction (the server's group commit). Masked as the deployment
+     * says ({@link #masked}). Reads the store when a known feedback_id comes without a timestamp.
      *
-     * @throws InvalidInputException when the entry breaks a rule
+     * @throws InvalidInputException when the entry breaks a rule, or holds personal data under reject
      */
     public FeedbackEntry toCapture(FeedbackEntry.Builder entry) {
-        FeedbackEntry e = entry.build(clock);
+        FeedbackEntry e = masked(entry.build(clock));
         if (entry.hasFeedbackId() && !entry.hasTimestamp()) {
             FeedbackEntry stored = store.findById(e.feedbackId()).orElse(null);
             if (stored != null) {
@@ -256,7 +281,76 @@ public final class FeedbackLoop implements AutoCloseable {
      * @throws NotFoundException when no entry has this id
      */
     public FeedbackEntry delete(String feedbackId) {
-        return store.delete(feedbackId).orElseThrow(() -> new NotFoundException("no feedback with id " + feedbackId));
+        return delete(feedbackId, Actors.LIBRARY);
+    }
+
+    /**
+     * {@link #delete(String)}, written to the audit trail as done by {@code actor} ({@link Actors}).
+     *
+     * @throws NotFoundException when no entry has this id
+     */
+    public FeedbackEntry delete(String feedbackId, String actor) {
+        FeedbackEntry found = store.findById(feedbackId)
+                .orElseThrow(() -> new NotFoundException("no feedback with id " + feedbackId));
+        store.delete(DeletionFilter.byId(feedbackId), clock.instant(), actor, false);
+        return found;
+    }
+
+    /**
+     * Deletes every entry matching {@code filter} in one transaction (see {@link FeedbackStore#delete}):
+     * gone from every count and cache as if never stored, saved reports that counted them dropped,
+     * the deletion in the audit trail as done by {@code actor}. A dry run says what would go and
+     * changes nothing (nor is it audited).
+     */
+    public Deletion delete(DeletionFilter filter, boolean dryRun, String actor) {
+        return store.delete(filter, clock.instant(), actor, dryRun);
+    }
+
+    /** Deletes everything stored before now less {@code olderThan}: {@link #delete(DeletionFilter, boolean, String)}. */
+    public Deletion purge(java.time.Duration olderThan, boolean dryRun, String actor) {
+        return delete(DeletionFilter.olderThan(Retention.cutoff(clock.instant(), olderThan)), dryRun, actor);
+    }
+
+    /** Rewrites the database so deleted rows are gone from its files too ({@link FeedbackStore#vacuum}). */
+    public void vacuum() {
+        store.vacuum();
+    }
+
+    /** The audit trail since {@code since} (null: all), newest first, at most {@code limit} events. */
+    public List<AuditEvent> audit(java.time.Instant since, int limit) {
+        if (limit < 1) {
+            throw new InvalidInputException("limit must be at least 1, got " + limit);
+        }
+        return store.auditTrail(since, limit);
+    }
+
+    /** The daily retention purge ({@link Retention}) of entries older than {@code keep}. */
+    public Retention retention(java.time.Duration keep) {
+        return new Retention(store, clock, keep);
+    }
+
+    /**
+     * The entry with personal data and secrets masked as this deployment says ({@link Masking}: the
+     * builder's setting, else the stored one, else off), the counts in its context.
+     *
+     * @throws InvalidInputException when masking is reject and the entry holds any
+     */
+    public FeedbackEntry masked(FeedbackEntry entry) {
+        return masking.get().apply(entry);
+    }
+
+    /** The masking captures get ({@link #masked}). */
+    public Masking masking() {
+        return masking.get().mode();
+    }
+
+    /**
+     * Stores the deployment's masking setting (read by every process that opens the store later and
+     * does not say otherwise), audited as done by {@code actor}. This instance keeps the masking it had.
+     */
+    public void setMasking(Masking mode, String actor) {
+        store.putSetting(Masking.SETTING, mode.label());
+        store.audit(new AuditEvent(0, clock.instant(), actor, "setting.masking", Map.of("masking", mode.label()), 1));
     }
 
     /** {@code capture_feedback} attributed to a routing decision (its task type, framework, model...). */
@@ -265,7 +359,8 @@ public final class FeedbackLoop implements AutoCloseable {
     }
 
     /**
-     * Stores many entries in one transaction: all of them or, on any error, none.
+     * Stores many entries in one transaction: all of them or, on any error, none. Masked as
+     * {@link #masked} says.
      *
      * @return how many were new (the others were already stored with the same content)
      */
@@ -273,7 +368,7 @@ public final class FeedbackLoop implements AutoCloseable {
         int inserted = 0;
         try (BatchWriter w = store.openBatch()) {
             for (FeedbackEntry e : entries) {
-                if (w.add(e) == InsertResult.INSERTED) {
+                if (w.add(masked(e)) == InsertResult.INSERTED) {
                     inserted++;
                 }
             }
@@ -341,6 +436,11 @@ public final class FeedbackLoop implements AutoCloseable {
     /** API keys of the HTTP service: create, list, revoke, match. */
     public ApiKeys keys() {
         return new ApiKeys(store, clock);
+    }
+
+    /** {@link #keys()} whose creations and revocations are written to the audit trail as done by {@code actor}. */
+    public ApiKeys keys(String actor) {
+        return new ApiKeys(store, clock, actor);
     }
 
     /** Feedback tokens: votes from browsers on outputs the server keeps. */

@@ -41,6 +41,7 @@ final class CaptureCommand implements Callable<Integer> {
     String timestamp;
     String raterId;
     String outputId;
+    String masking;
 
     CaptureCommand() {
         define();
@@ -94,6 +95,9 @@ final class CaptureCommand implements Callable<Integer> {
                         + "counts (earlier ones are kept in history).").build());
         spec.addOption(option("--output-id", String.class, () -> outputId, v -> outputId = v).paramLabel("ID")
                 .description("The output rated (stored in context, as --framework and --model are).").build());
+        spec.addOption(option("--masking", String.class, () -> masking, v -> masking = v).paramLabel("MODE")
+                .description("off, mask or reject personal data and secrets in the texts and context (default: the "
+                        + "database's setting, see 'feedback masking'; else off).").build());
         ProgrammaticSpecs.withStandardHelp(spec);
     }
 
@@ -106,8 +110,9 @@ final class CaptureCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         FeedbackEntry.Builder toStore = entry(); // bad input is refused before the database is opened
+        dev.feedbackloop.privacy.Masking mode = masking == null ? null : dev.feedbackloop.privacy.Masking.parse(masking);
         FeedbackLoop.Capture captured;
-        try (FeedbackLoop loop = store.open()) {
+        try (FeedbackLoop loop = store.open(FeedbackLoop.builder(store.location()).masking(mode))) {
             captured = loop.capture(toStore);
         }
         FeedbackEntry entry = captured.entry();

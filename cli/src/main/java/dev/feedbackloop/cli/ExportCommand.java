@@ -41,6 +41,11 @@ final class ExportCommand implements Callable<Integer> {
             + "instead of running it as a formula (import reads both back exactly; see import --raw-csv).")
     boolean rawCsv;
 
+    @Option(names = "--redact", description = "For sharing: mask e-mail addresses, phone numbers, payment cards, IBANs, "
+            + "IP addresses and secrets in every text and context value (counted under context.masked), and replace "
+            + "each rater_id by a pseudonym that is stable within this file only (docs/privacy.md).")
+    boolean redact;
+
     @Override
     public Integer call() {
         FileFormat format = FileFormat.of(file);
@@ -49,13 +54,15 @@ final class ExportCommand implements Callable<Integer> {
         try (FeedbackLoop loop = store.open(); ProgressBars bar = ProgressBars.start("Exporting", " entries", 1)) {
             FeedbackStore s = loop.database();
             r = new FeedbackExporter(s).export(file, filter.query(null), rawCsv ? CsvCells.RAW : CsvCells.SPREADSHEET_SAFE,
-                    bar);
+                    redact ? new dev.feedbackloop.privacy.ExportRedaction(new dev.feedbackloop.privacy.Masker())
+                            : java.util.function.UnaryOperator.identity(), bar);
         }
         if (store.json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("file", file.toString());
             m.put("format", format.name().toLowerCase());
             m.put("entries", r.entries());
+            m.put("redacted", redact);
             m.put("elapsed_seconds", r.elapsed().toNanos() / 1e9);
             spec.commandLine().getOut().println(FeedbackJson.write(m));
         } else {

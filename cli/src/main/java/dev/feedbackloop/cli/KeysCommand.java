@@ -66,7 +66,7 @@ final class KeysCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try (FeedbackLoop loop = store.open()) {
-                ApiKeys.Created c = loop.keys().create(name, KeyScope.parse(scope), origins);
+                ApiKeys.Created c = loop.keys(dev.feedbackloop.lifecycle.Actors.cli()).create(name, KeyScope.parse(scope), origins);
                 PrintWriter out = spec.commandLine().getOut();
                 if (store.json) {
                     Map<String, Object> m = toMap(c.key());
@@ -122,7 +122,7 @@ final class KeysCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try (FeedbackLoop loop = store.open()) {
-                if (!loop.keys().revoke(name)) {
+                if (!loop.keys(dev.feedbackloop.lifecycle.Actors.cli()).revoke(name)) {
                     throw new NotFoundException("no active key named '" + name + "'");
                 }
             }

@@ -42,6 +42,10 @@ public final class Main {
         COMMANDS.put("restore", RestoreCommand::new);
         COMMANDS.put("verify", VerifyCommand::new);
         COMMANDS.put("migrate", MigrateCommand::new);
+        COMMANDS.put("delete", DeleteCommand::new);
+        COMMANDS.put("purge", PurgeCommand::new);
+        COMMANDS.put("audit", AuditCommand::new);
+        COMMANDS.put("masking", MaskingCommand::new);
         COMMANDS.put("demo", DemoCommand::new);
         COMMANDS.put("serve", ServeCommand::new);
         COMMANDS.put("keys", KeysCommand::new);

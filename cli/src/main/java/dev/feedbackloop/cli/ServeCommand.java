@@ -44,11 +44,21 @@ final class ServeCommand implements Callable<Integer> {
             description = "Close a connection idle this long, so slow clients cannot hold workers (default: ${DEFAULT-VALUE}).")
     long idleSeconds;
 
+    @Option(names = "--retention", paramLabel = "AGE", description = "Keep entries this long (180d, 26w, P180D): "
+            + "everything older is purged at start and then once a day, as 'feedback purge' does (audited as 'retention').")
+    String retention;
+
+    @Option(names = "--masking", paramLabel = "MODE", description = "off, mask or reject personal data and secrets in "
+            + "captures (default: the database's setting, see 'feedback masking'; else off).")
+    String masking;
+
     @Override
     public Integer call() throws InterruptedException {
+        Duration keep = retention == null ? null : dev.feedbackloop.lifecycle.Retention.parseAge(retention);
         ServerSettings settings = new ServerSettings(host, port, maxBody, rate, Duration.ofSeconds(idleSeconds));
         PrintWriter err = spec.commandLine().getErr();
-        FeedbackLoop loop = store.open();
+        dev.feedbackloop.privacy.Masking mode = masking == null ? null : dev.feedbackloop.privacy.Masking.parse(masking);
+        FeedbackLoop loop = store.open(FeedbackLoop.builder(store.location()).masking(mode));
         AccessLog log = new AccessLog(err);
         FeedbackServer server;
         try {
@@ -58,10 +68,15 @@ final class ServeCommand implements Callable<Integer> {
             throw new dev.feedbackloop.InvalidInputException(e.getMessage());
         }
         err.printf("feedback: serving %s on http://%s:%d (API page: /api)%n", loop.database().location(), host, server.port());
+        dev.feedbackloop.server.RetentionTask purges = keep == null ? null
+                : dev.feedbackloop.server.RetentionTask.start(loop.retention(keep), log);
         err.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
+            if (purges != null) {
+                purges.close();
+            }
             loop.close();
             log.flush();
             err.println("feedback: stopped; everything acknowledged is committed");

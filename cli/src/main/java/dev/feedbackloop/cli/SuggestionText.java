@@ -3,7 +3,7 @@ package dev.feedbackloop.cli;
 import dev.feedbackloop.analysis.Figures;
 
 import dev.feedbackloop.analysis.PatternAnalysis;
-import dev.feedbackloop.suggestions.MaskCounts;
+import dev.feedbackloop.privacy.MaskCounts;
 import dev.feedbackloop.suggestions.Provenance;
 import dev.feedbackloop.suggestions.Rewrite;
 import dev.feedbackloop.suggestions.RewriteReport;

@@ -10,6 +10,10 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.time.Instant;
+import dev.feedbackloop.lifecycle.Actors;
+import dev.feedbackloop.lifecycle.AuditEvent;
 import java.util.Optional;
 
 /**
@@ -23,10 +27,18 @@ public final class ApiKeys {
 
     private final FeedbackStore store;
     private final Clock clock;
+    private final String actor;
 
+    /** Keys whose changes are audited as done by the library ({@link Actors#LIBRARY}). */
     public ApiKeys(FeedbackStore store, Clock clock) {
+        this(store, clock, Actors.LIBRARY);
+    }
+
+    /** Keys whose creations and revocations go to the audit trail as done by {@code actor} (never the secret). */
+    public ApiKeys(FeedbackStore store, Clock clock, String actor) {
         this.store = store;
         this.clock = clock;
+        this.actor = actor;
     }
 
     /** A new key: the stored record and the secret, which exists nowhere else. */
@@ -43,6 +55,8 @@ public final class ApiKeys {
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         ApiKey key = new ApiKey(name, scope, hash(secret), origins, clock.instant(), null);
         store.addKey(key);
+        store.audit(new AuditEvent(0, key.created(), actor, "key.create",
+                Map.of("name", name, "scope", scope.label(), "origins", key.origins()), 1));
         return new Created(key, secret);
     }
 
@@ -53,7 +67,12 @@ public final class ApiKeys {
 
     /** @return false when no active key has that name */
     public boolean revoke(String name) {
-        return store.revokeKey(name, clock.instant());
+        Instant at = clock.instant();
+        boolean revoked = store.revokeKey(name, at);
+        if (revoked) {
+            store.audit(new AuditEvent(0, at, actor, "key.revoke", Map.of("name", name), 1));
+        }
+        return revoked;
     }
 
     /**

@@ -27,7 +27,7 @@ import java.util.function.BiConsumer;
  * rollup kept in {@code pattern_cache} instead of being scanned again. A rollup holds the counts of
  * the day's entries up to a row id; it is brought up to date by reading the entries added since (by
  * id, cheap), and dropped when an entry of its day left the table (a replaced vote, a deletion:
- * {@link FeedbackStore#changesAfter}). It is then kept as of the current row id, so the
+ * {@link FeedbackStore#changedSpansAfter}). It is then kept as of the current row id, so the
  * next report reads only what arrived after this one. A partial day at a period's edge that has
  * ended and has a rollup is that rollup less the rest of the day, when the rest is the shorter
  * part: at most half a day is scanned per edge. Today (which has no rollup), days without a
@@ -263,7 +263,11 @@ final class DayRollups {
             return;
         }
         java.util.Set<LocalDate> days = new java.util.TreeSet<>();
-        store.changesAfter(seen, t -> days.add(LocalDate.ofInstant(t, zone)));
+        store.changedSpansAfter(seen, (first, last) -> {
+            for (LocalDate d = LocalDate.ofInstant(first, zone); !d.isAfter(LocalDate.ofInstant(last, zone)); d = d.plusDays(1)) {
+                days.add(d);
+            }
+        });
         for (LocalDate d : days) {
             store.dropCache(key(d));
             loaded.put(d, Optional.empty()); // also where the store keeps no cache (read-only): never read it again

@@ -70,9 +70,50 @@ public interface FeedbackStore extends AutoCloseable {
 
     /**
      * The timestamps of the entries that left the feedback table (replaced votes, deletions) after
-     * change {@code afterSeq}, oldest change first; see {@link DataVersion#changes()}.
+     * change {@code afterSeq}, oldest change first; see {@link DataVersion#changes()}. A change that
+     * covers many entries (a deletion by filter) gives its first and last time only: readers that
+     * recount days use {@link #changedSpansAfter}.
      */
-    void changesAfter(long afterSeq, Consumer<Instant> entryTimestamp);
+    default void changesAfter(long afterSeq, Consumer<Instant> entryTimestamp) {
+        changedSpansAfter(afterSeq, (first, last) -> {
+            entryTimestamp.accept(first);
+            if (!last.equals(first)) {
+                entryTimestamp.accept(last);
+            }
+        });
+    }
+
+    /**
+     * The changes after {@code afterSeq}, oldest first, each as the span of entry times it covers:
+     * every entry that left the table in that change has a time in [first, last] (one entry: first =
+     * last). A store may log a deletion of many entries as one span per UTC day, so a reader that
+     * recounts the days of each span recounts every day that lost an entry (and no other day).
+     */
+    void changedSpansAfter(long afterSeq, java.util.function.BiConsumer<Instant, Instant> span);
+
+    /**
+     * Deletes every entry matching {@code filter} in one transaction, with what follows from it: the
+     * matching replaced votes in history, kept outputs older than an age-only filter's cut-off, saved
+     * reports that counted a deleted entry (or compared with one), a change log of the days that lost
+     * entries (so day rollups, the analysis cache and the router's tallies recount them), and, unless
+     * {@code dryRun}, an {@code audit} event of {@code actor} at {@code at} in the same transaction.
+     * A dry run counts the same and changes nothing.
+     */
+    dev.feedbackloop.lifecycle.Deletion delete(dev.feedbackloop.lifecycle.DeletionFilter filter, Instant at,
+            String actor, boolean dryRun);
+
+    /**
+     * Rewrites the database so deleted rows are gone from its files, not only unreachable (SQLite:
+     * {@code VACUUM}, then a checkpoint that empties the write-ahead log). Slow on large databases;
+     * others wait for it.
+     */
+    void vacuum();
+
+    /** Appends an event to the audit trail. */
+    void audit(dev.feedbackloop.lifecycle.AuditEvent event);
+
+    /** Audit events at or after {@code since} (null: from the start), newest first, at most {@code limit}. */
+    List<dev.feedbackloop.lifecycle.AuditEvent> auditTrail(Instant since, int limit);
 
     /** The earlier votes replaced by later ones of the same rater on the same output, oldest first. */
     List<FeedbackEntry> replacedVotes(String outputId, String raterId);
@@ -108,6 +149,9 @@ public interface FeedbackStore extends AutoCloseable {
      * that is stored (so concurrent first uses agree on one).
      */
     String settingIfAbsent(String name, String value);
+
+    /** Stores {@code value} under {@code name}, replacing what was there (a deployment's settings). */
+    void putSetting(String name, String value);
 
     long count();
 

@@ -1,5 +1,7 @@
 package dev.feedbackloop.suggestions;
 
+import dev.feedbackloop.privacy.MaskCounts;
+import dev.feedbackloop.privacy.Redactor;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.feedbackloop.suggestions;
 
+import dev.feedbackloop.privacy.MaskCounts;
 import java.time.Instant;
 
 /**

@@ -1,5 +1,6 @@
 package dev.feedbackloop.suggestions;
 
+import dev.feedbackloop.privacy.MaskCounts;
 import static dev.feedbackloop.analysis.Figures.pct;
 
 import dev.feedbackloop.analysis.Finding;

@@ -1,5 +1,7 @@
 package dev.feedbackloop.suggestions;
 
+import dev.feedbackloop.privacy.MaskCounts;
+import dev.feedbackloop.privacy.Redactor;
 import dev.feedbackloop.StorageException;
 import dev.feedbackloop.analysis.Analyzer;
 import dev.feedbackloop.analysis.PatternAnalysis;

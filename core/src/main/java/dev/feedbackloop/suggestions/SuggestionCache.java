@@ -1,5 +1,6 @@
 package dev.feedbackloop.suggestions;
 
+import dev.feedbackloop.privacy.MaskCounts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -88,7 +89,7 @@ final class SuggestionCache {
             JsonNode masked = n.path("masked");
             Provenance p = new Provenance(n.path("source").asText(), text(n, "model"), true,
                     Instant.parse(n.path("created_at").asText()), null, null,
-                    new MaskCounts(masked.path("emails").asInt(), masked.path("phones").asInt(),
+                    MaskCounts.of(masked.path("emails").asInt(), masked.path("phones").asInt(),
                             masked.path("secrets").asInt()));
             List<Suggestion> suggestions = null;
             if (n.has("suggestions")) {

@@ -1,5 +1,6 @@
 package dev.feedbackloop.suggestions;
 
+import dev.feedbackloop.privacy.MaskCounts;
 import java.util.List;
 import java.util.Optional;
 

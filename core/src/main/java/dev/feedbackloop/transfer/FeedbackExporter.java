@@ -39,13 +39,22 @@ public final class FeedbackExporter {
      *         ({@link dev.feedbackloop.storage.FeedbackStore#refuseToOverwrite}); nothing is written
      */
     public ExportResult export(Path file, FeedbackQuery query, CsvCells cells, Progress progress) {
+        return export(file, query, cells, java.util.function.UnaryOperator.identity(), progress);
+    }
+
+    /**
+     * @param each what is written for each stored entry ({@code export --redact}: a masked copy,
+     *             {@link dev.feedbackloop.privacy.ExportRedaction})
+     */
+    public ExportResult export(Path file, FeedbackQuery query, CsvCells cells,
+            java.util.function.UnaryOperator<dev.feedbackloop.capture.FeedbackEntry> each, Progress progress) {
         long started = System.nanoTime();
         FileFormat format = FileFormat.of(file);
         store.refuseToOverwrite(file, "the export file");
         long total = query.equals(FeedbackQuery.ALL) ? store.count() : -1;
         try (FeedbackFileWriter writer = FeedbackFileWriter.open(file, cells)) {
             store.forEach(query, e -> {
-                writer.write(e);
+                writer.write(each.apply(e));
                 if (writer.count() % PROGRESS_EVERY == 0) {
                     progress.update(writer.count(), total);
                 }

@@ -1,5 +1,6 @@
 package dev.feedbackloop.suggestions;
 
+import dev.feedbackloop.privacy.MaskCounts;
 import static dev.feedbackloop.suggestions.Fixtures.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -126,7 +127,7 @@ class SuggesterTest {
         String sent = api.requests().get(0).body();
         assertThat(sent).doesNotContain("jane.doe@example.com").doesNotContain("415 555 0132")
                 .doesNotContain("sk-ant-api03").contains("[email]").contains("[phone]").contains("[secret]");
-        assertThat(r.provenance().masked()).isEqualTo(new MaskCounts(1, 1, 1));
+        assertThat(r.provenance().masked()).isEqualTo(MaskCounts.of(1, 1, 1));
         assertThat(sentBody(0).path("messages").get(0).path("content").asText())
                 .contains("prompt length Q4 (357-2000 chars)").contains("(2026-11-20 to 2026-11-27, UTC)");
     }

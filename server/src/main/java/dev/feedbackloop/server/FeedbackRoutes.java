@@ -77,7 +77,7 @@ final class FeedbackRoutes {
         Map<String, Object> fields = new LinkedHashMap<>(body);
         fields.keySet().removeAll(List.of("output_id", "rater_id", "ttl_seconds"));
         fields.put("rating", 1); // the entry's rules check prompt, output and context; the rating is the vote's
-        FeedbackEntry shape = EntryJson.builder(fields, loop.clock().getZone()).build(loop.clock());
+        FeedbackEntry shape = loop.masked(EntryJson.builder(fields, loop.clock().getZone()).build(loop.clock()));
         FeedbackTokens.Issued issued = loop.tokens().issue(
                 new RatedOutput((String) outputId, shape.prompt(), shape.output(), shape.context(), loop.clock().instant()),
                 (String) raterId, ctx.attribute(Access.KEY_ATTRIBUTE), originsOf(api, ctx),
@@ -134,7 +134,7 @@ final class FeedbackRoutes {
 
     /** Admin: deletes one entry from the database and every count (see {@link FeedbackLoop#delete}). */
     private void delete(Context ctx) {
-        FeedbackEntry gone = loop.delete(ctx.pathParam("id"));
+        FeedbackEntry gone = loop.delete(ctx.pathParam("id"), LifecycleRoutes.actor(ctx));
         Api.json(ctx, 200, Map.of("deleted", gone.feedbackId()));
     }
 

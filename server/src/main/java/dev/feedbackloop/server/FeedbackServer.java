@@ -52,6 +52,7 @@ public final class FeedbackServer implements AutoCloseable {
             new OpsRoutes(loop, metrics, () -> accepting).register(routes);
             new DashboardRoutes(loop, answers).register(routes);
             new DashboardPages(access).register(config.routes);
+            new LifecycleRoutes(loop).register(routes);
             config.routes.exception(Exception.class, (e, ctx) -> problems.answer(e, ctx));
             // Javalin answers unmatched routes and methods itself; make those answers problems too
             config.routes.error(404, ctx -> asProblem(problems, ctx, new io.javalin.http.NotFoundResponse("no route "

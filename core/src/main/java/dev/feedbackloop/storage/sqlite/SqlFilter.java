@@ -13,6 +13,11 @@ record SqlFilter(String where, List<Object> params) {
     static final SqlFilter NONE = new SqlFilter("", List.of());
 
     static SqlFilter of(FeedbackQuery q) {
+        return of(q, "feedback");
+    }
+
+    /** The filter over {@code table} (feedback, or feedback_history, which has the same columns). */
+    static SqlFilter of(FeedbackQuery q, String table) {
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         if (q.since() != null) {
@@ -36,7 +41,7 @@ record SqlFilter(String where, List<Object> params) {
             params.add(q.thumbsUp() ? 1 : 0);
         }
         if (!q.tags().isEmpty()) {
-            conditions.add("json_valid(tags) AND EXISTS (SELECT 1 FROM json_each(feedback.tags) t WHERE t.value IN ("
+            conditions.add("json_valid(tags) AND EXISTS (SELECT 1 FROM json_each(" + table + ".tags) t WHERE t.value IN ("
                     + String.join(", ", java.util.Collections.nCopies(q.tags().size(), "?")) + "))");
             params.addAll(q.tags());
         }

@@ -18,7 +18,7 @@ import java.util.Map;
 /** Checks of a database file, and restoring a backup into an empty database. */
 public final class SqliteBackups {
     private static final List<String> TABLES = List.of("feedback", "feedback_history", "changes", "outputs",
-            "pattern_cache", "reports", "api_keys", "settings");
+            "pattern_cache", "reports", "api_keys", "settings", "audit");
 
     private SqliteBackups() {
     }

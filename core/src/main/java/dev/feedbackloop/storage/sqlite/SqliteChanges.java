@@ -31,12 +31,17 @@ final class SqliteChanges {
         }
     }
 
-    static void after(Connection c, long afterSeq, Consumer<Instant> entryTimestamp) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT entry_timestamp FROM changes WHERE seq > ? ORDER BY seq")) {
+    /** Each change after {@code afterSeq} as the span of entry times it covers (one entry: first = last). */
+    static void after(Connection c, long afterSeq, java.util.function.BiConsumer<Instant, Instant> span)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT entry_timestamp, last_timestamp FROM changes WHERE seq > ? ORDER BY seq")) {
             ps.setLong(1, afterSeq);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    entryTimestamp.accept(Timestamps.parse(rs.getString(1)));
+                    Instant first = Timestamps.parse(rs.getString(1));
+                    String last = rs.getString(2);
+                    span.accept(first, last == null ? first : Timestamps.parse(last));
                 }
             }
         }

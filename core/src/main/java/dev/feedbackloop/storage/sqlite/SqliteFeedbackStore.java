@@ -6,6 +6,9 @@ import dev.feedbackloop.capture.FeedbackEntry;
 import dev.feedbackloop.capture.RatedOutput;
 import dev.feedbackloop.capture.Outcome;
 import dev.feedbackloop.internal.Timestamps;
+import dev.feedbackloop.lifecycle.AuditEvent;
+import dev.feedbackloop.lifecycle.Deletion;
+import dev.feedbackloop.lifecycle.DeletionFilter;
 import dev.feedbackloop.storage.AnalysisRow;
 import dev.feedbackloop.storage.BatchWriter;
 import dev.feedbackloop.storage.DataVersion;
@@ -288,11 +291,48 @@ public final class SqliteFeedbackStore implements FeedbackStore {
     }
 
     @Override
-    public void changesAfter(long afterSeq, Consumer<Instant> entryTimestamp) {
+    public void changedSpansAfter(long afterSeq, java.util.function.BiConsumer<Instant, Instant> span) {
         read("read changes", c -> {
-            SqliteChanges.after(c, afterSeq, entryTimestamp);
+            SqliteChanges.after(c, afterSeq, span);
             return null;
         });
+    }
+
+    @Override
+    public Deletion delete(DeletionFilter filter, Instant at, String actor, boolean dryRun) {
+        if (dryRun) {
+            return read("count what a deletion would remove", c -> SqliteDeletions.delete(c, filter, at, true));
+        }
+        return write("delete feedback", c -> {
+            Deletion d = SqliteDeletions.delete(c, filter, at, false);
+            SqliteAudit.add(c, new AuditEvent(0, at, actor, filter.ageOnly() ? "purge" : "delete", filter.describe(),
+                    d.entries() + d.replacedVotes()));
+            return d;
+        });
+    }
+
+    @Override
+    public void vacuum() {
+        withConnection("vacuum " + file, c -> {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("VACUUM");
+                st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            }
+            return null;
+        }, false, true);
+    }
+
+    @Override
+    public void audit(AuditEvent event) {
+        write("write the audit trail", c -> {
+            SqliteAudit.add(c, event);
+            return null;
+        });
+    }
+
+    @Override
+    public List<AuditEvent> auditTrail(Instant since, int limit) {
+        return read("read the audit trail", c -> SqliteAudit.since(c, since, limit));
     }
 
     @Override
@@ -330,6 +370,14 @@ public final class SqliteFeedbackStore implements FeedbackStore {
     @Override
     public Optional<String> setting(String name) {
         return read("read setting " + name, c -> SqliteKept.setting(c, name));
+    }
+
+    @Override
+    public void putSetting(String name, String value) {
+        write("store setting " + name, c -> {
+            SqliteKept.putSetting(c, name, value);
+            return null;
+        });
     }
 
     @Override

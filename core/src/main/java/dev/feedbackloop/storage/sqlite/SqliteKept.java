@@ -49,6 +49,11 @@ final class SqliteKept {
     }
 
     /** Stores {@code value} unless one is there; the stored value. */
+    static void putSetting(Connection c, String name, String value) throws SQLException {
+        SqliteRows.update(c, "INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE"
+                + " SET value = excluded.value", name, value);
+    }
+
     static String settingIfAbsent(Connection c, String name, String value) throws SQLException {
         SqliteRows.update(c, "INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING", name, value);
         return setting(c, name).orElseThrow();

@@ -1,4 +1,4 @@
-package dev.feedbackloop.suggestions;
+package dev.feedbackloop.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,12 +14,12 @@ class RedactorTest {
         Redactor.Redaction r = redactor.redact("Mail jane.doe+work@mail.example.co.uk or bob@example.com today.");
 
         assertThat(r.text()).isEqualTo("Mail [email] or [email] today.");
-        assertThat(r.counts()).isEqualTo(new MaskCounts(2, 0, 0));
+        assertThat(r.counts()).isEqualTo(MaskCounts.of(2, 0, 0));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"+1 415 555 0132", "(555) 123-4567", "555-123-4567", "+44 20 7946 0958", "+4915112345678",
-        "030 1234567", "5551234567", "004915112345678"})
+    @ValueSource(strings = {"+1 415 555 0132", "(415) 555-2671", "415-555-2671", "+44 20 7946 0958", "+4915112345678",
+        "030 1234567", "4155552671", "004915112345678"})
     void masksPhoneNumbers(String phone) {
         Redactor.Redaction r = redactor.redact("Call " + phone + " after 5.");
 
