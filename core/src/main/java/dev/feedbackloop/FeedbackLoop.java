@@ -52,6 +52,7 @@ public final class FeedbackLoop implements AutoCloseable {
     private final Lazy<PromptRouter> router;
     private final Lazy<Suggester> suggester;
     private final Lazy<FeedbackTokens> tokens;
+    private final Lazy<dev.feedbackloop.alerts.Alerts> alerts;
 
     private FeedbackLoop(FeedbackStore store, Builder settings) {
         this.store = store;
@@ -66,6 +67,18 @@ public final class FeedbackLoop implements AutoCloseable {
         this.suggester = new Lazy<>(() -> new Suggester(store, new ClaudeSource(claude != null ? claude
                 : ClaudeSettings.fromEnvironment(System.getenv()), new Redactor(), clock, progress),
                 new RuleBasedSource(), clock));
+        dev.feedbackloop.alerts.AlertConfig alertConfig = settings.alerts;
+        this.alerts = new Lazy<>(() -> new dev.feedbackloop.alerts.Alerts(store, clock, alertConfig, this::reporter,
+                this::suggester, defaultReportsDir(store.location())));
+    }
+
+    /** {@code reports/} beside a SQLite file; under the working directory for a database on a server. */
+    private static Path defaultReportsDir(String location) {
+        if (isPostgres(location)) {
+            return Path.of("reports");
+        }
+        Path parent = Path.of(location).toAbsolutePath().getParent();
+        return parent == null ? Path.of("reports") : parent.resolve("reports");
     }
 
     /** Suggestions from Claude when {@code claude} has an API key, else (and on any failure) from rules. */
@@ -111,6 +124,7 @@ public final class FeedbackLoop implements AutoCloseable {
         private ClaudeSettings claude;
         private Consumer<String> claudeProgress = line -> { };
         private RoutingRules rules;
+        private dev.feedbackloop.alerts.AlertConfig alerts = dev.feedbackloop.alerts.AlertConfig.DEFAULT;
 
         private Builder(String location) {
             this.location = Objects.requireNonNull(location, "location");
@@ -131,6 +145,12 @@ public final class FeedbackLoop implements AutoCloseable {
         /** Told each attempt and retry of a Claude call, for people watching (default: nobody). */
         public Builder claudeProgress(Consumer<String> progress) {
             this.claudeProgress = Objects.requireNonNull(progress, "progress");
+            return this;
+        }
+
+        /** How alerts and scheduled reviews run and are delivered (default: {@link dev.feedbackloop.alerts.AlertConfig#DEFAULT}). */
+        public Builder alerts(dev.feedbackloop.alerts.AlertConfig alerts) {
+            this.alerts = Objects.requireNonNull(alerts, "alerts");
             return this;
         }
 
@@ -331,6 +351,15 @@ public final class FeedbackLoop implements AutoCloseable {
     /** API keys of the HTTP service: create, list, revoke, match. */
     public ApiKeys keys() {
         return new ApiKeys(store, clock);
+    }
+
+    /**
+     * Alerts on drops in success rate, scheduled reviews and their delivery (docs/alerts.md).
+     *
+     * @throws dev.feedbackloop.InvalidInputException when a configured cron expression is not valid
+     */
+    public dev.feedbackloop.alerts.Alerts alerts() {
+        return alerts.get();
     }
 
     /** Feedback tokens: votes from browsers on outputs the server keeps. */
