@@ -128,16 +128,16 @@ class AlertsTest {
                     .containsExactly("review/weekly@" + FIRST_LOOK.plusDays(1).atTime(9, 0).atZone(ZONE).toInstant());
             assertThat(loop.alerts().tick("a").ran()).isEmpty();
         }
-        // down for three weeks (three Mondays and a 1st of the month missed)
-        clock.set(FIRST_LOOK.plusDays(23).atTime(10, 0).atZone(ZONE).toInstant());
+        // down for a month: four Mondays and the 1st of December missed
+        clock.set(FIRST_LOOK.plusDays(31).atTime(10, 0).atZone(ZONE).toInstant());
         try (FeedbackLoop loop = open(db)) {
             List<String> ran = loop.alerts().tick("b").ran();
             assertThat(ran).filteredOn(r -> r.startsWith("review/weekly")).hasSize(1);
             assertThat(ran).filteredOn(r -> r.startsWith("review/monthly")).hasSize(1);
             assertThat(loop.alerts().tick("b").ran()).isEmpty();
             // stored in reports, HTML kept
-            assertThat(loop.reporter().saved(dev.feedbackloop.reporting.ReportPeriod.Kind.WEEKLY, "2026-W47")).isPresent();
-            assertThat(dir.resolve("reports/weekly-2026-W47.html")).exists();
+            assertThat(loop.reporter().saved(dev.feedbackloop.reporting.ReportPeriod.Kind.WEEKLY, "2026-W48")).isPresent();
+            assertThat(dir.resolve("reports/weekly-2026-W48.html")).exists();
             assertThat(dir.resolve("reports/monthly-2026-11.html")).exists();
         }
     }
