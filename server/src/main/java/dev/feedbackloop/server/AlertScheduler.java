@@ -1,0 +1,55 @@
+package dev.feedbackloop.server;
+
+import dev.feedbackloop.FeedbackLoop;
+import dev.feedbackloop.alerts.Alerts;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The service's scheduler: every {@code every}, one {@link Alerts#tick} (due reviews and looks for
+ * drops, under leases in the database; then due deliveries) on a thread of its own, so a slow or
+ * hanging receiver never holds a request thread (each send is bounded by its timeout besides).
+ * A failed tick is logged and the next one tries again.
+ */
+final class AlertScheduler implements AutoCloseable {
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "feedback-alerts");
+        t.setDaemon(true);
+        return t;
+    });
+    /** This instance's name in schedule leases. */
+    private final String holder = ProcessHandle.current().pid() + "-" + UUID.randomUUID();
+
+    AlertScheduler(FeedbackLoop loop, Duration every, Consumer<String> log) {
+        Alerts alerts = loop.alerts();
+        thread.scheduleWithFixedDelay(() -> {
+            try {
+                Alerts.Tick t = alerts.tick(holder);
+                if (!t.ran().isEmpty()) {
+                    log.accept("alerts: ran " + String.join(", ", t.ran()));
+                }
+                if (t.delivered().delivered() + t.delivered().retried() + t.delivered().dead() > 0) {
+                    log.accept("alerts: delivered " + t.delivered().delivered() + ", to retry " + t.delivered().retried()
+                            + ", dead " + t.delivered().dead());
+                }
+            } catch (RuntimeException e) {
+                log.accept("alerts: scheduler tick failed: " + e.getMessage());
+            }
+        }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops ticking; a tick in progress is interrupted. */
+    @Override
+    public void close() {
+        thread.shutdownNow();
+        try {
+            thread.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
