@@ -18,7 +18,10 @@ import picocli.CommandLine.Spec;
         description = {"Serves /api/v1 (capture, read, analyse), /health, /ready, /metrics, /openapi.json and the API "
             + "page /api. Every /api/v1 call needs a key (feedback keys create); without any key only a loopback "
             + "host is allowed. SIGTERM or Ctrl-C stops it gracefully: no new connections, requests in flight are "
-            + "finished and committed, exit 0. One access-log line per request goes to stderr."})
+            + "finished and committed, exit 0. One access-log line per request goes to stderr.",
+            "On a thread of its own it also runs the weekly and monthly reviews and the daily look for drops on their "
+            + "schedules (a review missed while the service was down runs once when it is back; instances sharing "
+            + "the database run each once) and delivers alerts and reviews to the destinations of 'feedback alerts'."})
 final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -44,11 +47,18 @@ final class ServeCommand implements Callable<Integer> {
             description = "Close a connection idle this long, so slow clients cannot hold workers (default: ${DEFAULT-VALUE}).")
     long idleSeconds;
 
+    @Mixin
+    AlertOptions alertOptions = new AlertOptions();
+
+    @Option(names = "--no-scheduler", description = "Run no reviews, alert looks or deliveries in this instance.")
+    boolean noScheduler;
+
     @Override
     public Integer call() throws InterruptedException {
-        ServerSettings settings = new ServerSettings(host, port, maxBody, rate, Duration.ofSeconds(idleSeconds));
+        ServerSettings settings = new ServerSettings(host, port, maxBody, rate, Duration.ofSeconds(idleSeconds),
+                noScheduler ? null : Duration.ofSeconds(5));
         PrintWriter err = spec.commandLine().getErr();
-        FeedbackLoop loop = store.open();
+        FeedbackLoop loop = alertOptions.open(store);
         AccessLog log = new AccessLog(err);
         FeedbackServer server;
         try {

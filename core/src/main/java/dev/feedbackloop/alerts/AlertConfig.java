@@ -14,11 +14,12 @@ import java.util.Objects;
  * @param reportsDir   where HTML reports of reviews are kept (null: {@code reports/} beside the database,
  *                     or under the working directory for a database on a server)
  * @param retry        retries of deliveries
+ * @param zone         the time zone of schedules, review periods and days of the look for drops (null: the clock's)
  */
 public record AlertConfig(AlertSettings monitor, String weeklyCron, String monthlyCron, String checkCron,
-        String publicUrl, Path reportsDir, Outbox.Retry retry) {
+        String publicUrl, Path reportsDir, Outbox.Retry retry, java.time.ZoneId zone) {
     public static final AlertConfig DEFAULT = new AlertConfig(AlertSettings.DEFAULT, Schedule.WEEKLY_DEFAULT,
-            Schedule.MONTHLY_DEFAULT, Schedule.CHECK_DEFAULT, null, null, Outbox.Retry.DEFAULT);
+            Schedule.MONTHLY_DEFAULT, Schedule.CHECK_DEFAULT, null, null, Outbox.Retry.DEFAULT, null);
 
     public AlertConfig {
         Objects.requireNonNull(monitor, "monitor");
@@ -29,22 +30,26 @@ public record AlertConfig(AlertSettings monitor, String weeklyCron, String month
     }
 
     public AlertConfig withMonitor(AlertSettings m) {
-        return new AlertConfig(m, weeklyCron, monthlyCron, checkCron, publicUrl, reportsDir, retry);
+        return new AlertConfig(m, weeklyCron, monthlyCron, checkCron, publicUrl, reportsDir, retry, zone);
     }
 
     public AlertConfig withSchedules(String weekly, String monthly, String check) {
-        return new AlertConfig(monitor, weekly, monthly, check, publicUrl, reportsDir, retry);
+        return new AlertConfig(monitor, weekly, monthly, check, publicUrl, reportsDir, retry, zone);
     }
 
     public AlertConfig withPublicUrl(String url) {
-        return new AlertConfig(monitor, weeklyCron, monthlyCron, checkCron, url, reportsDir, retry);
+        return new AlertConfig(monitor, weeklyCron, monthlyCron, checkCron, url, reportsDir, retry, zone);
     }
 
     public AlertConfig withReportsDir(Path dir) {
-        return new AlertConfig(monitor, weeklyCron, monthlyCron, checkCron, publicUrl, dir, retry);
+        return new AlertConfig(monitor, weeklyCron, monthlyCron, checkCron, publicUrl, dir, retry, zone);
+    }
+
+    public AlertConfig withZone(java.time.ZoneId z) {
+        return new AlertConfig(monitor, weeklyCron, monthlyCron, checkCron, publicUrl, reportsDir, retry, z);
     }
 
     public AlertConfig withRetry(Outbox.Retry r) {
-        return new AlertConfig(monitor, weeklyCron, monthlyCron, checkCron, publicUrl, reportsDir, r);
+        return new AlertConfig(monitor, weeklyCron, monthlyCron, checkCron, publicUrl, reportsDir, r, zone);
     }
 }

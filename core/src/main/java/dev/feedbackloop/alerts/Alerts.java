@@ -44,6 +44,7 @@ public final class Alerts {
      */
     public Alerts(FeedbackStore feedback, Clock clock, AlertConfig config, Supplier<Reporter> reporter,
             Supplier<Suggester> suggester, Path defaultReportsDir) {
+        clock = config.zone() == null ? clock : clock.withZone(config.zone());
         this.store = feedback.alertStore();
         this.clock = clock;
         this.config = config;

@@ -58,7 +58,9 @@ public final class Senders {
                 case EMAIL -> email(to, d);
             };
         } catch (IOException | MessagingException | RuntimeException e) {
-            return new Answer(false, null, e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()));
+            // a Slack URL is itself a secret: never repeat the target in what is stored and shown
+            String detail = e.getMessage() == null ? "no detail" : e.getMessage().replace(to.target(), to.shownTarget());
+            return new Answer(false, null, e.getClass().getSimpleName() + " (" + to.shownTarget() + "): " + detail);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Answer(false, null, "interrupted");
