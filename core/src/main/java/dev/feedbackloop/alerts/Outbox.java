@@ -20,7 +20,9 @@ import java.util.stream.Collectors;
  * attempts and the next time are rows, a restart resumes where it stopped; a send claims its row
  * first, so two processes never send the same attempt. A process that dies mid-send leaves a claim
  * that lapses after the send timeout: the attempt is made again, and receivers drop the repeat by
- * its idempotency key. Thread-safe.
+ * its idempotency key. A destination that fails once in a pass gets no more sends in that pass (its
+ * other deliveries stay due): a receiver that hangs costs one send timeout per pass, whatever the
+ * number of events waiting for it. Thread-safe.
  */
 public final class Outbox {
     /** How deliveries are retried. */
@@ -76,7 +78,11 @@ public final class Outbox {
         int delivered = 0;
         int retried = 0;
         int dead = 0;
+        java.util.Set<String> failing = new java.util.HashSet<>();
         for (Delivery d : store.due(clock.instant(), 100)) {
+            if (failing.contains(d.destination())) {
+                continue;
+            }
             Destination to = destinations.get(d.destination());
             if (to == null) {
                 store.settle(d.key(), Delivery.State.DEAD, d.nextAt(), null, "destination " + d.destination()
@@ -95,9 +101,11 @@ public final class Outbox {
                 store.settle(d.key(), Delivery.State.DELIVERED, now, answer.status(), null, now);
                 delivered++;
             } else if (attempts >= retry.maxAttempts()) {
+                failing.add(d.destination());
                 store.settle(d.key(), Delivery.State.DEAD, now, answer.status(), answer.error(), now);
                 dead++;
             } else {
+                failing.add(d.destination());
                 store.settle(d.key(), Delivery.State.PENDING, now.plus(retry.backoff(attempts, random.nextDouble())),
                         answer.status(), answer.error(), now);
                 retried++;

@@ -135,18 +135,25 @@ class OutboxTest {
 
     @Test
     @Timeout(60) // liveness only: without a send timeout this test would never end
-    void aReceiverThatHangsCostsOneTimeoutAndIsRetried() throws Exception {
-        try (Receiver receiver = new Receiver(Receiver.HANG, 200);
+    void aReceiverThatHangsCostsOneTimeoutPerPassAndOthersStillGetTheirs() throws Exception {
+        try (Receiver hanging = new Receiver(Receiver.HANG, 200); Receiver healthy = new Receiver(200);
              SqliteFeedbackStore store = SqliteFeedbackStore.open(dir.resolve("f.db"))) {
-            webhook(store.alertStore(), receiver.url("/"));
+            webhook(store.alertStore(), hanging.url("/"));
+            store.alertStore().addDestination(new Destination("healthy", Destination.Type.WEBHOOK, healthy.url("/"), SECRET,
+                    Map.of(), clock.instant()));
             Outbox outbox = outbox(store.alertStore());
             outbox.queue("alert/4", "alert", payload(), null);
-            assertThat(outbox.deliverDue().retried()).isEqualTo(1);
-            Delivery d = store.alertStore().deliveries(10).get(0);
-            assertThat(d.state()).isEqualTo(Delivery.State.PENDING);
-            assertThat(d.lastError()).containsIgnoringCase("timed out");
+            outbox.queue("alert/5", "alert", payload(), null);
+            // one timeout for the hanging receiver (its second event waits for the next pass), both to the other
+            assertThat(outbox.deliverDue()).isEqualTo(new Outbox.Pass(2, 1, 0));
+            assertThat(hanging.requests()).hasSize(1);
+            assertThat(healthy.requests()).hasSize(2);
+            Delivery first = store.alertStore().deliveries(10).stream().filter(d -> d.key().equals("alert/4/hook"))
+                    .findFirst().orElseThrow();
+            assertThat(first.state()).isEqualTo(Delivery.State.PENDING);
+            assertThat(first.lastError()).containsIgnoringCase("timed out");
             clock.advance(Duration.ofMinutes(1));
-            assertThat(outbox.deliverDue().delivered()).isEqualTo(1);
+            assertThat(outbox.deliverDue().delivered()).isEqualTo(2);
         }
     }
 
