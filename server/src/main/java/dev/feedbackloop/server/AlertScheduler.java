@@ -2,6 +2,8 @@ package dev.feedbackloop.server;
 
 import dev.feedbackloop.FeedbackLoop;
 import dev.feedbackloop.alerts.Alerts;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -13,7 +15,9 @@ import java.util.function.Consumer;
  * The service's scheduler: every {@code every}, one {@link Alerts#tick} (due reviews and looks for
  * drops, under leases in the database; then due deliveries) on a thread of its own, so a slow or
  * hanging receiver never holds a request thread (each send is bounded by its timeout besides).
- * A failed tick is logged and the next one tries again.
+ * A failed tick is logged and the next one tries again. Metrics: {@code feedback.alerts.deliveries}
+ * (by result: delivered, retried, dead), {@code feedback.alerts.runs} (schedules run) and
+ * {@code feedback.alerts.tick.failures}.
  */
 final class AlertScheduler implements AutoCloseable {
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -24,11 +28,20 @@ final class AlertScheduler implements AutoCloseable {
     /** This instance's name in schedule leases. */
     private final String holder = ProcessHandle.current().pid() + "-" + UUID.randomUUID();
 
-    AlertScheduler(FeedbackLoop loop, Duration every, Consumer<String> log) {
+    AlertScheduler(FeedbackLoop loop, Duration every, Consumer<String> log, MeterRegistry metrics) {
         Alerts alerts = loop.alerts();
+        Counter delivered = metrics.counter("feedback.alerts.deliveries", "result", "delivered");
+        Counter retried = metrics.counter("feedback.alerts.deliveries", "result", "retried");
+        Counter dead = metrics.counter("feedback.alerts.deliveries", "result", "dead");
+        Counter runs = metrics.counter("feedback.alerts.runs");
+        Counter failures = metrics.counter("feedback.alerts.tick.failures");
         thread.scheduleWithFixedDelay(() -> {
             try {
                 Alerts.Tick t = alerts.tick(holder);
+                delivered.increment(t.delivered().delivered());
+                retried.increment(t.delivered().retried());
+                dead.increment(t.delivered().dead());
+                runs.increment(t.ran().size());
                 if (!t.ran().isEmpty()) {
                     log.accept("alerts: ran " + String.join(", ", t.ran()));
                 }
@@ -37,6 +50,7 @@ final class AlertScheduler implements AutoCloseable {
                             + ", dead " + t.delivered().dead());
                 }
             } catch (RuntimeException e) {
+                failures.increment();
                 log.accept("alerts: scheduler tick failed: " + e.getMessage());
             }
         }, 0, every.toMillis(), TimeUnit.MILLISECONDS);

@@ -62,7 +62,7 @@ public final class FeedbackServer implements AutoCloseable {
             api[0] = routes;
         });
         app.start();
-        this.scheduler = settings.alertTick() == null ? null : new AlertScheduler(loop, settings.alertTick(), log);
+        this.scheduler = settings.alertTick() == null ? null : new AlertScheduler(loop, settings.alertTick(), log, metrics);
     }
 
     /**

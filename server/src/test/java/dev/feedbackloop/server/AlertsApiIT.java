@@ -100,6 +100,15 @@ class AlertsApiIT {
                 assertThat(get(server, "/api/v1/alerts/deliveries?state=lost", read).statusCode()).isEqualTo(400);
                 assertThat(get(server, "/api/v1/alerts", null).statusCode()).isEqualTo(401);
                 assertThat(Json.parse(get(server, "/api/v1/alerts", read).body())).isEqualTo(Map.of("alerts", List.of()));
+                // counted when the tick that delivered returns, a moment after the row says delivered
+                String metrics = "";
+                for (int i = 0; i < 300 && !metrics.contains("result=\"delivered\"} 1.0"); i++) {
+                    Thread.sleep(100);
+                    metrics = get(server, "/metrics", null).body();
+                }
+                assertThat(metrics)
+                        .contains("feedback_alerts_deliveries_total{result=\"delivered\"} 1.0")
+                        .contains("feedback_alerts_deliveries_total{result=\"retried\"} 1.0");
             } finally {
                 release.countDown();
                 server.stop();
