@@ -27,9 +27,10 @@ final class AlertScheduler implements AutoCloseable {
     });
     /** This instance's name in schedule leases. */
     private final String holder = ProcessHandle.current().pid() + "-" + UUID.randomUUID();
+    /** Only touched on the scheduler's thread. */
+    private String lastFailure;
 
     AlertScheduler(FeedbackLoop loop, Duration every, Consumer<String> log, MeterRegistry metrics) {
-        Alerts alerts = loop.alerts();
         Counter delivered = metrics.counter("feedback.alerts.deliveries", "result", "delivered");
         Counter retried = metrics.counter("feedback.alerts.deliveries", "result", "retried");
         Counter dead = metrics.counter("feedback.alerts.deliveries", "result", "dead");
@@ -37,7 +38,9 @@ final class AlertScheduler implements AutoCloseable {
         Counter failures = metrics.counter("feedback.alerts.tick.failures");
         thread.scheduleWithFixedDelay(() -> {
             try {
-                Alerts.Tick t = alerts.tick(holder);
+                // made on the scheduler's thread: wiring alerts (cron, HTTP client) never delays /ready
+                Alerts.Tick t = loop.alerts().tick(holder);
+                lastFailure = null;
                 delivered.increment(t.delivered().delivered());
                 retried.increment(t.delivered().retried());
                 dead.increment(t.delivered().dead());
@@ -51,7 +54,11 @@ final class AlertScheduler implements AutoCloseable {
                 }
             } catch (RuntimeException e) {
                 failures.increment();
-                log.accept("alerts: scheduler tick failed: " + e.getMessage());
+                // a lasting failure (a read-only database) is logged once, not every few seconds
+                if (!String.valueOf(e.getMessage()).equals(lastFailure)) {
+                    log.accept("alerts: scheduler tick failed (tried again every " + every.toMillis() + " ms): " + e.getMessage());
+                }
+                lastFailure = String.valueOf(e.getMessage());
             }
         }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
     }
