@@ -63,12 +63,21 @@ public record Destination(String name, Type type, String target, String secret, 
                 throw new InvalidInputException("not a URL: " + target);
             }
             if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
-                throw new InvalidInputException("destination URL must be http(s)://host/...: " + target);
+                throw new InvalidInputException("destination URL must be https://host/...: " + target);
+            }
+            // alerts carry figures and example prompts: plain HTTP only to this machine
+            if ("http".equals(uri.getScheme()) && !isLoopback(uri.getHost())) {
+                throw new InvalidInputException("destination URL must use https (plain http only to localhost): " + target);
             }
         }
         if (type == Type.WEBHOOK && (secret == null || secret.length() < 16)) {
             throw new InvalidInputException("a webhook needs a signing secret of at least 16 characters");
         }
+    }
+
+    private static boolean isLoopback(String host) {
+        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        return h.equals("localhost") || h.startsWith("127.") || h.equals("::1");
     }
 
     /** The target without credentials or query (URLs of Slack webhooks are secrets themselves). */

@@ -197,6 +197,18 @@ class OutboxTest {
     }
 
     @Test
+    void alertsLeaveThisMachineOnlyOverHttps() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Destination("hook", Destination.Type.WEBHOOK,
+                "http://hooks.example/x", SECRET, Map.of(), clock.instant()))
+                .isInstanceOf(dev.feedbackloop.InvalidInputException.class).hasMessageContaining("https");
+        assertThat(new Destination("hook", Destination.Type.WEBHOOK, "http://localhost:8081/x", SECRET, Map.of(),
+                clock.instant()).shownTarget()).isEqualTo("http://localhost:8081/x");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Destination("hook", Destination.Type.WEBHOOK,
+                "https://hooks.example/x", "short", Map.of(), clock.instant()))
+                .isInstanceOf(dev.feedbackloop.InvalidInputException.class).hasMessageContaining("16 characters");
+    }
+
+    @Test
     void secretsStayOutOfADestinationsText() {
         Destination d = new Destination("hook", Destination.Type.WEBHOOK, "https://hooks.example/x?token=abc", SECRET,
                 Map.of(), clock.instant());
