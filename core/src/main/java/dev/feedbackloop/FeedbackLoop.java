@@ -61,6 +61,7 @@ public final class FeedbackLoop implements AutoCloseable {
     private final Lazy<Suggester> suggester;
     private final Lazy<FeedbackTokens> tokens;
     private final Lazy<CaptureMasking> masking;
+    private final Lazy<dev.feedbackloop.alerts.Alerts> alerts;
 
     private FeedbackLoop(FeedbackStore store, Builder settings) {
         this.store = store;
@@ -81,6 +82,18 @@ public final class FeedbackLoop implements AutoCloseable {
         this.suggester = new Lazy<>(() -> new Suggester(store, new ClaudeSource(claude != null ? claude
                 : ClaudeSettings.fromEnvironment(System.getenv()), new Redactor(), clock, progress),
                 new RuleBasedSource(), clock));
+        dev.feedbackloop.alerts.AlertConfig alertConfig = settings.alerts;
+        this.alerts = new Lazy<>(() -> new dev.feedbackloop.alerts.Alerts(store, clock, alertConfig, this::reporter,
+                this::suggester, defaultReportsDir(store.location())));
+    }
+
+    /** {@code reports/} beside a SQLite file; under the working directory for a database on a server. */
+    private static Path defaultReportsDir(String location) {
+        if (isPostgres(location)) {
+            return Path.of("reports");
+        }
+        Path parent = Path.of(location).toAbsolutePath().getParent();
+        return parent == null ? Path.of("reports") : parent.resolve("reports");
     }
 
     /** Suggestions from Claude when {@code claude} has an API key, else (and on any failure) from rules. */
@@ -128,6 +141,7 @@ public final class FeedbackLoop implements AutoCloseable {
         private Consumer<String> claudeProgress = line -> { };
         private RoutingRules rules;
         private Masking masking;
+        private dev.feedbackloop.alerts.AlertConfig alerts = dev.feedbackloop.alerts.AlertConfig.DEFAULT;
 
         private Builder(String location) {
             this.location = Objects.requireNonNull(location, "location");
@@ -157,6 +171,12 @@ public final class FeedbackLoop implements AutoCloseable {
          */
         public Builder masking(Masking masking) {
             this.masking = masking;
+            return this;
+        }
+
+        /** How alerts and scheduled reviews run and are delivered (default: {@link dev.feedbackloop.alerts.AlertConfig#DEFAULT}). */
+        public Builder alerts(dev.feedbackloop.alerts.AlertConfig alerts) {
+            this.alerts = Objects.requireNonNull(alerts, "alerts");
             return this;
         }
 
@@ -441,6 +461,15 @@ public final class FeedbackLoop implements AutoCloseable {
     /** {@link #keys()} whose creations and revocations are written to the audit trail as done by {@code actor}. */
     public ApiKeys keys(String actor) {
         return new ApiKeys(store, clock, actor);
+    }
+
+    /**
+     * Alerts on drops in success rate, scheduled reviews and their delivery (docs/alerts.md).
+     *
+     * @throws dev.feedbackloop.InvalidInputException when a configured cron expression is not valid
+     */
+    public dev.feedbackloop.alerts.Alerts alerts() {
+        return alerts.get();
     }
 
     /** Feedback tokens: votes from browsers on outputs the server keeps. */

@@ -49,6 +49,8 @@ public final class Main {
         COMMANDS.put("demo", DemoCommand::new);
         COMMANDS.put("serve", ServeCommand::new);
         COMMANDS.put("keys", KeysCommand::new);
+        COMMANDS.put("review", ReviewCommand::new);
+        COMMANDS.put("alerts", AlertsCommand::new);
     }
 
     private Main() {

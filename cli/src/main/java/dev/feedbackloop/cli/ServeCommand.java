@@ -18,7 +18,10 @@ import picocli.CommandLine.Spec;
         description = {"Serves /api/v1 (capture, read, analyse), /health, /ready, /metrics, /openapi.json and the API "
             + "page /api. Every /api/v1 call needs a key (feedback keys create); without any key only a loopback "
             + "host is allowed. SIGTERM or Ctrl-C stops it gracefully: no new connections, requests in flight are "
-            + "finished and committed, exit 0. One access-log line per request goes to stderr."})
+            + "finished and committed, exit 0. One access-log line per request goes to stderr.",
+            "On a thread of its own it also runs the weekly and monthly reviews and the daily look for drops on their "
+            + "schedules (a review missed while the service was down runs once when it is back; instances sharing "
+            + "the database run each once) and delivers alerts and reviews to the destinations of 'feedback alerts'."})
 final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -52,13 +55,20 @@ final class ServeCommand implements Callable<Integer> {
             + "captures (default: the database's setting, see 'feedback masking'; else off).")
     String masking;
 
+    @Mixin
+    AlertOptions alertOptions = new AlertOptions();
+
+    @Option(names = "--no-scheduler", description = "Run no reviews, alert looks or deliveries in this instance.")
+    boolean noScheduler;
+
     @Override
     public Integer call() throws InterruptedException {
         Duration keep = retention == null ? null : dev.feedbackloop.lifecycle.Retention.parseAge(retention);
-        ServerSettings settings = new ServerSettings(host, port, maxBody, rate, Duration.ofSeconds(idleSeconds));
+        ServerSettings settings = new ServerSettings(host, port, maxBody, rate, Duration.ofSeconds(idleSeconds),
+                noScheduler ? null : Duration.ofSeconds(5));
         PrintWriter err = spec.commandLine().getErr();
         dev.feedbackloop.privacy.Masking mode = masking == null ? null : dev.feedbackloop.privacy.Masking.parse(masking);
-        FeedbackLoop loop = store.open(FeedbackLoop.builder(store.location()).masking(mode));
+        FeedbackLoop loop = store.open(FeedbackLoop.builder(store.location()).masking(mode).alerts(alertOptions.config()));
         AccessLog log = new AccessLog(err);
         FeedbackServer server;
         try {

@@ -94,9 +94,9 @@ class InputAndMessagesTest {
 
     @Test
     void anUnknownCommandIsSaidToBeUnknownEvenWithHelp() {
-        CliRun run = CliRun.run("alerts", "--help");
+        CliRun run = CliRun.run("notify", "--help");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("error: unknown command 'alerts'");
+        assertThat(run.err()).startsWith("error: unknown command 'notify'");
         assertThat(run.out()).isEmpty();
         CliRun near = CliRun.run("anaylze");
         assertThat(near.err()).contains("unknown command 'anaylze'").contains("feedback analyze");

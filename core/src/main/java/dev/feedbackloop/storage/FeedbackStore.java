@@ -220,6 +220,15 @@ public interface FeedbackStore extends AutoCloseable {
     /** Marks the active key {@code name} revoked at {@code at}; false when there is none. */
     boolean revokeKey(String name, Instant at);
 
+    /**
+     * Alerts, their outbox, destinations and scheduled reviews in this database.
+     *
+     * @throws UnsupportedOperationException from stores that do not keep them yet
+     */
+    default AlertStore alertStore() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not keep alerts yet");
+    }
+
     /** Where the data lives, for messages ("data/feedback.db", a JDBC URL without password). */
     String location();
 

@@ -26,6 +26,7 @@ public final class FeedbackServer implements AutoCloseable {
     private final Api[] api = new Api[1];
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final java.util.Map<TimerKey, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final AlertScheduler scheduler;
     private volatile boolean accepting = true;
 
     private FeedbackServer(FeedbackLoop loop, ServerSettings settings, Consumer<String> log) {
@@ -53,6 +54,7 @@ public final class FeedbackServer implements AutoCloseable {
             new DashboardRoutes(loop, answers).register(routes);
             new DashboardPages(access).register(config.routes);
             new LifecycleRoutes(loop).register(routes);
+            new AlertRoutes(loop).register(routes);
             config.routes.exception(Exception.class, (e, ctx) -> problems.answer(e, ctx));
             // Javalin answers unmatched routes and methods itself; make those answers problems too
             config.routes.error(404, ctx -> asProblem(problems, ctx, new io.javalin.http.NotFoundResponse("no route "
@@ -63,6 +65,7 @@ public final class FeedbackServer implements AutoCloseable {
             api[0] = routes;
         });
         app.start();
+        this.scheduler = settings.alertTick() == null ? null : new AlertScheduler(loop, settings.alertTick(), log, metrics);
     }
 
     /**
@@ -103,6 +106,9 @@ public final class FeedbackServer implements AutoCloseable {
     /** Stops accepting, finishes requests in flight, commits the captures they submitted. */
     public void stop() {
         accepting = false;
+        if (scheduler != null) {
+            scheduler.close();
+        }
         app.stop();
         writer.close();
         answers.close();

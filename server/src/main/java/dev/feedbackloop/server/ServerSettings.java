@@ -10,11 +10,19 @@ import java.time.Duration;
  * @param requestsPerSecond per API key; the bucket holds one second's worth, so short bursts pass
  * @param idleTimeout     a connection that sends or reads nothing for this long is closed, so a slow
  *                        client cannot hold a worker
+ * @param alertTick       how often the scheduler of reviews, alerts and deliveries runs, on a thread of its own
+ *                        (null: no scheduler)
  */
-public record ServerSettings(String host, int port, long maxBodyBytes, long requestsPerSecond, Duration idleTimeout) {
+public record ServerSettings(String host, int port, long maxBodyBytes, long requestsPerSecond, Duration idleTimeout,
+        Duration alertTick) {
     public static final long DEFAULT_MAX_BODY = 1 << 20;
     public static final long DEFAULT_RATE = 50_000;
     public static final Duration DEFAULT_IDLE = Duration.ofSeconds(30);
+
+    /** Without the scheduler. */
+    public ServerSettings(String host, int port, long maxBodyBytes, long requestsPerSecond, Duration idleTimeout) {
+        this(host, port, maxBodyBytes, requestsPerSecond, idleTimeout, null);
+    }
 
     public ServerSettings {
         if (port < 0 || port > 65535) {
@@ -23,6 +31,9 @@ public record ServerSettings(String host, int port, long maxBodyBytes, long requ
         if (maxBodyBytes < 1 || requestsPerSecond < 1 || idleTimeout.isNegative() || idleTimeout.isZero()) {
             throw new IllegalArgumentException("limits must be positive");
         }
+        if (alertTick != null && (alertTick.isNegative() || alertTick.isZero())) {
+            throw new IllegalArgumentException("the scheduler's interval must be positive");
+        }
     }
 
     public static ServerSettings defaults(String host, int port) {
@@ -30,14 +41,19 @@ public record ServerSettings(String host, int port, long maxBodyBytes, long requ
     }
 
     public ServerSettings withIdleTimeout(Duration timeout) {
-        return new ServerSettings(host, port, maxBodyBytes, requestsPerSecond, timeout);
+        return new ServerSettings(host, port, maxBodyBytes, requestsPerSecond, timeout, alertTick);
     }
 
     public ServerSettings withRequestsPerSecond(long rate) {
-        return new ServerSettings(host, port, maxBodyBytes, rate, idleTimeout);
+        return new ServerSettings(host, port, maxBodyBytes, rate, idleTimeout, alertTick);
     }
 
     public ServerSettings withMaxBodyBytes(long bytes) {
-        return new ServerSettings(host, port, bytes, requestsPerSecond, idleTimeout);
+        return new ServerSettings(host, port, bytes, requestsPerSecond, idleTimeout, alertTick);
+    }
+
+    /** Runs the scheduler of reviews, alerts and deliveries every {@code every} (null: none). */
+    public ServerSettings withAlertTick(Duration every) {
+        return new ServerSettings(host, port, maxBodyBytes, requestsPerSecond, idleTimeout, every);
     }
 }

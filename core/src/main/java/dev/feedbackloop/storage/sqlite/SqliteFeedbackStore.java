@@ -45,6 +45,7 @@ public final class SqliteFeedbackStore implements FeedbackStore {
 
     private final Path file;
     private final SqliteConnections connections;
+    private final SqliteAlertStore alerts = new SqliteAlertStore(this);
 
     private SqliteFeedbackStore(Path file, boolean readOnly) {
         this.file = file;
@@ -450,6 +451,11 @@ public final class SqliteFeedbackStore implements FeedbackStore {
     }
 
     @Override
+    public dev.feedbackloop.storage.AlertStore alertStore() {
+        return alerts;
+    }
+
+    @Override
     public void close() {
         connections.close();
     }
@@ -459,7 +465,7 @@ public final class SqliteFeedbackStore implements FeedbackStore {
         T run(Connection c) throws SQLException;
     }
 
-    private <T> T read(String what, SqlWork<T> work) {
+    <T> T read(String what, SqlWork<T> work) {
         return withConnection(what, work, false, true);
     }
 
@@ -479,7 +485,7 @@ public final class SqliteFeedbackStore implements FeedbackStore {
     }
 
     /** Runs {@code work} in one write transaction, retrying when the database stays busy. */
-    private <T> T write(String what, SqlWork<T> work) {
+    <T> T write(String what, SqlWork<T> work) {
         return withConnection(what, work, true, true);
     }
 

@@ -95,6 +95,7 @@ final class SqliteMigrations {
             runScript(st, "V3__api_keys.sql");
             runScript(st, "V4__votes_and_changes.sql");
             runScript(st, "V5__lifecycle.sql");
+            runScript(st, "V6__alerts_outbox_schedules.sql");
             runScript(st, "V7__task_class.sql");
             st.execute("PRAGMA user_version = " + LATEST);
             SqliteConnections.commit(c);

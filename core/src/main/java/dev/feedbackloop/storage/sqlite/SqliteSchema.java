@@ -20,19 +20,24 @@ import java.util.Set;
  * later command with an SQL error. One query; nothing is changed.
  */
 final class SqliteSchema {
-    static final Map<String, List<String>> TABLES = Map.of(
-            "feedback", List.of("id", "feedback_id", "timestamp", "prompt", "output", "rating", "thumbs_up", "tags",
+    static final Map<String, List<String>> TABLES = Map.ofEntries(
+            Map.entry("feedback", List.of("id", "feedback_id", "timestamp", "prompt", "output", "rating", "thumbs_up", "tags",
                     "context", "notes", "framework", "model", "task_type", "prompt_features", "prompt_chars",
-                    "output_id", "rater_id", "task_class"),
-            "feedback_history", List.of("id", "feedback_id", "timestamp", "prompt", "output", "rating", "thumbs_up",
-                    "tags", "context", "notes", "output_id", "rater_id", "replaced_at", "replaced_by"),
-            "changes", List.of("seq", "kind", "entry_timestamp", "at", "last_timestamp", "entries"),
-            "audit", List.of("id", "at", "actor", "action", "detail", "affected"),
-            "settings", List.of("name", "value"),
-            "outputs", List.of("output_id", "prompt", "output", "context", "created_at"),
-            "pattern_cache", List.of("id", "cache_key", "analysis_data", "created_at", "data_version"),
-            "reports", List.of("id", "period", "report_data", "created_at", "start_date", "end_date"),
-            "api_keys", List.of("id", "name", "scope", "key_hash", "origins", "created_at", "revoked_at"));
+                    "output_id", "rater_id", "task_class")),
+            Map.entry("feedback_history", List.of("id", "feedback_id", "timestamp", "prompt", "output", "rating", "thumbs_up",
+                    "tags", "context", "notes", "output_id", "rater_id", "replaced_at", "replaced_by")),
+            Map.entry("changes", List.of("seq", "kind", "entry_timestamp", "at", "last_timestamp", "entries")),
+            Map.entry("audit", List.of("id", "at", "actor", "action", "detail", "affected")),
+            Map.entry("settings", List.of("name", "value")),
+            Map.entry("outputs", List.of("output_id", "prompt", "output", "context", "created_at")),
+            Map.entry("pattern_cache", List.of("id", "cache_key", "analysis_data", "created_at", "data_version")),
+            Map.entry("reports", List.of("id", "period", "report_data", "created_at", "start_date", "end_date")),
+            Map.entry("api_keys", List.of("id", "name", "scope", "key_hash", "origins", "created_at", "revoked_at")),
+            Map.entry("alerts", List.of("alert_key", "raised_at", "alert")),
+            Map.entry("alert_destinations", List.of("name", "type", "target", "secret", "options", "created_at")),
+            Map.entry("outbox", List.of("delivery_key", "event_key", "destination", "kind", "payload", "state", "attempts",
+                    "next_at", "created_at", "updated_at", "last_status", "last_error")),
+            Map.entry("schedule_runs", List.of("name", "done_slot", "holder", "lease_until")));
 
     private SqliteSchema() {
     }

@@ -1,0 +1,220 @@
+package dev.feedbackloop.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.feedbackloop.FeedbackJson;
+import dev.feedbackloop.internal.Json;
+import dev.feedbackloop.storage.AlertStore;
+import dev.feedbackloop.storage.sqlite.SqliteFeedbackStore;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+class OutboxTest {
+    private static final String SECRET = "a-signing-secret-of-32-characters";
+    private static final Outbox.Retry RETRY = new Outbox.Retry(3, Duration.ofSeconds(30), Duration.ofMinutes(10),
+            Duration.ofSeconds(1));
+
+    @TempDir
+    Path dir;
+    private final TestClock clock = new TestClock(Instant.parse("2026-12-07T09:00:00Z"), ZoneOffset.UTC);
+
+    private Outbox outbox(AlertStore store) {
+        return new Outbox(store, new Senders(clock, RETRY.sendTimeout(), "https://feedback.example"), clock, RETRY,
+                new SplittableRandom(1));
+    }
+
+    private static String payload() {
+        return FeedbackJson.write(Map.of("title", "Success rate of framework CoT dropped",
+                "lines", List.of("From 70.0% to 55.0% since 2026-12-01 <@channel>"), "link", "/?period=7d&framework=CoT"));
+    }
+
+    private void webhook(AlertStore store, String url) {
+        store.addDestination(new Destination("hook", Destination.Type.WEBHOOK, url, SECRET, Map.of(), clock.instant()));
+    }
+
+    @Test
+    void aWebhookIsSignedOverTimestampAndBodyAndCarriesItsIdempotencyKey() throws Exception {
+        try (Receiver receiver = new Receiver(200); SqliteFeedbackStore store = SqliteFeedbackStore.open(dir.resolve("f.db"))) {
+            webhook(store.alertStore(), receiver.url("/hooks/feedback"));
+            Outbox outbox = outbox(store.alertStore());
+            assertThat(outbox.queue("alert/1", "alert", payload(), null)).isEqualTo(1);
+            assertThat(outbox.queue("alert/1", "alert", payload(), null)).isZero();
+            assertThat(outbox.deliverDue().delivered()).isEqualTo(1);
+
+            Receiver.Request r = receiver.requests().get(0);
+            String signature = r.header(WebhookSignature.HEADER);
+            assertThat(WebhookSignature.verify(SECRET, signature, r.body(), clock.instant(), WebhookSignature.DEFAULT_WINDOW)).isTrue();
+            assertThat(WebhookSignature.verify("another-secret-of-32-characters!", signature, r.body(), clock.instant(),
+                    WebhookSignature.DEFAULT_WINDOW)).isFalse();
+            byte[] tampered = r.text().replace("70.0%", "71.0%").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(WebhookSignature.verify(SECRET, signature, tampered, clock.instant(), WebhookSignature.DEFAULT_WINDOW)).isFalse();
+            // a captured request replayed later than the window is refused
+            assertThat(WebhookSignature.verify(SECRET, signature, r.body(), clock.instant().plus(Duration.ofMinutes(6)),
+                    WebhookSignature.DEFAULT_WINDOW)).isFalse();
+            Map<String, Object> body = Json.parseObject(r.text(), "body");
+            assertThat(body).containsEntry("idempotency_key", "alert/1").containsEntry("kind", "alert");
+            assertThat(r.header("Idempotency-Key")).isEqualTo("alert/1");
+        }
+    }
+
+    @Test
+    void aFailureThenSuccessDeliversOnceAfterTheBackoff() throws Exception {
+        try (Receiver receiver = new Receiver(500, 200); SqliteFeedbackStore store = SqliteFeedbackStore.open(dir.resolve("f.db"))) {
+            webhook(store.alertStore(), receiver.url("/"));
+            Outbox outbox = outbox(store.alertStore());
+            outbox.queue("alert/2", "alert", payload(), null);
+            assertThat(outbox.deliverDue()).isEqualTo(new Outbox.Pass(0, 1, 0));
+            // not due again before its backoff (at least half of 30 s)
+            clock.advance(Duration.ofSeconds(14));
+            assertThat(outbox.deliverDue()).isEqualTo(new Outbox.Pass(0, 0, 0));
+            clock.advance(Duration.ofSeconds(16));
+            assertThat(outbox.deliverDue()).isEqualTo(new Outbox.Pass(1, 0, 0));
+            clock.advance(Duration.ofHours(2));
+            assertThat(outbox.deliverDue()).isEqualTo(new Outbox.Pass(0, 0, 0));
+
+            assertThat(receiver.requests()).extracting(Receiver.Request::answered).containsExactly(500, 200);
+            Delivery d = store.alertStore().deliveries(10).get(0);
+            assertThat(d.state()).isEqualTo(Delivery.State.DELIVERED);
+            assertThat(d.attempts()).isEqualTo(2);
+            assertThat(d.lastStatus()).isEqualTo("HTTP 200");
+            // both attempts sent the same body: the receiver can drop a repeat by its key
+            assertThat(receiver.requests().get(0).text()).isEqualTo(receiver.requests().get(1).text());
+        }
+    }
+
+    @Test
+    void aRestartDuringTheBackoffStillDeliversOnce() throws Exception {
+        Path db = dir.resolve("f.db");
+        try (Receiver receiver = new Receiver(503, 200)) {
+            try (SqliteFeedbackStore store = SqliteFeedbackStore.open(db)) {
+                webhook(store.alertStore(), receiver.url("/"));
+                Outbox outbox = outbox(store.alertStore());
+                outbox.queue("review/2026-W49", "review", payload(), null);
+                assertThat(outbox.deliverDue().retried()).isEqualTo(1);
+            }
+            clock.advance(Duration.ofMinutes(5));
+            try (SqliteFeedbackStore store = SqliteFeedbackStore.open(db)) {
+                Outbox outbox = outbox(store.alertStore());
+                // queueing the same event again after the restart changes nothing
+                assertThat(outbox.queue("review/2026-W49", "review", payload(), null)).isZero();
+                assertThat(outbox.deliverDue().delivered()).isEqualTo(1);
+                clock.advance(Duration.ofHours(1));
+                assertThat(outbox.deliverDue()).isEqualTo(new Outbox.Pass(0, 0, 0));
+            }
+            assertThat(receiver.requests()).extracting(Receiver.Request::answered).containsExactly(503, 200);
+        }
+    }
+
+    @Test
+    void afterTheLastAttemptADeliveryIsDeadAndNeverSentAgain() throws Exception {
+        try (Receiver receiver = new Receiver(500); SqliteFeedbackStore store = SqliteFeedbackStore.open(dir.resolve("f.db"))) {
+            webhook(store.alertStore(), receiver.url("/"));
+            Outbox outbox = outbox(store.alertStore());
+            outbox.queue("alert/3", "alert", payload(), null);
+            for (int i = 0; i < 6; i++) {
+                outbox.deliverDue();
+                clock.advance(Duration.ofMinutes(20));
+            }
+            assertThat(receiver.requests()).hasSize(RETRY.maxAttempts());
+            Delivery d = store.alertStore().deliveries(10).get(0);
+            assertThat(d.state()).isEqualTo(Delivery.State.DEAD);
+            assertThat(d.lastError()).contains("HTTP 500");
+        }
+    }
+
+    @Test
+    @Timeout(60) // liveness only: without a send timeout this test would never end
+    void aReceiverThatHangsCostsOneTimeoutPerPassAndOthersStillGetTheirs() throws Exception {
+        try (Receiver hanging = new Receiver(Receiver.HANG, 200); Receiver healthy = new Receiver(200);
+             SqliteFeedbackStore store = SqliteFeedbackStore.open(dir.resolve("f.db"))) {
+            webhook(store.alertStore(), hanging.url("/"));
+            store.alertStore().addDestination(new Destination("healthy", Destination.Type.WEBHOOK, healthy.url("/"), SECRET,
+                    Map.of(), clock.instant()));
+            Outbox outbox = outbox(store.alertStore());
+            outbox.queue("alert/4", "alert", payload(), null);
+            outbox.queue("alert/5", "alert", payload(), null);
+            // one timeout for the hanging receiver (its second event waits for the next pass), both to the other
+            assertThat(outbox.deliverDue()).isEqualTo(new Outbox.Pass(2, 1, 0));
+            assertThat(hanging.requests()).hasSize(1);
+            assertThat(healthy.requests()).hasSize(2);
+            Delivery first = store.alertStore().deliveries(10).stream().filter(d -> d.key().equals("alert/4/hook"))
+                    .findFirst().orElseThrow();
+            assertThat(first.state()).isEqualTo(Delivery.State.PENDING);
+            assertThat(first.lastError()).containsIgnoringCase("timed out");
+            clock.advance(Duration.ofMinutes(1));
+            assertThat(outbox.deliverDue().delivered()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void slackGetsBlocksWithWhatUsersTypedEscapedAndAnAbsoluteLink() throws Exception {
+        try (Receiver receiver = new Receiver(200); SqliteFeedbackStore store = SqliteFeedbackStore.open(dir.resolve("f.db"))) {
+            store.alertStore().addDestination(new Destination("team", Destination.Type.SLACK,
+                    receiver.url("/services/T000/B000/XXXX"), null, Map.of(), clock.instant()));
+            Outbox outbox = outbox(store.alertStore());
+            outbox.queue("alert/5", "alert", payload(), null);
+            assertThat(outbox.deliverDue().delivered()).isEqualTo(1);
+            String body = receiver.requests().get(0).text();
+            Map<String, Object> msg = Json.parseObject(body, "slack");
+            assertThat(msg).containsKey("blocks").containsEntry("text", "Success rate of framework CoT dropped");
+            assertThat(body).contains("&lt;@channel&gt;").doesNotContain("<@channel>")
+                    .contains("https://feedback.example/?period=7d&framework=CoT");
+            assertThat(receiver.requests().get(0).header(WebhookSignature.HEADER)).isNull();
+        }
+    }
+
+    @Test
+    void anEmailGoesThroughSmtp() throws Exception {
+        GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try (SqliteFeedbackStore store = SqliteFeedbackStore.open(dir.resolve("f.db"))) {
+            int port = smtp.getSmtp().getPort();
+            store.alertStore().addDestination(new Destination("oncall", Destination.Type.EMAIL, "oncall@example.org", null,
+                    Map.of("host", "127.0.0.1", "port", String.valueOf(port), "from", "alerts@example.org"), clock.instant()));
+            Outbox outbox = outbox(store.alertStore());
+            outbox.queue("alert/6", "alert", payload(), null);
+            assertThat(outbox.deliverDue().delivered()).isEqualTo(1);
+            MimeMessage[] got = smtp.getReceivedMessages();
+            assertThat(got).hasSize(1);
+            assertThat(got[0].getSubject()).isEqualTo("Success rate of framework CoT dropped");
+            assertThat(got[0].getAllRecipients()[0].toString()).isEqualTo("oncall@example.org");
+            assertThat((String) got[0].getContent()).contains("From 70.0% to 55.0%")
+                    .contains("https://feedback.example/?period=7d&framework=CoT").contains("alert/6");
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    void alertsLeaveThisMachineOnlyOverHttps() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Destination("hook", Destination.Type.WEBHOOK,
+                "http://hooks.example/x", SECRET, Map.of(), clock.instant()))
+                .isInstanceOf(dev.feedbackloop.InvalidInputException.class).hasMessageContaining("https");
+        assertThat(new Destination("hook", Destination.Type.WEBHOOK, "http://localhost:8081/x", SECRET, Map.of(),
+                clock.instant()).shownTarget()).isEqualTo("http://localhost:8081/x");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Destination("hook", Destination.Type.WEBHOOK,
+                "https://hooks.example/x", "short", Map.of(), clock.instant()))
+                .isInstanceOf(dev.feedbackloop.InvalidInputException.class).hasMessageContaining("16 characters");
+    }
+
+    @Test
+    void secretsStayOutOfADestinationsText() {
+        Destination d = new Destination("hook", Destination.Type.WEBHOOK, "https://hooks.example/x?token=abc", SECRET,
+                Map.of(), clock.instant());
+        assertThat(d.toString()).doesNotContain(SECRET).doesNotContain("token=abc");
+        Destination slack = new Destination("s", Destination.Type.SLACK,
+                "https://hooks.slack.com/services/T000/B000/SECRETPART", null, Map.of(), clock.instant());
+        assertThat(slack.shownTarget()).doesNotContain("SECRETPART");
+    }
+}
