@@ -89,7 +89,7 @@ public final class FeedbackLoop implements AutoCloseable {
 
     /** {@code reports/} beside a SQLite file; under the working directory for a database on a server. */
     private static Path defaultReportsDir(String location) {
-        if (isPostgres(location)) {
+        if (dev.feedbackloop.storage.StoreLocations.isUrl(location)) {
             return Path.of("reports");
         }
         Path parent = Path.of(location).toAbsolutePath().getParent();

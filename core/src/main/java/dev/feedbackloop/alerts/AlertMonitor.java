@@ -6,7 +6,7 @@ import dev.feedbackloop.capture.Outcome;
 import dev.feedbackloop.storage.AnalysisRow;
 import dev.feedbackloop.storage.EntryText;
 import dev.feedbackloop.storage.FeedbackStore;
-import dev.feedbackloop.suggestions.Redactor;
+import dev.feedbackloop.privacy.Redactor;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
