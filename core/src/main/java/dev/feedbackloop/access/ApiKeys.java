@@ -51,9 +51,13 @@ public final class ApiKeys {
         return store.keys();
     }
 
-    /** @return false when no active key has that name */
+    /** Revokes the key and ends its dashboard sign-ins. @return false when no active key has that name */
     public boolean revoke(String name) {
-        return store.revokeKey(name, clock.instant());
+        boolean revoked = store.revokeKey(name, clock.instant());
+        if (revoked) {
+            store.endSessionsOf(name);
+        }
+        return revoked;
     }
 
     /**

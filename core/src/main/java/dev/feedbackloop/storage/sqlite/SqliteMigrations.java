@@ -29,7 +29,7 @@ import org.flywaydb.core.api.FlywayException;
  * Processes that find an outdated schema at the same moment take turns through a lock file.
  */
 final class SqliteMigrations {
-    static final int LATEST = 4;
+    static final int LATEST = 8;
     private static final Pattern STATEMENT_END = Pattern.compile(";\\s*$", Pattern.MULTILINE);
 
     private SqliteMigrations() {
@@ -94,6 +94,7 @@ final class SqliteMigrations {
             V2__DerivedColumns.apply(c);
             runScript(st, "V3__api_keys.sql");
             runScript(st, "V4__votes_and_changes.sql");
+            runScript(st, "V8__sessions.sql");
             st.execute("PRAGMA user_version = " + LATEST);
             SqliteConnections.commit(c);
             return true;

@@ -3,6 +3,7 @@ package dev.feedbackloop.storage.postgres;
 import dev.feedbackloop.InvalidInputException;
 import dev.feedbackloop.StorageException;
 import dev.feedbackloop.access.ApiKey;
+import dev.feedbackloop.access.SignIn;
 import dev.feedbackloop.capture.FeedbackEntry;
 import dev.feedbackloop.capture.Outcome;
 import dev.feedbackloop.capture.RatedOutput;
@@ -171,7 +172,7 @@ public final class PostgresFeedbackStore implements FeedbackStore {
         return read("verify " + connections.location(), c -> {
             Map<String, Long> rows = new LinkedHashMap<>();
             for (String table : List.of("feedback", "feedback_history", "changes", "outputs", "settings",
-                    "pattern_cache", "reports", "api_keys")) {
+                    "pattern_cache", "reports", "api_keys", "sessions")) {
                 rows.put(table, PgRows.number(c, "SELECT count(*) FROM " + table));
             }
             long orphaned = PgRows.number(c, "SELECT count(*) FROM feedback_history h WHERE NOT EXISTS"
@@ -334,6 +335,43 @@ public final class PostgresFeedbackStore implements FeedbackStore {
     /** {@code feedback migrate}: see {@link SqliteCopy}. */
     dev.feedbackloop.storage.StoreCopy copyFromSqlite(Path sqliteFile) {
         return SqliteCopy.copy(sqliteFile, connections);
+    }
+
+    @Override
+    public void addSession(SignIn s) {
+        write("store a sign-in", false, c -> {
+            PgSessions.add(c, s);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<SignIn> session(String idHash) {
+        return read("read a sign-in", c -> PgSessions.find(c, idHash));
+    }
+
+    @Override
+    public void touchSession(String idHash, Instant lastUsed, Instant expires) {
+        write("record a sign-in's use", false, c -> {
+            PgSessions.touch(c, idHash, lastUsed, expires);
+            return null;
+        });
+    }
+
+    @Override
+    public void endSession(String idHash) {
+        write("end a sign-in", false, c -> {
+            PgSessions.end(c, idHash);
+            return null;
+        });
+    }
+
+    @Override
+    public void endSessionsOf(String keyName) {
+        write("end the sign-ins of " + keyName, false, c -> {
+            PgSessions.endOf(c, keyName);
+            return null;
+        });
     }
 
     @Override
