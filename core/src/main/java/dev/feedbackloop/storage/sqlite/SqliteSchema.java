@@ -31,7 +31,8 @@ final class SqliteSchema {
             "outputs", List.of("output_id", "prompt", "output", "context", "created_at"),
             "pattern_cache", List.of("id", "cache_key", "analysis_data", "created_at", "data_version"),
             "reports", List.of("id", "period", "report_data", "created_at", "start_date", "end_date"),
-            "api_keys", List.of("id", "name", "scope", "key_hash", "origins", "created_at", "revoked_at"));
+            "api_keys", List.of("id", "name", "scope", "key_hash", "origins", "created_at", "revoked_at"),
+            "sessions", List.of("id_hash", "key_name", "created_at", "last_used_at", "expires_at"));
 
     private SqliteSchema() {
     }

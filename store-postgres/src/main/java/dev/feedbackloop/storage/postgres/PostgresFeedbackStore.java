@@ -172,7 +172,7 @@ public final class PostgresFeedbackStore implements FeedbackStore {
         return read("verify " + connections.location(), c -> {
             Map<String, Long> rows = new LinkedHashMap<>();
             for (String table : List.of("feedback", "feedback_history", "changes", "outputs", "settings",
-                    "pattern_cache", "reports", "api_keys", "sessions")) {
+                    "pattern_cache", "reports", "api_keys")) {
                 rows.put(table, PgRows.number(c, "SELECT count(*) FROM " + table));
             }
             long orphaned = PgRows.number(c, "SELECT count(*) FROM feedback_history h WHERE NOT EXISTS"
