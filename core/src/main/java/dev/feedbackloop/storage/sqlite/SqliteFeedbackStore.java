@@ -385,7 +385,7 @@ public final class SqliteFeedbackStore implements FeedbackStore {
     @Override
     public void endSession(String idHash) {
         write("end a sign-in", c -> {
-            SqliteSessions.end(c, "id_hash", idHash);
+            SqliteSessions.end(c, idHash);
             return null;
         });
     }
@@ -393,7 +393,7 @@ public final class SqliteFeedbackStore implements FeedbackStore {
     @Override
     public void endSessionsOf(String keyName) {
         write("end the sign-ins of " + keyName, c -> {
-            SqliteSessions.end(c, "key_name", keyName);
+            SqliteSessions.endOf(c, keyName);
             return null;
         });
     }

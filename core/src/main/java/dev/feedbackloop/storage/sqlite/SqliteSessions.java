@@ -54,9 +54,16 @@ final class SqliteSessions {
         }
     }
 
-    static void end(Connection c, String column, String value) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM sessions WHERE " + column + " = ?")) {
-            ps.setString(1, value);
+    static void end(Connection c, String idHash) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM sessions WHERE id_hash = ?")) {
+            ps.setString(1, idHash);
+            ps.executeUpdate();
+        }
+    }
+
+    static void endOf(Connection c, String keyName) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM sessions WHERE key_name = ?")) {
+            ps.setString(1, keyName);
             ps.executeUpdate();
         }
     }
