@@ -20,7 +20,7 @@ import java.util.Map;
 /**
  * The one public JSON codec: what the command line prints with {@code --json}, what the server
  * sends and what the files hold, with the specification's field names. Writes entries (the JSON
- * Lines record), analyses and reports (the cached/saved form), routing decisions, statistics
+ * Lines record), analyses and reports (the cached/saved form), routing decisions and routed trends, statistics
  * ({@code get_statistics}), suggestion reports, and maps and lists of these and of plain values,
  * always through Jackson: never by gluing or editing text. Thread-safe.
  */
@@ -49,7 +49,8 @@ public final class FeedbackJson {
         if (value instanceof FeedbackEntry) {
             EntryJson.write(g, (FeedbackEntry) value);
         } else if (value instanceof PatternAnalysis || value instanceof ImprovementReport
-                || value instanceof dev.feedbackloop.reporting.PeriodOverview) {
+                || value instanceof dev.feedbackloop.reporting.PeriodOverview
+                || value instanceof dev.feedbackloop.routing.RoutedTrend) {
             AnalysisJson.mapper().writeValue(g, value);
         } else if (value instanceof RoutingDecision) {
             write(g, ((RoutingDecision) value).toMap(false));

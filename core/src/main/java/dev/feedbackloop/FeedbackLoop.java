@@ -472,6 +472,11 @@ public final class FeedbackLoop implements AutoCloseable {
         return alerts.get();
     }
 
+    /** Dashboard sign-ins, kept in the store: open, find, close. */
+    public dev.feedbackloop.access.SignIns signIns() {
+        return new dev.feedbackloop.access.SignIns(store, clock);
+    }
+
     /** Feedback tokens: votes from browsers on outputs the server keeps. */
     public FeedbackTokens tokens() {
         return tokens.get();

@@ -65,12 +65,13 @@ public final class ApiKeys {
         return store.keys();
     }
 
-    /** @return false when no active key has that name */
+    /** Revokes the key and ends its dashboard sign-ins. @return false when no active key has that name */
     public boolean revoke(String name) {
         Instant at = clock.instant();
         boolean revoked = store.revokeKey(name, at);
         if (revoked) {
             store.audit(new AuditEvent(0, at, actor, "key.revoke", Map.of("name", name), 1));
+            store.endSessionsOf(name);
         }
         return revoked;
     }

@@ -100,6 +100,22 @@ public final class OutcomeLedger {
         return sum;
     }
 
+    /**
+     * Per framework with outcomes of the task type in the UTC days [{@code from}, {@code to}], their
+     * unweighted counts; sorted by framework name, empty when there are none. A row dated after it was
+     * read counts on the day it was read (see the class comment).
+     */
+    public synchronized Map<String, Tally> window(String taskType, java.time.LocalDate from, java.time.LocalDate to) {
+        Map<String, Tally> out = new TreeMap<>();
+        byType.getOrDefault(key(taskType), Map.of()).forEach((framework, counts) -> {
+            Tally t = counts.window((int) from.toEpochDay(), (int) to.toEpochDay());
+            if (t.outcomes() > 0) {
+                out.put(framework, t);
+            }
+        });
+        return out;
+    }
+
     private void add(OutcomeRow row, int today) {
         int day = (int) Math.floorDiv(row.timestamp().getEpochSecond(), SECONDS_PER_DAY);
         day = Math.max(Math.min(day, today), today - MAX_AGE_DAYS);

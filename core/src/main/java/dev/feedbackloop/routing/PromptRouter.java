@@ -2,6 +2,8 @@ package dev.feedbackloop.routing;
 
 import dev.feedbackloop.storage.FeedbackStore;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -19,8 +21,10 @@ public final class PromptRouter {
     private final LearnedRouting learned;
     private final OutcomeLedger ledger;
     private final PromptEnhancer enhancer;
+    private final Clock clock;
 
     public PromptRouter(RoutingRules rules, FeedbackStore store, Clock clock) {
+        this.clock = clock;
         this.rules = new RuleRouter(rules);
         this.learned = new LearnedRouting(this.rules);
         this.ledger = new OutcomeLedger(store, clock);
@@ -51,6 +55,17 @@ public final class PromptRouter {
         }
         long seed = options.seed() != null ? options.seed() : ThreadLocalRandom.current().nextLong();
         return learned.decide(c, tallies, seed);
+    }
+
+    /**
+     * How the success rate of the task type's routed prompts moved, per week over the last {@code days}
+     * UTC days (see {@link RoutedTrend}); from the same incrementally read counts as the decisions.
+     *
+     * @throws dev.feedbackloop.StorageException when the store cannot be read
+     */
+    public RoutedTrend trend(String taskType, int days) {
+        ledger.refresh();
+        return RoutedTrend.of(ledger, taskType, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), days);
     }
 
     /** {@code build_enhanced_prompt(task, routing)}. */

@@ -229,6 +229,24 @@ public interface FeedbackStore extends AutoCloseable {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " does not keep alerts yet");
     }
 
+    /**
+     * Stores a dashboard sign-in (the SHA-256 of its id, never the id) and removes every sign-in
+     * expired at {@code s.created()}.
+     */
+    void addSession(dev.feedbackloop.access.SignIn s);
+
+    /** The sign-in whose id hashes to {@code idHash}, expired or not; empty when there is none. */
+    Optional<dev.feedbackloop.access.SignIn> session(String idHash);
+
+    /** Records a use of the sign-in {@code idHash} and its new expiry; nothing when it is gone. */
+    void touchSession(String idHash, Instant lastUsed, Instant expires);
+
+    /** Removes the sign-in {@code idHash}, if there is one. */
+    void endSession(String idHash);
+
+    /** Removes every sign-in of the key named {@code keyName}. */
+    void endSessionsOf(String keyName);
+
     /** Where the data lives, for messages ("data/feedback.db", a JDBC URL without password). */
     String location();
 

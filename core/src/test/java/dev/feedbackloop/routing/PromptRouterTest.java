@@ -188,6 +188,39 @@ class PromptRouterTest {
         assertThat(router.ledger().rows()).isEqualTo(25);
     }
 
+    @Test
+    void weeklyTrendOfRoutedPromptsCountsEachWeeksAttributedOutcomes() {
+        // NOW is Monday 2026-06-15: the last 90 days reach back to Wednesday 2026-03-18, in the week of 03-16
+        plant("math", "chain-of-thought", 10, 0.8, NOW.minus(Duration.ofDays(6)));
+        plant("math", "first-principles", 4, 0.5, NOW.minus(Duration.ofDays(7)));
+        plant("math", "chain-of-thought", 20, 0.25, NOW);
+        plant("math", "chain-of-thought", 5, 1.0, NOW.minus(Duration.ofDays(100)));
+        plant("creative", "chain-of-thought", 7, 1.0, NOW);
+
+        RoutedTrend trend = router.trend("Math", 90);
+
+        assertThat(trend.weeks()).hasSize(14);
+        assertThat(trend.weeks().get(0).start()).isEqualTo(java.time.LocalDate.parse("2026-03-16"));
+        RoutedTrend.Week before = trend.weeks().get(12);
+        assertThat(before.start()).isEqualTo(java.time.LocalDate.parse("2026-06-08"));
+        assertThat(before.outcomes()).isEqualTo(14);
+        assertThat(before.positives()).isEqualTo(10);
+        assertThat(before.successRate()).isCloseTo(10 / 14.0, within(1e-12));
+        assertThat(before.ci().low()).isCloseTo(0.4535, within(0.001));
+        assertThat(before.ci().high()).isCloseTo(0.8828, within(0.001));
+        assertThat(before.chosen()).containsExactlyInAnyOrderEntriesOf(
+                Map.of("chain-of-thought", 10L, "first-principles", 4L));
+        RoutedTrend.Week last = trend.weeks().get(13);
+        assertThat(last.outcomes()).isEqualTo(20);
+        assertThat(last.successRate()).isEqualTo(0.25);
+        assertThat(last.chosen()).containsExactlyEntriesOf(Map.of("chain-of-thought", 20L));
+        assertThat(trend.weeks().subList(0, 12)).allSatisfy(w -> {
+            assertThat(w.outcomes()).isZero();
+            assertThat(w.successRate()).isNull();
+            assertThat(w.chosen()).isEmpty();
+        });
+    }
+
     static CandidateEstimate estimate(RoutingDecision d, String framework) {
         return d.explanation().candidates().stream().filter(c -> c.framework().equals(framework)).findFirst()
                 .orElseThrow();

@@ -175,4 +175,71 @@ public abstract class FeedbackStoreContract {
         store.putCache("analysis:7:5", v2, "{\"x\":2}");
         assertThat(store.cached("analysis:7:5", v2)).contains("{\"x\":2}");
     }
+
+    /** A clock moved by hand. */
+    private static final class HandClock extends java.time.Clock {
+        java.time.Instant now = T0;
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void signInsAreStoredHashedTouchedAtMostOnceAMinuteAndEndByTimeOrSignOut() {
+        HandClock clock = new HandClock();
+        dev.feedbackloop.access.SignIns signIns = new dev.feedbackloop.access.SignIns(store, clock);
+        var opened = signIns.open("dashboard");
+        var other = signIns.open("ops");
+        assertThat(opened.signIn().idHash()).hasSize(64).isNotEqualTo(opened.secret());
+        assertThat(store.session(opened.secret())).as("stored by hash only").isEmpty();
+        assertThat(store.session(opened.signIn().idHash())).contains(opened.signIn());
+        assertThat(opened.signIn().expires()).isEqualTo(T0.plus(dev.feedbackloop.access.SignIns.IDLE));
+
+        clock.now = T0.plusSeconds(30);
+        assertThat(signIns.find(opened.secret())).hasValueSatisfying(s -> assertThat(s.lastUsed()).isEqualTo(T0));
+        assertThat(store.session(opened.signIn().idHash()).orElseThrow().lastUsed()).as("no write within a minute")
+                .isEqualTo(T0);
+        clock.now = T0.plusSeconds(61);
+        signIns.find(opened.secret());
+        assertThat(store.session(opened.signIn().idHash()).orElseThrow()).satisfies(s -> {
+            assertThat(s.lastUsed()).isEqualTo(T0.plusSeconds(61));
+            assertThat(s.expires()).isEqualTo(T0.plusSeconds(61).plus(dev.feedbackloop.access.SignIns.IDLE));
+        });
+
+        // idle: 'ops' was never used again and ends 8 hours after its sign-in; its row goes at the next sign-in
+        clock.now = T0.plus(dev.feedbackloop.access.SignIns.IDLE);
+        assertThat(signIns.find(other.secret())).isEmpty();
+        assertThat(signIns.find(opened.secret())).isPresent();
+        var third = signIns.open("ops");
+        assertThat(store.session(other.signIn().idHash())).isEmpty();
+
+        // used all day long, a sign-in still ends 24 hours after it began
+        for (int h = 9; h <= 23; h++) {
+            clock.now = T0.plus(java.time.Duration.ofHours(h));
+            assertThat(signIns.find(opened.secret())).as("hour %d", h).isPresent();
+        }
+        clock.now = T0.plus(dev.feedbackloop.access.SignIns.MAX_AGE);
+        assertThat(signIns.find(opened.secret())).isEmpty();
+        assertThat(store.session(opened.signIn().idHash())).as("an expired row found is removed").isEmpty();
+
+        signIns.close(third.secret());
+        assertThat(signIns.find(third.secret())).isEmpty();
+        var fourth = signIns.open("dashboard");
+        signIns.closeAll("dashboard");
+        assertThat(signIns.find(fourth.secret())).isEmpty();
+        assertThat(signIns.find("not-an-id")).isEmpty();
+        assertThat(signIns.find(null)).isEmpty();
+    }
 }

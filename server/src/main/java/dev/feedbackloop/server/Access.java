@@ -89,7 +89,7 @@ final class Access {
      * own pages ({@link Sessions#requireSameOrigin}).
      */
     Optional<ApiKey> signedIn(Context ctx) {
-        Optional<Sessions.Session> session = sessions.find(ctx);
+        Optional<dev.feedbackloop.access.SignIn> session = sessions.find(ctx);
         if (session.isEmpty()) {
             return Optional.empty();
         }

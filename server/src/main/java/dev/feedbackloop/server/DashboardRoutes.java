@@ -150,10 +150,14 @@ final class DashboardRoutes {
         Api.json(ctx, 200, m);
     }
 
+    static final int TREND_DAYS = 90;
+
     /**
      * Per task type of the router's rules: the decision for a task made of the type's strongest keyword
      * (learning mode, a fixed seed), with each candidate's outcomes, posterior, credible interval and
-     * probability of being best. Types whose keyword classifies elsewhere are left out.
+     * probability of being best, and how the success rate of its routed prompts moved per week over the
+     * last {@value #TREND_DAYS} days ({@link dev.feedbackloop.routing.RoutedTrend}). Types whose keyword
+     * classifies elsewhere are left out.
      */
     private void router(Context ctx) {
         List<Map<String, Object>> types = new ArrayList<>();
@@ -173,6 +177,7 @@ final class DashboardRoutes {
             m.put("description", t.description());
             m.put("example_task", task);
             m.put("decision", d.toMap(true));
+            m.put("trend", loop.router().trend(t.name(), TREND_DAYS));
             types.add(m);
         }
         Api.json(ctx, 200, Map.of("task_types", types));

@@ -30,7 +30,7 @@ public final class FeedbackServer implements AutoCloseable {
     private volatile boolean accepting = true;
 
     private FeedbackServer(FeedbackLoop loop, ServerSettings settings, Consumer<String> log) {
-        Access access = new Access(() -> loop.keys().list(), settings.requestsPerSecond(), new Sessions(loop.clock()));
+        Access access = new Access(() -> loop.keys().list(), settings.requestsPerSecond(), new Sessions(loop.signIns()));
         this.writer = new GroupCommitWriter(loop.database(), metrics);
         this.answers = new RecentAnswers(loop.clock());
         Problems problems = new Problems(log);

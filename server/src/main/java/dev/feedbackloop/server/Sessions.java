@@ -1,43 +1,26 @@
 package dev.feedbackloop.server;
 
+import dev.feedbackloop.access.SignIn;
+import dev.feedbackloop.access.SignIns;
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Dashboard sign-ins: a person gives a read or admin key once on the login form and gets a session
- * cookie ({@value #COOKIE}: HttpOnly, SameSite=Strict, Secure over https) instead of keeping the key in
- * the browser. A session id is 256 random bits; only its SHA-256 is kept, in memory, so a restart
- * signs everyone out. A session acts as its key: it ends when the key is revoked (checked by
- * {@link Access} on every request), after {@link #IDLE} without a request, after {@link #MAX_AGE} in
- * any case, and on logout. Thread-safe.
+ * Dashboard sign-ins at the edge: a person gives a read or admin key once on the login form and gets a
+ * session cookie ({@value #COOKIE}: HttpOnly, SameSite=Strict, Secure over https) instead of keeping the
+ * key in the browser. The sign-ins themselves live in the database ({@link SignIns}: only the SHA-256 of
+ * an id is stored), so they survive a restart and hold on every instance sharing one database. A session
+ * acts as its key: it ends when the key is revoked (checked by {@link Access} on every request), after
+ * {@link SignIns#IDLE} without a request, after {@link SignIns#MAX_AGE} in any case, and on logout.
+ * Thread-safe.
  */
 final class Sessions {
     static final String COOKIE = "feedback_session";
-    static final Duration IDLE = Duration.ofHours(8);
-    static final Duration MAX_AGE = Duration.ofHours(24);
-    static final int MAX_SESSIONS = 10_000;
 
-    /** A signed-in browser: the key it signed in with (by name) and when. */
-    record Session(String keyName, Instant createdAt, Instant lastSeen) {
-    }
+    private final SignIns signIns;
 
-    private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
-    private final Map<String, Session> byHash = new ConcurrentHashMap<>();
-
-    Sessions(Clock clock) {
-        this.clock = clock;
+    Sessions(SignIns signIns) {
+        this.signIns = signIns;
     }
 
     /**
@@ -45,63 +28,25 @@ final class Sessions {
      * the request's cookie named, if any, ends: a sign-in never keeps an id the browser had before.
      */
     void open(Context ctx, String keyName) {
-        String earlier = ctx.cookie(COOKIE);
-        if (earlier != null && !earlier.isEmpty()) {
-            byHash.remove(hash(earlier));
-        }
-        if (byHash.size() >= MAX_SESSIONS) {
-            expire();
-        }
-        byte[] id = new byte[32];
-        random.nextBytes(id);
-        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
-        Instant now = clock.instant();
-        byHash.put(hash(secret), new Session(keyName, now, now));
-        ctx.header("Set-Cookie", cookie(ctx, secret, MAX_AGE.toSeconds()));
+        signIns.close(ctx.cookie(COOKIE));
+        SignIns.Opened opened = signIns.open(keyName);
+        ctx.header("Set-Cookie", cookie(ctx, opened.secret(), SignIns.MAX_AGE.toSeconds()));
     }
 
-    /** The live session of the request's cookie (its last use updated); empty without one. */
-    Optional<Session> find(Context ctx) {
-        String secret = ctx.cookie(COOKIE);
-        if (secret == null || secret.isEmpty()) {
-            return Optional.empty();
-        }
-        String h = hash(secret);
-        Session s = byHash.get(h);
-        if (s == null) {
-            return Optional.empty();
-        }
-        Instant now = clock.instant();
-        if (expired(s, now)) {
-            byHash.remove(h);
-            return Optional.empty();
-        }
-        Session touched = new Session(s.keyName(), s.createdAt(), now);
-        byHash.replace(h, s, touched);
-        return Optional.of(touched);
+    /** The live session of the request's cookie (its use recorded at most once a minute); empty without one. */
+    Optional<SignIn> find(Context ctx) {
+        return signIns.find(ctx.cookie(COOKIE));
     }
 
     /** Ends the request's session, if any, and clears its cookie. */
     void close(Context ctx) {
-        String secret = ctx.cookie(COOKIE);
-        if (secret != null) {
-            byHash.remove(hash(secret));
-        }
+        signIns.close(ctx.cookie(COOKIE));
         ctx.header("Set-Cookie", cookie(ctx, "", 0));
     }
 
     /** Ends every session of the key named {@code keyName} (it was revoked). */
     void closeAll(String keyName) {
-        byHash.values().removeIf(s -> s.keyName().equals(keyName));
-    }
-
-    private void expire() {
-        Instant now = clock.instant();
-        byHash.values().removeIf(s -> expired(s, now));
-    }
-
-    private static boolean expired(Session s, Instant now) {
-        return now.isAfter(s.lastSeen().plus(IDLE)) || now.isAfter(s.createdAt().plus(MAX_AGE));
+        signIns.closeAll(keyName);
     }
 
     private static String cookie(Context ctx, String value, long maxAge) {
@@ -135,14 +80,5 @@ final class Sessions {
         String host = ctx.header("Host");
         return origin != null && host != null
                 && (origin.equalsIgnoreCase("http://" + host) || origin.equalsIgnoreCase("https://" + host));
-    }
-
-    private static String hash(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -163,7 +164,8 @@ class DashboardBrowserIT {
     }
 
     @Test
-    void reportsSuggestionsAndRouterPagesWork() {
+    @SuppressWarnings("unchecked")
+    void reportsSuggestionsAndRouterPagesWork() throws Exception {
         signIn("/?view=reports");
         browser.until(d -> text("reports").length() > 0);
         browser.driver.findElement(By.id("gen-weekly")).click();
@@ -188,6 +190,23 @@ class DashboardBrowserIT {
         assertThat(browser.driver.findElements(By.cssSelector("#router-types h2"))).isNotEmpty();
         WebElement reasoning = browser.driver.findElement(By.cssSelector("#router-types section[aria-label='Task type reasoning']"));
         assertThat(reasoning.getText()).contains("P(best)", "chain-of-thought", "direct-answer", "300");
+        // the weekly trend of routed prompts: its chart is painted and its table holds the API's weeks
+        browser.until(d -> browser.paintedPixels("#router-types section[aria-label='Task type reasoning'] .trend-plot") > 2_000);
+        Map<String, Object> routerApi = ServerFixture.json(s.get("/api/v1/router", s.readKey));
+        Map<String, Object> reasoningApi = ((List<Map<String, Object>>) routerApi.get("task_types")).stream()
+                .filter(t -> t.get("task_type").equals("reasoning")).findFirst().orElseThrow();
+        List<Map<String, Object>> rated = ((List<Map<String, Object>>) ((Map<String, Object>) reasoningApi.get("trend")).get("weeks")).stream()
+                .filter(w -> ((Number) w.get("outcomes")).longValue() > 0).toList();
+        assertThat(rated).isNotEmpty();
+        assertThat(rated.stream().mapToLong(w -> ((Number) w.get("outcomes")).longValue()).sum())
+                .isEqualTo(DashboardData.COUNT);
+        List<WebElement> rows = reasoning.findElements(By.cssSelector(".trend > table > tbody > tr"));
+        assertThat(rows).hasSize(rated.size());
+        Map<String, Object> lastWeek = rated.get(rated.size() - 1);
+        assertThat(rows.get(rows.size() - 1).getText()).startsWith((String) lastWeek.get("start"))
+                .contains(String.format(Locale.ROOT, "%.1f%%", ((Number) lastWeek.get("success_rate")).doubleValue() * 100));
+        browser.driver.executeScript("arguments[0].scrollIntoView()", reasoning.findElement(By.cssSelector(".trend")));
+        browser.screenshot("router-trend");
         browser.driver.findElement(By.id("x-task")).sendKeys("Explain how neural networks learn" + Keys.ENTER);
         browser.until(d -> text("route").contains("Task type"));
         browser.screenshot("router");

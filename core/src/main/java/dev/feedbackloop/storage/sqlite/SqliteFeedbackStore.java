@@ -2,6 +2,7 @@ package dev.feedbackloop.storage.sqlite;
 
 import dev.feedbackloop.StorageException;
 import dev.feedbackloop.access.ApiKey;
+import dev.feedbackloop.access.SignIn;
 import dev.feedbackloop.capture.FeedbackEntry;
 import dev.feedbackloop.capture.RatedOutput;
 import dev.feedbackloop.capture.Outcome;
@@ -441,6 +442,40 @@ public final class SqliteFeedbackStore implements FeedbackStore {
     @Override
     public boolean revokeKey(String name, Instant at) {
         return write("revoke API key " + name, c -> SqliteKeys.revoke(c, name, at));
+    }
+
+    @Override
+    public void addSession(SignIn s) {
+        write("store a sign-in", c -> {
+            SqliteSessions.add(c, s);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<SignIn> session(String idHash) {
+        return read("read a sign-in", c -> SqliteSessions.find(c, idHash));
+    }
+
+    @Override
+    public void touchSession(String idHash, Instant lastUsed, Instant expires) {
+        writeUnlessReadOnly("record a sign-in's use", c -> SqliteSessions.touch(c, idHash, lastUsed, expires));
+    }
+
+    @Override
+    public void endSession(String idHash) {
+        write("end a sign-in", c -> {
+            SqliteSessions.end(c, idHash);
+            return null;
+        });
+    }
+
+    @Override
+    public void endSessionsOf(String keyName) {
+        write("end the sign-ins of " + keyName, c -> {
+            SqliteSessions.endOf(c, keyName);
+            return null;
+        });
     }
 
     @Override

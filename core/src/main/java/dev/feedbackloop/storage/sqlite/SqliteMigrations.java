@@ -29,7 +29,7 @@ import org.flywaydb.core.api.FlywayException;
  * Processes that find an outdated schema at the same moment take turns through a lock file.
  */
 final class SqliteMigrations {
-    static final int LATEST = 7;
+    static final int LATEST = 8;
     private static final Pattern STATEMENT_END = Pattern.compile(";\\s*$", Pattern.MULTILINE);
 
     private SqliteMigrations() {
@@ -97,6 +97,7 @@ final class SqliteMigrations {
             runScript(st, "V5__lifecycle.sql");
             runScript(st, "V6__alerts_outbox_schedules.sql");
             runScript(st, "V7__task_class.sql");
+            runScript(st, "V8__sessions.sql");
             st.execute("PRAGMA user_version = " + LATEST);
             SqliteConnections.commit(c);
             return true;

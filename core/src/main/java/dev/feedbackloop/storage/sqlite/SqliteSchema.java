@@ -37,7 +37,8 @@ final class SqliteSchema {
             Map.entry("alert_destinations", List.of("name", "type", "target", "secret", "options", "created_at")),
             Map.entry("outbox", List.of("delivery_key", "event_key", "destination", "kind", "payload", "state", "attempts",
                     "next_at", "created_at", "updated_at", "last_status", "last_error")),
-            Map.entry("schedule_runs", List.of("name", "done_slot", "holder", "lease_until")));
+            Map.entry("schedule_runs", List.of("name", "done_slot", "holder", "lease_until")),
+            Map.entry("sessions", List.of("id_hash", "key_name", "created_at", "last_used_at", "expires_at")));
 
     private SqliteSchema() {
     }

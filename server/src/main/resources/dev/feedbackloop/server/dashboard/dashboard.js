@@ -532,17 +532,61 @@
     cands, 'Candidates');
   }
 
+  // How the success rate of a task type's routed prompts moved: a weekly line with its 95% band, and per
+  // week what was chosen how often (a table, which is also what a screen reader gets).
+  function trend(t) {
+    const weeks = (t.trend && t.trend.weeks) || [];
+    const rated = weeks.filter((w) => w.outcomes > 0);
+    if (!rated.length) {
+      return el('p', { class: 'empty' }, 'No routed prompts of this type were rated in the last 90 days.');
+    }
+    const plot = el('div', { class: 'plot trend-plot', role: 'img',
+      'aria-label': 'Weekly success rate of routed ' + t.task_type + ' prompts with its 95% interval' });
+    const chosen = (w) => Object.entries(w.chosen).sort((a, b) => b[1] - a[1]).map(([f, n]) => f + ' ' + count(n)).join(', ');
+    return el('div', { class: 'trend' },
+      el('figure', { class: 'chart' }, el('figcaption', {}, 'Success rate of routed prompts per week (last 90 days), 95% interval as a band'), plot),
+      table([
+        { label: 'Week of', value: (w) => w.start },
+        { label: 'Rated', num: true, value: (w) => count(w.outcomes) },
+        { label: 'Success', num: true, value: (w) => pct(w.success_rate) },
+        { label: '95% interval', num: true, value: (w) => range(w.ci) },
+        { label: 'Chosen (rated outcomes per framework)', value: chosen }],
+      rated, 'Routed prompts per week'));
+  }
+
+  function drawTrend(section, t) {
+    const box = section.querySelector('.trend-plot');
+    if (!box || typeof uPlot === 'undefined') return;
+    const weeks = t.trend.weeks;
+    const xs = weeks.map((w) => Date.parse(w.start + 'T00:00:00Z') / 1000);
+    const at = (f) => weeks.map((w) => w.outcomes > 0 ? f(w) * 100 : null);
+    const dark = matchMedia('(prefers-color-scheme: dark)').matches;
+    const axis = { stroke: dark ? '#ddd' : '#333', grid: { stroke: dark ? '#444' : '#e5e5e5' } };
+    const shown = (u, v) => v == null ? '–' : v.toFixed(1) + '%';
+    plots.push(new uPlot({
+      width: Math.max(280, box.clientWidth || 600), height: 240, legend: { show: true },
+      scales: { y: { range: [0, 100] } },
+      series: [{}, { label: 'success %', stroke: '#1f6feb', width: 2, value: shown, spanGaps: true, points: { show: true } },
+        { label: 'low', stroke: 'transparent', value: shown }, { label: 'high', stroke: 'transparent', value: shown }],
+      bands: [{ series: [3, 2], fill: 'rgba(31,111,235,0.18)' }],
+      axes: [axis, Object.assign({ values: (u, vs) => vs.map((v) => v + '%') }, axis)]
+    }, [xs, at((w) => w.success_rate), at((w) => w.ci.low), at((w) => w.ci.high)], box));
+  }
+
   async function router() {
     api('/api/v1/router').then((r) => {
-      $('router-types').replaceChildren(...r.task_types.map((t) => {
+      const sections = r.task_types.map((t) => {
         const d = t.decision;
         const cands = (d.explanation && d.explanation.candidates) || [];
         return el('section', { 'aria-label': 'Task type ' + t.task_type },
           el('h2', {}, t.task_type), el('p', { class: 'sub' }, t.description || ''),
           el('p', {}, 'Chosen now: ' + d.primary_framework + ' (' + d.mode + ', confidence ' + pct(d.confidence) + ').'),
           cands.length ? candidates(cands) : el('p', { class: 'empty' }, 'No attributed feedback for this type yet: the rules decide ('
-            + d.rule_framework + '). Capture feedback with the routing decision (capture --routing) to let it learn.'));
-      }));
+            + d.rule_framework + '). Capture feedback with the routing decision (capture --routing) to let it learn.'),
+          el('h3', {}, 'How routed prompts fared'), trend(t));
+      });
+      $('router-types').replaceChildren(...sections);
+      sections.forEach((section, i) => drawTrend(section, r.task_types[i]));
     }).catch((e) => $('router-types').replaceChildren(el('p', { class: 'empty' }, e.message)));
     $('route-form').addEventListener('submit', async (e) => {
       e.preventDefault();

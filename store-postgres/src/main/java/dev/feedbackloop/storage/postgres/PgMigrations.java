@@ -14,7 +14,7 @@ import org.flywaydb.core.api.FlywayException;
  * recognised with one query, without starting Flyway.
  */
 final class PgMigrations {
-    static final int LATEST = 7;
+    static final int LATEST = 8;
 
     private PgMigrations() {
     }

@@ -3,6 +3,7 @@ package dev.feedbackloop.storage.postgres;
 import dev.feedbackloop.InvalidInputException;
 import dev.feedbackloop.StorageException;
 import dev.feedbackloop.access.ApiKey;
+import dev.feedbackloop.access.SignIn;
 import dev.feedbackloop.capture.FeedbackEntry;
 import dev.feedbackloop.capture.Outcome;
 import dev.feedbackloop.capture.RatedOutput;
@@ -438,6 +439,43 @@ public final class PostgresFeedbackStore implements FeedbackStore {
     @Override
     public AlertStore alertStore() {
         return alerts;
+    }
+
+    @Override
+    public void addSession(SignIn s) {
+        write("store a sign-in", false, c -> {
+            PgSessions.add(c, s);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<SignIn> session(String idHash) {
+        return read("read a sign-in", c -> PgSessions.find(c, idHash));
+    }
+
+    @Override
+    public void touchSession(String idHash, Instant lastUsed, Instant expires) {
+        write("record a sign-in's use", false, c -> {
+            PgSessions.touch(c, idHash, lastUsed, expires);
+            return null;
+        });
+    }
+
+    @Override
+    public void endSession(String idHash) {
+        write("end a sign-in", false, c -> {
+            PgSessions.end(c, idHash);
+            return null;
+        });
+    }
+
+    @Override
+    public void endSessionsOf(String keyName) {
+        write("end the sign-ins of " + keyName, false, c -> {
+            PgSessions.endOf(c, keyName);
+            return null;
+        });
     }
 
     @Override

@@ -1,0 +1,13 @@
+-- Dashboard sign-ins (feedback serve), kept here so that they survive a restart and every instance on
+-- one database honours them. Only a SHA-256 hash of each session id is kept. A row is removed on
+-- sign-out, when its key is revoked, and once expired (when a later sign-in opens). Depends on no
+-- other migration.
+CREATE TABLE sessions (
+    id_hash      text NOT NULL PRIMARY KEY,
+    key_name     text NOT NULL,
+    created_at   timestamptz NOT NULL,
+    last_used_at timestamptz NOT NULL,
+    expires_at   timestamptz NOT NULL
+);
+CREATE INDEX sessions_by_key ON sessions (key_name);
+CREATE INDEX sessions_by_expiry ON sessions (expires_at);
