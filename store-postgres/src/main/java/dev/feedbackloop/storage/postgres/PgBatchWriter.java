@@ -31,6 +31,8 @@ import org.postgresql.copy.CopyManager;
  * {@code feedback} under a savepoint, and when an id is already stored (a repeated import), the
  * savepoint is rolled back and the chunk goes through a temporary table and {@code INSERT ... ON
  * CONFLICT DO NOTHING}, so the results (inserted, unchanged, conflict) are the same as row by row.
+ * Chunks whose ids cannot be stored already go into one COPY kept open across chunks instead
+ * ({@link PgCopyStream}), so PostgreSQL stores one while the importer reads the next.
  * Rows with votes go one at a time, in order.
  */
 final class PgBatchWriter implements BatchWriter {
@@ -61,6 +63,7 @@ final class PgBatchWriter implements BatchWriter {
     private final Connection connection;
     private final PgConnections pool;
     private PreparedStatement insert;
+    private final PgCopyStream stream;
     private boolean staged;
     private boolean locked;
     private boolean done;
@@ -69,12 +72,14 @@ final class PgBatchWriter implements BatchWriter {
     PgBatchWriter(Connection connection, PgConnections pool) {
         this.connection = connection;
         this.pool = pool;
+        this.stream = new PgCopyStream(connection, pool);
     }
 
     @Override
     public InsertResult add(EntryRow row) {
         try {
             lock();
+            stream.end();
             return PgInserter.unlessConflict(PgInserter.insertInOrder(connection, insert(), List.of(row)).get(0),
                     row.entry());
         } catch (SQLException e) {
@@ -90,12 +95,18 @@ final class PgBatchWriter implements BatchWriter {
             }
             if (rows.stream().anyMatch(r -> r.entry().isVote())) {
                 lock();
+                stream.end();
                 return PgInserter.insertInOrder(connection, insert(), rows);
             }
             if (rows.size() < COPY_FROM) {
+                stream.end();
                 return group(rows);
             }
             lock();
+            if (stream.offer(rows)) {
+                return java.util.Collections.nCopies(rows.size(), InsertResult.INSERTED);
+            }
+            stream.end();
             return copy(rows);
         } catch (SQLException | IOException e) {
             throw pool.failure("store " + rows.size() + " feedback entries", e);
@@ -259,6 +270,7 @@ final class PgBatchWriter implements BatchWriter {
     @Override
     public void commit() {
         try {
+            stream.end();
             connection.commit();
             done = true;
         } catch (SQLException e) {
@@ -268,6 +280,7 @@ final class PgBatchWriter implements BatchWriter {
 
     @Override
     public void close() {
+        stream.close();
         try {
             if (insert != null) {
                 insert.close();
