@@ -80,6 +80,7 @@ final class PgBatchWriter implements BatchWriter {
         try {
             lock();
             stream.end();
+            stream.written(List.of(row));
             return PgInserter.unlessConflict(PgInserter.insertInOrder(connection, insert(), List.of(row)).get(0),
                     row.entry());
         } catch (SQLException e) {
@@ -96,10 +97,12 @@ final class PgBatchWriter implements BatchWriter {
             if (rows.stream().anyMatch(r -> r.entry().isVote())) {
                 lock();
                 stream.end();
+                stream.written(rows);
                 return PgInserter.insertInOrder(connection, insert(), rows);
             }
             if (rows.size() < COPY_FROM) {
                 stream.end();
+                stream.written(rows);
                 return group(rows);
             }
             lock();
@@ -107,6 +110,7 @@ final class PgBatchWriter implements BatchWriter {
                 return java.util.Collections.nCopies(rows.size(), InsertResult.INSERTED);
             }
             stream.end();
+            stream.written(rows);
             return copy(rows);
         } catch (SQLException | IOException e) {
             throw pool.failure("store " + rows.size() + " feedback entries", e);

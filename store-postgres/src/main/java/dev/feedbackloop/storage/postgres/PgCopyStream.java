@@ -13,10 +13,11 @@ import org.postgresql.copy.CopyIn;
  * stores a chunk while the importer parses the next (a COPY per chunk waits for each chunk to be
  * stored before the next is sent). Rows sent are only known stored when {@link #end()} returns; a
  * failure of any of them (a NUL in a text, a duplicate id) fails the whole stream, so a chunk is
- * sent only when none of its ids can be stored already: not in the table ({@link #storedAny},
- * asked on a second connection, which sees every committed row because the import holds the write
- * turn) and not sent earlier in this stream (a set of the ids' 64-bit hashes; a collision only sends
- * a chunk the slow, exact way). Not thread-safe.
+ * sent only when none of its ids can be stored already: not committed ({@link #storedAny}, asked on
+ * a second connection, which sees every committed row, and no other writer commits feedback while the
+ * import holds the write turn; not asked at all when no row was committed when the stream began) and
+ * not written earlier in this transaction, streamed or not ({@link #written}: a set of the ids' 64-bit
+ * hashes; a collision only sends a chunk the slow, exact way). Not thread-safe.
  */
 final class PgCopyStream {
     private final Connection connection;
@@ -25,6 +26,8 @@ final class PgCopyStream {
     private CopyIn copy;
     private final LongSet sent = new LongSet();
     private StringBuilder text;
+    /** Whether the table held no committed row when first asked (then none can be committed during the turn). */
+    private Boolean noneCommitted;
 
     PgCopyStream(Connection connection, PgConnections pool) {
         this.connection = connection;
@@ -95,10 +98,21 @@ final class PgCopyStream {
         }
     }
 
+    /** Records the ids of rows written to this transaction another way (they may be stored now). */
+    void written(List<EntryRow> rows) {
+        for (EntryRow row : rows) {
+            sent.add(hash(row.entry().feedbackId()));
+        }
+    }
+
     private boolean storedAny(String[] ids) throws SQLException {
         if (lookup == null) {
             lookup = pool.borrow();
             lookup.setAutoCommit(true);
+            noneCommitted = PgRows.number(lookup, "SELECT count(*) FROM (SELECT 1 FROM feedback LIMIT 1) t") == 0;
+        }
+        if (noneCommitted) {
+            return false;
         }
         return PgRows.number(lookup, "SELECT count(*) FROM feedback WHERE feedback_id = ANY(?)", (Object) ids) > 0;
     }

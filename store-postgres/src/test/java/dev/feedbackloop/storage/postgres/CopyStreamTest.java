@@ -72,6 +72,32 @@ class CopyStreamTest {
         }
     }
 
+    /** Rows written the exact way (a chunk with a stored id, a small group) are not streamed again later. */
+    @Test
+    void rowsWrittenTheExactWayAreKnownToLaterChunks() {
+        try (FeedbackStore store = StoreLocations.open(TestPostgres.newDatabase())) {
+            store.insert(row("stored", "prompt stored").entry());
+            List<EntryRow> a = chunk("a", 100);
+            a.set(0, row("stored", "prompt stored"));   // the chunk goes the exact way
+            List<EntryRow> b = chunk("b", 100);
+            b.set(5, row("a7", "prompt a7"));           // written the exact way above
+            List<EntryRow> d = chunk("d", 100);
+            d.set(9, row("g1", "prompt g1"));           // written in a small group
+            List<InsertResult> rb;
+            List<InsertResult> rd;
+            try (BatchWriter w = store.openBatch()) {
+                assertThat(w.addAll(a).get(0)).isEqualTo(InsertResult.UNCHANGED);
+                rb = w.addAll(b);
+                assertThat(w.addAll(chunk("g", 3))).containsOnly(InsertResult.INSERTED);
+                rd = w.addAll(d);
+                w.commit();
+            }
+            assertThat(rb.get(5)).isEqualTo(InsertResult.UNCHANGED);
+            assertThat(rd.get(9)).isEqualTo(InsertResult.UNCHANGED);
+            assertThat(store.count()).isEqualTo(1 + 99 + 99 + 3 + 99);
+        }
+    }
+
     @Test
     void aStreamNotCommittedStoresNothing() {
         try (FeedbackStore store = StoreLocations.open(TestPostgres.newDatabase())) {
