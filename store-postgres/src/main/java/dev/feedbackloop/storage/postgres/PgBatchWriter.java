@@ -23,15 +23,38 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 /**
- * One write transaction on a borrowed connection that holds {@link PgConnections#WRITE_LOCK}.
- * {@link #addAll} sends a few rows as one JDBC batch and loads more with COPY: straight into {@code feedback} under a savepoint, and when an
- * id is already stored (a repeated import), the savepoint is rolled back and the chunk goes through
- * a temporary table and {@code INSERT ... ON CONFLICT DO NOTHING}, so the results (inserted,
- * unchanged, conflict) are the same as row by row. Rows with votes go one at a time, in order.
+ * One write transaction on a borrowed connection; it takes {@link PgConnections#WRITE_LOCK} before
+ * it writes the first row (so a writer that ends up writing nothing never waits for the turn).
+ * {@link #addAll} sends a group of up to {@link #COPY_FROM} rows (a group commit of the service) as
+ * one statement that takes the lock and inserts every row ({@link #GROUP_INSERT}: one round trip,
+ * where a lock statement and a JDBC batch took two), and loads more with COPY: straight into
+ * {@code feedback} under a savepoint, and when an id is already stored (a repeated import), the
+ * savepoint is rolled back and the chunk goes through a temporary table and {@code INSERT ... ON
+ * CONFLICT DO NOTHING}, so the results (inserted, unchanged, conflict) are the same as row by row.
+ * Chunks whose ids cannot be stored already go into one COPY kept open across chunks instead
+ * ({@link PgCopyStream}), so PostgreSQL stores one while the importer reads the next.
+ * Rows with votes go one at a time, in order.
  */
 final class PgBatchWriter implements BatchWriter {
-    /** Below this many rows a chunk goes as one JDBC batch (a COPY and its savepoint cost more). */
+    /** Below this many rows a chunk goes as one statement (a COPY and its savepoint cost more). */
     private static final int COPY_FROM = 64;
+    /**
+     * Takes the write lock, then inserts the rows given as one array per column, in array order.
+     * The ids are drawn by the projection above the join with the one-row lock query, so only after
+     * the lock is held, whichever way the join is planned. Times travel as microseconds since the
+     * epoch (exact), tags and context as texts cast per row. RETURNING names the rows inserted.
+     */
+    static final String GROUP_INSERT = "WITH turn AS MATERIALIZED (SELECT pg_advisory_xact_lock("
+            + PgConnections.WRITE_LOCK + ") AS held)"
+            + " INSERT INTO feedback (" + PgRows.INSERT_COLUMNS + ")"
+            + " SELECT r.feedback_id, timestamptz 'epoch' + r.micros * interval '1 microsecond', r.prompt, r.output,"
+            + " r.rating, r.thumbs_up, r.tags::text[], r.context::json, r.notes, r.framework, r.model, r.task_type,"
+            + " r.prompt_features, r.prompt_chars, r.output_id, r.rater_id"
+            + " FROM turn, unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::smallint[], ?::boolean[], ?::text[],"
+            + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::integer[], ?::integer[], ?::text[], ?::text[])"
+            + " WITH ORDINALITY AS r(feedback_id, micros, prompt, output, rating, thumbs_up, tags, context, notes,"
+            + " framework, model, task_type, prompt_features, prompt_chars, output_id, rater_id, ord)"
+            + " ORDER BY r.ord ON CONFLICT (feedback_id) DO NOTHING RETURNING feedback_id";
     private static final String STAGE = "CREATE TEMP TABLE IF NOT EXISTS import_rows (ord integer NOT NULL,"
             + " feedback_id text, timestamp timestamptz, prompt text, output text, rating smallint, thumbs_up boolean,"
             + " tags text[], context json, notes text, framework text, model text, task_type text,"
@@ -40,18 +63,24 @@ final class PgBatchWriter implements BatchWriter {
     private final Connection connection;
     private final PgConnections pool;
     private PreparedStatement insert;
+    private final PgCopyStream stream;
     private boolean staged;
+    private boolean locked;
     private boolean done;
 
-    /** Takes over {@code connection} (auto-commit off, write lock held); closes it at the end. */
+    /** Takes over {@code connection} (auto-commit off); closes it at the end. */
     PgBatchWriter(Connection connection, PgConnections pool) {
         this.connection = connection;
         this.pool = pool;
+        this.stream = new PgCopyStream(connection, pool);
     }
 
     @Override
     public InsertResult add(EntryRow row) {
         try {
+            lock();
+            stream.end();
+            stream.written(List.of(row));
             return PgInserter.unlessConflict(PgInserter.insertInOrder(connection, insert(), List.of(row)).get(0),
                     row.entry());
         } catch (SQLException e) {
@@ -62,28 +91,113 @@ final class PgBatchWriter implements BatchWriter {
     @Override
     public List<InsertResult> addAll(List<EntryRow> rows) {
         try {
+            if (rows.isEmpty()) {
+                return new ArrayList<>();
+            }
             if (rows.stream().anyMatch(r -> r.entry().isVote())) {
+                lock();
+                stream.end();
+                stream.written(rows);
                 return PgInserter.insertInOrder(connection, insert(), rows);
             }
-            return rows.size() < COPY_FROM ? batch(rows) : copy(rows);
+            if (rows.size() < COPY_FROM) {
+                stream.end();
+                stream.written(rows);
+                return group(rows);
+            }
+            lock();
+            if (stream.offer(rows)) {
+                return java.util.Collections.nCopies(rows.size(), InsertResult.INSERTED);
+            }
+            stream.end();
+            stream.written(rows);
+            return copy(rows);
         } catch (SQLException | IOException e) {
             throw pool.failure("store " + rows.size() + " feedback entries", e);
         }
     }
 
-    /** A few rows (a group commit of the service): one JDBC batch, sent in one round trip. */
-    private List<InsertResult> batch(List<EntryRow> rows) throws SQLException {
-        PreparedStatement ps = insert();
-        for (EntryRow row : rows) {
-            PgRows.bind(ps, row);
-            ps.addBatch();
+    /** A few rows (a group commit of the service): {@link #GROUP_INSERT}, one round trip with the lock. */
+    private List<InsertResult> group(List<EntryRow> rows) throws SQLException {
+        int n = rows.size();
+        String[] ids = new String[n];
+        Long[] micros = new Long[n];
+        String[] prompts = new String[n];
+        String[] outputs = new String[n];
+        Integer[] ratings = new Integer[n];
+        Boolean[] thumbs = new Boolean[n];
+        String[] tags = new String[n];
+        String[] contexts = new String[n];
+        String[] notes = new String[n];
+        String[] frameworks = new String[n];
+        String[] models = new String[n];
+        String[] taskTypes = new String[n];
+        Integer[] features = new Integer[n];
+        Integer[] chars = new Integer[n];
+        String[] outputIds = new String[n];
+        String[] raterIds = new String[n];
+        for (int i = 0; i < n; i++) {
+            EntryRow row = rows.get(i);
+            FeedbackEntry e = row.entry();
+            ids[i] = e.feedbackId();
+            micros[i] = Math.addExact(Math.multiplyExact(e.timestamp().getEpochSecond(), 1_000_000L),
+                    e.timestamp().getNano() / 1_000L);
+            prompts[i] = e.prompt();
+            outputs[i] = e.output();
+            ratings[i] = e.rating();
+            thumbs[i] = e.thumbsUp();
+            tags[i] = PgCopy.tags(e.tags());
+            contexts[i] = row.context();
+            notes[i] = e.notes();
+            frameworks[i] = row.framework();
+            models[i] = row.model();
+            taskTypes[i] = row.taskType();
+            features[i] = row.promptFeatures();
+            chars[i] = e.prompt().length();
+            outputIds[i] = e.outputId();
+            raterIds[i] = e.raterId();
         }
-        int[] counts = ps.executeBatch();
-        List<InsertResult> results = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            results.add(counts[i] == 1 ? InsertResult.INSERTED : PgInserter.compareWithStored(connection, rows.get(i).entry()));
+        Set<String> inserted = new HashSet<>();
+        try (PreparedStatement ps = connection.prepareStatement(GROUP_INSERT)) {
+            int p = 1;
+            ps.setArray(p++, connection.createArrayOf("text", ids));
+            ps.setArray(p++, connection.createArrayOf("int8", micros));
+            ps.setArray(p++, connection.createArrayOf("text", prompts));
+            ps.setArray(p++, connection.createArrayOf("text", outputs));
+            ps.setArray(p++, connection.createArrayOf("int4", ratings));
+            ps.setArray(p++, connection.createArrayOf("bool", thumbs));
+            ps.setArray(p++, connection.createArrayOf("text", tags));
+            ps.setArray(p++, connection.createArrayOf("text", contexts));
+            ps.setArray(p++, connection.createArrayOf("text", notes));
+            ps.setArray(p++, connection.createArrayOf("text", frameworks));
+            ps.setArray(p++, connection.createArrayOf("text", models));
+            ps.setArray(p++, connection.createArrayOf("text", taskTypes));
+            ps.setArray(p++, connection.createArrayOf("int4", features));
+            ps.setArray(p++, connection.createArrayOf("int4", chars));
+            ps.setArray(p++, connection.createArrayOf("text", outputIds));
+            ps.setArray(p, connection.createArrayOf("text", raterIds));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    inserted.add(rs.getString(1));
+                }
+            }
+        }
+        locked = true;
+        List<InsertResult> results = new ArrayList<>(n);
+        for (EntryRow row : rows) {
+            // an id given twice in the group is inserted once: its second row compares with the first
+            results.add(inserted.remove(row.entry().feedbackId()) ? InsertResult.INSERTED
+                    : PgInserter.compareWithStored(connection, row.entry()));
         }
         return results;
+    }
+
+    /** Takes {@link PgConnections#WRITE_LOCK} unless this transaction holds it already. */
+    private void lock() throws SQLException {
+        if (!locked) {
+            PgConnections.takeWriteLock(connection);
+            locked = true;
+        }
     }
 
     private List<InsertResult> copy(List<EntryRow> rows) throws SQLException, IOException {
@@ -160,6 +274,7 @@ final class PgBatchWriter implements BatchWriter {
     @Override
     public void commit() {
         try {
+            stream.end();
             connection.commit();
             done = true;
         } catch (SQLException e) {
@@ -169,6 +284,7 @@ final class PgBatchWriter implements BatchWriter {
 
     @Override
     public void close() {
+        stream.close();
         try {
             if (insert != null) {
                 insert.close();

@@ -13,7 +13,29 @@ final class PgCopy {
     }
 
     static String rows(List<EntryRow> rows, boolean ordinal) {
-        StringBuilder b = new StringBuilder(rows.size() * 512);
+        StringBuilder b = new StringBuilder(size(rows));
+        rows(b, rows, ordinal);
+        return b.toString();
+    }
+
+    /** Appends the rows (without ordinals) to {@code b}. */
+    static void append(StringBuilder b, List<EntryRow> rows) {
+        b.ensureCapacity(b.length() + size(rows));
+        rows(b, rows, false);
+    }
+
+    /** About the length of the rows' text, so that the builder does not grow while it is written. */
+    private static int size(List<EntryRow> rows) {
+        long n = 0;
+        for (EntryRow row : rows) {
+            FeedbackEntry e = row.entry();
+            n += 256 + e.prompt().length() + e.output().length() + (row.context() == null ? 0 : row.context().length())
+                    + (e.notes() == null ? 0 : e.notes().length());
+        }
+        return (int) Math.min(n + n / 16, Integer.MAX_VALUE - 16);
+    }
+
+    private static void rows(StringBuilder b, List<EntryRow> rows, boolean ordinal) {
         int ord = 0;
         for (EntryRow row : rows) {
             if (ordinal) {
@@ -21,7 +43,6 @@ final class PgCopy {
             }
             row(b, row);
         }
-        return b.toString();
     }
 
     private static void row(StringBuilder b, EntryRow row) {

@@ -115,7 +115,7 @@ public final class PostgresFeedbackStore implements FeedbackStore {
         try {
             c = connections.borrow();
             c.setAutoCommit(false);
-            PgConnections.takeWriteLock(c);
+            // the writer takes the write lock with its first row (see PgBatchWriter)
             return new PgBatchWriter(c, connections);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(c);

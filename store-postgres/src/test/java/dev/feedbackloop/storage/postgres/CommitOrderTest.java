@@ -34,6 +34,16 @@ class CommitOrderTest {
 
     @Test
     void incrementalReadersSeeEveryRowOnceWhenTransactionsCommitOutOfOrder() throws Exception {
+        outOfOrderCommits(false);
+    }
+
+    /** The same with the first writer's row sent as a group (the service's group commit: lock and insert in one statement). */
+    @Test
+    void aGroupInsertTakesTheTurnBeforeItDrawsIds() throws Exception {
+        outOfOrderCommits(true);
+    }
+
+    private void outOfOrderCommits(boolean group) throws Exception {
         try (FeedbackStore store = StoreLocations.open(TestPostgres.newDatabase())) {
             List<Long> outcomes = new ArrayList<>();
             List<Long> added = new ArrayList<>();
@@ -51,7 +61,11 @@ class CommitOrderTest {
             CompletableFuture<InsertResult> second;
             boolean secondWaited;
             try (BatchWriter first = store.openBatch()) {
-                first.add(routed("first"));                     // draws its id, commits later
+                if (group) {                                    // draws its id, commits later
+                    first.addAll(List.of(dev.feedbackloop.storage.EntryRow.of(routed("first"))));
+                } else {
+                    first.add(routed("first"));
+                }
                 second = CompletableFuture.supplyAsync(() -> store.insert(routed("second")));
                 Thread.sleep(500);
                 read.run();
