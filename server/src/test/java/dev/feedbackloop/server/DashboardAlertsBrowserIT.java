@@ -43,7 +43,7 @@ class DashboardAlertsBrowserIT {
     Chromium browser;
 
     @BeforeEach
-    void start() {
+    void start() throws Exception {
         s = new ServerFixture(dir);
         browser = new Chromium(dir.resolve("profile"));
     }

@@ -235,8 +235,9 @@
     const types = Object.entries(o.task_types || {});
     $('task-types').textContent = types.length
       ? 'Compared within task types: ' + types.map(([t, c]) => t + ' ' + count(c.count)
-        + (c.classified ? ' (' + count(c.classified) + ' classified)' : '')).join(', ') + '.'
-      : 'Compared over all entries: task types are not known for this period.';
+        + (c.classified ? ' (' + count(c.classified) + ' classified)' : '')).join(', ')
+        + '. Significant findings, and raw differences that task types explain (with a note).'
+      : 'Compared over all entries (task types are not known for all of this period\'s entries): significant findings.';
     const points = (d, i) => signed(d * 100) + ' [' + signed(i.low * 100) + ', ' + signed(i.high * 100) + ']';
     $('findings').replaceChildren(shown.length ? table([
       { label: 'Group', value: (f) => f.task_type ? el('span', {}, f.kind + ' ' + f.name + ' ',
