@@ -160,7 +160,7 @@ public final class Overviews {
         return new PeriodOverview(period == null ? "30d" : period.strip(), cur.start(), cur.end(), filter.toMap(),
                 totals(cur, all), totals(before, prev), Reporter.change(all, prev), bucket,
                 points(agg.days(), bucket.equals("week")), tables.frameworks(), tables.models(), tables.tags(), findings,
-                minSupport, now);
+                agg.taskTypes(minSupport), minSupport, now);
     }
 
     private static PeriodOverview.Totals totals(ReportPeriod p, Tally t) {

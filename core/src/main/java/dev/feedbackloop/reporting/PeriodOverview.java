@@ -3,6 +3,7 @@ package dev.feedbackloop.reporting;
 import dev.feedbackloop.analysis.Finding;
 import dev.feedbackloop.analysis.GroupPerformance;
 import dev.feedbackloop.analysis.Interval;
+import dev.feedbackloop.analysis.TaskTypeCount;
 import dev.feedbackloop.reporting.ImprovementReport.Change;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,7 +20,10 @@ import java.util.Map;
  * @param filters  the framework, model and tag asked for (absent ones left out)
  * @param bucket   {@code day} or {@code week}
  * @param change   null when either period is empty
- * @param findings every group-versus-rest comparison of the period, most significant first
+ * @param findings every group-versus-rest comparison of the period, most significant first: adjusted
+ *                 for task type when the period's task types are known (see {@link Finding})
+ * @param taskTypes entries per task type and how many of them the classifier typed; empty when the
+ *                 comparisons were not made within task types
  */
 public record PeriodOverview(
         String period,
@@ -35,6 +39,7 @@ public record PeriodOverview(
         Map<String, GroupPerformance> models,
         Map<String, GroupPerformance> tags,
         List<Finding> findings,
+        Map<String, TaskTypeCount> taskTypes,
         int minSupport,
         Instant computedAt) {
 

@@ -91,7 +91,7 @@
     $('who').textContent = 'Signed in with key ' + s.key + ' (' + s.scope + ')';
   }).catch(() => {});
 
-  const start = { overview, explorer, entry, reports, suggestions, router }[view] || overview;
+  const start = { overview, explorer, entry, reports, suggestions, router, alerts }[view] || overview;
   start().catch((e) => say('Could not load: ' + e.message));
 
   // ---- overview ----------------------------------------------------------------------------------
@@ -229,15 +229,26 @@
     $('table-frameworks').replaceChildren(table(groupColumns('framework'), Object.entries(o.frameworks), 'Frameworks'));
     $('table-models').replaceChildren(table(groupColumns('model'), Object.entries(o.models), 'Models'));
     $('table-tags').replaceChildren(table(groupColumns('tag'), Object.entries(o.tags), 'Tags'));
-    const significant = o.findings.filter((f) => f.significant);
-    $('findings').replaceChildren(significant.length ? table([
-      { label: 'Group', value: (f) => f.kind + ' ' + f.name },
+    // The headline difference is the one within task types (adjusted); the raw one is beside it, and a
+    // finding whose two disagree is shown with its note even when only the raw one is significant.
+    const shown = o.findings.filter((f) => f.significant || f.note);
+    const types = Object.entries(o.task_types || {});
+    $('task-types').textContent = types.length
+      ? 'Compared within task types: ' + types.map(([t, c]) => t + ' ' + count(c.count)
+        + (c.classified ? ' (' + count(c.classified) + ' classified)' : '')).join(', ')
+        + '. Significant findings, and raw differences that task types explain (with a note).'
+      : 'Compared over all entries (task types are not known for all of this period\'s entries): significant findings.';
+    const points = (d, i) => signed(d * 100) + ' [' + signed(i.low * 100) + ', ' + signed(i.high * 100) + ']';
+    $('findings').replaceChildren(shown.length ? table([
+      { label: 'Group', value: (f) => f.task_type ? el('span', {}, f.kind + ' ' + f.name + ' ',
+        el('span', { class: 'sub' }, 'in ' + f.task_type + ' tasks')) : f.kind + ' ' + f.name },
       { label: 'Success with', num: true, value: (f) => pct(f.rate_with) + ' of ' + count(f.support) },
       { label: 'Without', num: true, value: (f) => pct(f.rate_without) + ' of ' + count(f.support_without) },
-      { label: 'Difference (points)', num: true, value: (f) => signed(f.effect * 100) + ' [' + signed(f.ci.low * 100)
-          + ', ' + signed(f.ci.high * 100) + ']' },
-      { label: 'p', num: true, value: (f) => pval(f.p_value) },
-      { label: 'q (BH)', num: true, value: (f) => pval(f.q_value) }], significant, 'Findings')
+      { label: types.length ? 'Difference within task types (points)' : 'Difference (points)', num: true, value: (f) => el('strong', {}, points(f.effect, f.ci)) },
+      { label: 'Raw difference', num: true, value: (f) => f.raw ? points(f.raw.effect, f.raw.ci)
+          + (f.raw.significant ? '' : ' (n.s.)') : '' },
+      { label: 'q (BH)', num: true, value: (f) => pval(f.q_value) + (f.significant ? '' : ' (n.s.)') },
+      { label: 'Note', value: (f) => f.note ? el('span', { class: 'note' }, f.note) : '' }], shown, 'Findings')
       : el('p', { class: 'empty' }, 'No finding is significant after false-discovery control'
         + (o.current.count < 2 * o.min_support ? ': with fewer than ' + count(2 * o.min_support)
           + ' entries, capture more feedback first.' : '.')));
@@ -606,5 +617,66 @@
         say('');
       }
     });
+  }
+
+  // ---- alerts -----------------------------------------------------------------------------------------
+
+  const when = (iso) => iso ? iso.replace('T', ' ').slice(0, 16) + ' UTC' : '';
+  const pp = (x) => (x >= 0 ? '+' : '') + Number(x).toFixed(1);
+
+  /** One alert: what dropped, from what to what with intervals, since when, how sure, why, examples. */
+  function alertCard(a) {
+    const b = a.baseline;
+    const c = a.current;
+    const d = a.difference_points;
+    const ev = a.evidence || {};
+    const rate = (p) => pct(p.success_rate) + ' [' + pct(p.ci95[0]) + ', ' + pct(p.ci95[1]) + ']';
+    const link = typeof a.dashboard === 'string' && a.dashboard.startsWith('/?') ? a.dashboard : null;
+    return el('article', { class: 'alert', 'aria-label': 'Alert: ' + a.summary },
+      el('h2', {}, a.summary),
+      el('p', {}, 'From ' + rate(b) + ' (' + b.from + ' to ' + b.to + ', ' + count(b.votes) + ' votes) to ' + rate(c)
+        + ' since ' + a.since + ' (' + count(c.votes) + ' votes): ' + pp(d.estimate) + ' points, 95% interval ['
+        + pp(d.ci95[0]) + ', ' + pp(d.ci95[1]) + '].'),
+      el('p', { class: 'sub' }, 'Detected on ' + a.detected_on + ', raised ' + when(a.raised_at) + '.'),
+      el('p', {}, 'How sure: ' + (ev.statement || '') + (typeof ev.e_value === 'number'
+        ? ' (evidence ' + ev.e_value.toPrecision(3) + ')' : '') + '.'),
+      (a.findings || []).length ? [el('h3', {}, 'Explained by'), el('ul', {}, a.findings.map((f) => el('li', {}, f.text)))] : null,
+      (a.examples || []).length ? [el('h3', {}, 'Example failures'), el('ul', {}, a.examples.map((x) => el('li', {},
+        el('a', { href: '/?entry=' + encodeURIComponent(x.entry_id) }, 'rating ' + x.rating + ': ' + x.prompt),
+        x.notes ? el('span', { class: 'sub' }, ' (notes: ' + x.notes + ')') : null)))] : null,
+      link ? el('p', {}, el('a', { href: link }, 'Open the overview of this period and group')) : null);
+  }
+
+  async function alerts() {
+    say('Loading the alerts…');
+    const [a, d] = await Promise.all([api('/api/v1/alerts'), api('/api/v1/alerts/deliveries')]);
+    $('alerts').replaceChildren(...(a.alerts.length ? a.alerts.map(alertCard) : [el('p', { class: 'empty' },
+      'No alerts yet. Alerts go to destinations added on the server\'s machine, for example ',
+      el('code', {}, 'feedback alerts add ops --type webhook --url https://ops.example/hooks/feedback'), ' or ',
+      el('code', {}, 'feedback alerts add team --type slack --url https://hooks.slack.com/services/...'),
+      '; ', el('code', {}, 'feedback serve'), ' then looks for drops daily (', el('code', {}, 'feedback alerts check'),
+      ' looks now).')]));
+    const dead = d.deliveries.filter((x) => x.state === 'dead');
+    $('dead-letters').replaceChildren(dead.length ? el('p', { class: 'message', role: 'alert' },
+      count(dead.length) + (dead.length === 1 ? ' delivery' : ' deliveries') + ' gave up (dead letter'
+      + (dead.length === 1 ? '' : 's') + '): ' + dead.map((x) => x.kind + ' to ' + x.destination
+        + (x.last_error ? ' (' + x.last_error + ')' : '')).join('; ') + '. They are not sent again.') : '');
+    $('deliveries').replaceChildren(table([
+      { label: 'Queued', value: (x) => when(x.created_at) },
+      { label: 'Kind', value: (x) => x.kind },
+      { label: 'Destination', value: (x) => x.destination },
+      { label: 'State', value: (x) => x.state === 'dead' ? el('span', { class: 'dead' }, 'dead letter')
+          : x.state === 'pending' ? 'pending, next try ' + when(x.next_attempt_at) : x.state },
+      { label: 'Attempts', num: true, value: (x) => String(x.attempts) },
+      { label: 'Last answer', value: (x) => x.last_status || '' },
+      { label: 'Last error', value: (x) => x.last_error || '' },
+      { label: 'Updated', value: (x) => when(x.updated_at) }], d.deliveries, 'Deliveries'));
+    $('destinations').replaceChildren(d.destinations.length ? table([
+      { label: 'Name', value: (x) => x.name },
+      { label: 'Type', value: (x) => x.type },
+      { label: 'Target', value: (x) => x.target },
+      { label: 'Signed', value: (x) => x.signed ? 'yes' : '' }], d.destinations, 'Destinations')
+      : el('p', { class: 'empty' }, 'No destinations: add one with feedback alerts add (see above).'));
+    say(count(a.alerts.length) + ' alerts, ' + count(d.deliveries.length) + ' deliveries, ' + count(dead.length) + ' dead.');
   }
 })();
