@@ -219,8 +219,7 @@ public final class FeedbackLoop implements AutoCloseable {
      */
     public static dev.feedbackloop.storage.sqlite.SqliteBackups.Restored restore(String location, Path backup) {
         if (StoreLocations.isUrl(location)) {
-            throw new InvalidInputException("restore writes a SQLite file; to move a SQLite database to a server"
-                    + " database use: feedback migrate --from FILE --to URL");
+            return dev.feedbackloop.storage.ServerRestores.restore(backup, location);
         }
         return dev.feedbackloop.storage.sqlite.SqliteBackups.restore(backup, Path.of(location));
     }
