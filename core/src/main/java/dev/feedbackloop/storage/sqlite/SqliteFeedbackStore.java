@@ -45,7 +45,18 @@ public final class SqliteFeedbackStore implements FeedbackStore {
 
     private final Path file;
     private final SqliteConnections connections;
-    private final SqliteAlertStore alerts = new SqliteAlertStore(this);
+    private final dev.feedbackloop.storage.JdbcAlertStore alerts = new dev.feedbackloop.storage.JdbcAlertStore(
+            new dev.feedbackloop.storage.JdbcAlertStore.Transactions() {
+                @Override
+                public <T> T read(String what, dev.feedbackloop.storage.JdbcAlertStore.Work<T> work) {
+                    return SqliteFeedbackStore.this.read(what, work::run);
+                }
+
+                @Override
+                public <T> T write(String what, dev.feedbackloop.storage.JdbcAlertStore.Work<T> work) {
+                    return SqliteFeedbackStore.this.write(what, work::run);
+                }
+            });
 
     private SqliteFeedbackStore(Path file, boolean readOnly) {
         this.file = file;

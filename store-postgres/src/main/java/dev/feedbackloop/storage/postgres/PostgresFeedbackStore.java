@@ -6,6 +6,10 @@ import dev.feedbackloop.access.ApiKey;
 import dev.feedbackloop.capture.FeedbackEntry;
 import dev.feedbackloop.capture.Outcome;
 import dev.feedbackloop.capture.RatedOutput;
+import dev.feedbackloop.lifecycle.AuditEvent;
+import dev.feedbackloop.lifecycle.Deletion;
+import dev.feedbackloop.lifecycle.DeletionFilter;
+import dev.feedbackloop.storage.AlertStore;
 import dev.feedbackloop.storage.AnalysisRow;
 import dev.feedbackloop.storage.BatchWriter;
 import dev.feedbackloop.storage.DataVersion;
@@ -13,6 +17,7 @@ import dev.feedbackloop.storage.EntryText;
 import dev.feedbackloop.storage.FeedbackQuery;
 import dev.feedbackloop.storage.FeedbackStore;
 import dev.feedbackloop.storage.InsertResult;
+import dev.feedbackloop.storage.JdbcAlertStore;
 import dev.feedbackloop.storage.OutcomeRow;
 import dev.feedbackloop.storage.Statistics;
 import dev.feedbackloop.storage.StatisticsBuilder;
@@ -60,6 +65,17 @@ public final class PostgresFeedbackStore implements FeedbackStore {
     private static final String MICROS = "(extract(epoch FROM timestamp) * 1000000)::bigint";
 
     private final PgConnections connections;
+    private final AlertStore alerts = new JdbcAlertStore(new JdbcAlertStore.Transactions() {
+        @Override
+        public <T> T read(String what, JdbcAlertStore.Work<T> work) {
+            return PostgresFeedbackStore.this.read(what, work::run);
+        }
+
+        @Override
+        public <T> T write(String what, JdbcAlertStore.Work<T> work) {
+            return PostgresFeedbackStore.this.write(what, false, work::run);
+        }
+    });
 
     private PostgresFeedbackStore(PgConnections connections) {
         this.connections = connections;
@@ -131,10 +147,62 @@ public final class PostgresFeedbackStore implements FeedbackStore {
     }
 
     @Override
-    public void changesAfter(long afterSeq, Consumer<Instant> entryTimestamp) {
-        stream("read changes", "SELECT " + MICROS.replace("timestamp", "entry_timestamp")
-                + " FROM changes WHERE seq > ? ORDER BY seq", PgFilter.values(afterSeq),
-                rs -> entryTimestamp.accept(PgRows.instant(rs.getLong(1))));
+    public void changedSpansAfter(long afterSeq, java.util.function.BiConsumer<Instant, Instant> span) {
+        stream("read changes", PgLifecycle.SPANS, PgFilter.values(afterSeq),
+                rs -> span.accept(PgRows.instant(rs.getLong(1)), PgRows.instant(rs.getLong(2))));
+    }
+
+    /** Removes feedback rows, so it takes {@link PgConnections#WRITE_LOCK} like every other removal. */
+    @Override
+    public Deletion delete(DeletionFilter filter, Instant at, String actor, boolean dryRun) {
+        if (dryRun) {
+            return read("count what a deletion would remove", c -> PgLifecycle.delete(c, filter, at, true));
+        }
+        return write("delete feedback", true, c -> {
+            Deletion d = PgLifecycle.delete(c, filter, at, false);
+            PgLifecycle.audit(c, new AuditEvent(0, at, actor, filter.ageOnly() ? "purge" : "delete", filter.describe(),
+                    d.entries() + d.replacedVotes()));
+            return d;
+        });
+    }
+
+    /**
+     * PostgreSQL's plain {@code VACUUM} of every table of the database the user may vacuum (outside a
+     * transaction, as PostgreSQL requires): the space of deleted rows becomes free for new rows and
+     * the planner's statistics stay fresh. Others go on reading and writing meanwhile. It does not
+     * shrink the files nor promise that freed bytes are overwritten at once (that takes
+     * {@code VACUUM FULL}, which locks each table while it rewrites it: run it yourself in a quiet
+     * hour); the write-ahead log and backups keep old pages until they are recycled.
+     */
+    @Override
+    public void vacuum() {
+        for (int attempt = 0; ; attempt++) {
+            try (Connection c = connections.borrow()) {
+                c.setAutoCommit(true);
+                try (java.sql.Statement st = c.createStatement()) {
+                    st.execute("VACUUM");
+                }
+                return;
+            } catch (SQLException e) {
+                if (attempt > 0 || !PgConnections.isTransient(e) || e instanceof SQLTransientConnectionException) {
+                    throw connections.failure("vacuum " + connections.location(), e);
+                }
+                sleep(100);
+            }
+        }
+    }
+
+    @Override
+    public void audit(AuditEvent event) {
+        write("write the audit trail", false, c -> {
+            PgLifecycle.audit(c, event);
+            return null;
+        });
+    }
+
+    @Override
+    public List<AuditEvent> auditTrail(Instant since, int limit) {
+        return read("read the audit trail", c -> PgLifecycle.auditTrail(c, since, limit));
     }
 
     @Override
@@ -175,6 +243,12 @@ public final class PostgresFeedbackStore implements FeedbackStore {
     @Override
     public String settingIfAbsent(String name, String value) {
         return write("store setting " + name, false, c -> PgKept.settingIfAbsent(c, name, value));
+    }
+
+    @Override
+    public void putSetting(String name, String value) {
+        write("store setting " + name, false, c -> PgRows.update(c, "INSERT INTO settings (name, value) VALUES (?, ?)"
+                + " ON CONFLICT (name) DO UPDATE SET value = excluded.value", name, value));
     }
 
     @Override
@@ -346,6 +420,11 @@ public final class PostgresFeedbackStore implements FeedbackStore {
     /** {@code feedback migrate}: see {@link SqliteCopy}. */
     dev.feedbackloop.storage.StoreCopy copyFromSqlite(Path sqliteFile) {
         return SqliteCopy.copy(sqliteFile, connections);
+    }
+
+    @Override
+    public AlertStore alertStore() {
+        return alerts;
     }
 
     @Override
