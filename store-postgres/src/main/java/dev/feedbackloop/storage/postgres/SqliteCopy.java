@@ -59,10 +59,11 @@ final class SqliteCopy {
     /** Every table, parents of nothing first; {@code identity}: the column whose sequence follows the copied ids. */
     private static final List<Table> TABLES = List.of(
             new Table("feedback", "id", plus(ENTRY, t("framework"), t("model"), t("task_type"), n("prompt_features"),
-                    n("prompt_chars"), t("output_id"), t("rater_id")), "id"),
+                    n("prompt_chars"), t("output_id"), t("rater_id"), t("task_class")), "id"),
             new Table("feedback_history", "id", plus(ENTRY, t("output_id"), t("rater_id"), time("replaced_at"),
                     t("replaced_by")), null),
-            new Table("changes", "seq", List.of(n("seq"), t("kind"), time("entry_timestamp"), time("at")), "seq"),
+            new Table("changes", "seq", List.of(n("seq"), t("kind"), time("entry_timestamp"), time("at"),
+                    time("last_timestamp"), n("entries")), "seq"),
             new Table("outputs", "output_id", List.of(t("output_id"), t("prompt"), t("output"), t("context"),
                     time("created_at")), null),
             new Table("settings", "name", List.of(t("name"), t("value")), null),
@@ -71,7 +72,16 @@ final class SqliteCopy {
             new Table("reports", "id", List.of(n("id"), t("period"), t("report_data"), time("created_at"),
                     time("start_date"), time("end_date")), "id"),
             new Table("api_keys", "id", List.of(n("id"), t("name"), t("scope"), t("key_hash"), t("origins"),
-                    time("created_at"), time("revoked_at")), "id"));
+                    time("created_at"), time("revoked_at")), "id"),
+            new Table("audit", "id", List.of(n("id"), time("at"), t("actor"), t("action"), t("detail"), n("affected")),
+                    "id"),
+            new Table("alerts", "alert_key", List.of(t("alert_key"), n("raised_at"), t("alert")), null),
+            new Table("alert_destinations", "name", List.of(t("name"), t("type"), t("target"), t("secret"), t("options"),
+                    n("created_at")), null),
+            new Table("outbox", "delivery_key", List.of(t("delivery_key"), t("event_key"), t("destination"), t("kind"),
+                    t("payload"), t("state"), n("attempts"), n("next_at"), n("created_at"), n("updated_at"),
+                    t("last_status"), t("last_error")), null),
+            new Table("schedule_runs", "name", List.of(t("name"), n("done_slot"), t("holder"), n("lease_until")), null));
 
     private SqliteCopy() {
     }
@@ -99,12 +109,13 @@ final class SqliteCopy {
                     added.put(table.name(), after - before);
                 }
                 refuseOtherData(to);
+                Map<String, Long> drawn = sqliteSequences(from);
                 for (Table table : TABLES) {
                     if (table.identity() != null) {
                         try (Statement st = to.createStatement()) {
                             st.execute("SELECT setval(pg_get_serial_sequence('" + table.name() + "', '" + table.identity()
                                     + "'), greatest((SELECT max(" + table.identity() + ") FROM " + table.name()
-                                    + "), 1))");
+                                    + "), " + drawn.getOrDefault(table.name(), 0L) + ", 1))");
                         }
                     }
                 }
@@ -119,7 +130,18 @@ final class SqliteCopy {
         return new StoreCopy(sqliteFile.toString(), target.location().display(), sourceRows, targetRows, added);
     }
 
-    private static java.util.Properties sqliteProperties() {
+    /** The ids SQLite drew per table (deleted rows' too), so that the target does not draw them again. */
+    private static Map<String, Long> sqliteSequences(Connection from) throws SQLException {
+        Map<String, Long> out = new LinkedHashMap<>();
+        try (Statement st = from.createStatement(); ResultSet rs = st.executeQuery("SELECT name, seq FROM sqlite_sequence")) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return out;
+    }
+
+        private static java.util.Properties sqliteProperties() {
         java.util.Properties p = new java.util.Properties();
         p.setProperty("open_mode", "1"); // read-only
         return p;
@@ -155,7 +177,7 @@ final class SqliteCopy {
         if (b.length() > 0) {
             copy.copyIn("COPY copy_" + table.name() + " (" + columns + ") FROM STDIN", new StringReader(b.toString()));
         }
-        String select = String.join(", ", table.columns().stream().map(c -> c.name().equals("created_at")
+        String select = String.join(", ", table.columns().stream().map(c -> c.name().equals("created_at") && c.kind() == Kind.TIME
                 ? "coalesce(created_at, now())" : c.name()).toList());
         try (Statement st = to.createStatement()) {
             st.executeUpdate("INSERT INTO " + table.name() + " (" + columns + ") OVERRIDING SYSTEM VALUE SELECT " + select
