@@ -40,6 +40,19 @@ class PostgresBackupRestoreTest extends BackupRestoreScenarios {
             assertThat(with.checked()).startsWith("amcheck: ").contains("B-tree indexes").contains("verify_heapam");
             assertThat(Integer.parseInt(with.checked().replaceAll("amcheck: (\\d+) .*", "$1"))).isGreaterThanOrEqualTo(10);
             assertThat(with.rows()).containsEntry("feedback", 50L).containsKeys("audit", "outbox", "schedule_runs");
+
+            // an index that no longer matches its table: its "immutable" function changed after it was built
+            try (Connection c = DriverManager.getConnection(location.jdbcUrl(), location.user(), location.password());
+                 Statement st = c.createStatement()) {
+                st.execute("CREATE FUNCTION shifted(text) RETURNS text IMMUTABLE LANGUAGE sql AS 'SELECT $1'");
+                st.execute("CREATE INDEX idx_broken ON feedback (shifted(feedback_id))");
+                st.execute("CREATE OR REPLACE FUNCTION shifted(text) RETURNS text IMMUTABLE LANGUAGE sql"
+                        + " AS 'SELECT $1 || ''x'''");
+            }
+            StoreCheck broken = store.verify();
+            assertThat(broken.ok()).isFalse();
+            assertThat(broken.integrity()).singleElement().asString().startsWith("index idx_broken: ")
+                    .contains("lacks matching index tuple");
         }
     }
 }
