@@ -43,13 +43,12 @@ public final class ServerRestores {
         try {
             Path file = backup;
             if (version < source.check().expectedSchema()) {
-                upgraded = Files.createTempFile("feedback-restore-", ".db");
-                Files.copy(backup, upgraded, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                try (SqliteFeedbackStore s = SqliteFeedbackStore.open(upgraded)) {
+                upgraded = Files.createTempDirectory("feedback-restore-");
+                file = Files.copy(backup, upgraded.resolve("backup.db"));
+                try (SqliteFeedbackStore s = SqliteFeedbackStore.open(file)) {
                     s.count();
                 }
-                source = SqliteBackups.inspect(upgraded);
-                file = upgraded;
+                source = SqliteBackups.inspect(file);
             }
             StoreLocations.copyCurrentSqlite(file, location);
         } catch (IOException e) {
@@ -75,16 +74,18 @@ public final class ServerRestores {
         }
     }
 
-    private static void deleteQuietly(Path file) {
-        if (file == null) {
+    /** Removes the temporary folder of an upgraded copy (the copy, its journal files, its lock). */
+    private static void deleteQuietly(Path folder) {
+        if (folder == null) {
             return;
         }
-        for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
-            try {
-                Files.deleteIfExists(Path.of(file + suffix));
-            } catch (IOException ignored) {
-                // a temporary copy left in the temporary folder
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
             }
+            Files.deleteIfExists(folder);
+        } catch (IOException ignored) {
+            // a temporary copy left in the temporary folder
         }
     }
 }

@@ -78,6 +78,9 @@ public abstract class BackupRestoreScenarios {
         }
         assertThat(backedUp).isGreaterThanOrEqualTo(before.size());
         assertThat(acknowledged.size()).as("captures went on during the backup").isGreaterThan(before.size());
+        try (java.util.stream.Stream<Path> left = Files.list(file.getParent())) {
+            assertThat(left).as("nothing but the backup in its folder").containsExactly(file);
+        }
         SqliteBackups.Inspected inspected = SqliteBackups.inspect(file); // what `feedback verify --db FILE` checks
         assertThat(inspected.check().ok()).isTrue();
         assertThat(inspected.entries()).isEqualTo(backedUp);

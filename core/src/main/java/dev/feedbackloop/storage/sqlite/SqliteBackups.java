@@ -146,6 +146,7 @@ public final class SqliteBackups {
         } finally {
             try {
                 Files.deleteIfExists(partial);
+                Files.deleteIfExists(SqliteMigrations.lockFile(partial)); // when copyTo created the schema
             } catch (java.io.IOException ignored) {
                 // a hidden leftover of a failed backup, under a name no other backup uses
             }
