@@ -53,8 +53,13 @@ class DeletionsTest {
         return out;
     }
 
-    private static FeedbackLoop open(Path db) {
-        return FeedbackLoop.builder(db.toString()).clock(CLOCK).open();
+    /** The location of the database named {@code db} (a SQLite file here; subclasses run on other databases). */
+    String location(Path db) {
+        return db.toString();
+    }
+
+    private FeedbackLoop open(Path db) {
+        return FeedbackLoop.builder(location(db)).clock(CLOCK).open();
     }
 
     private static void store(FeedbackLoop loop, List<FeedbackEntry> entries) {

@@ -30,8 +30,13 @@ class AlertsTest {
     Path dir;
     private final TestClock clock = new TestClock(FIRST_LOOK.atTime(12, 0).atZone(ZONE).toInstant(), ZONE);
 
+    /** The location of the database named {@code db} (a SQLite file here; subclasses run on other databases). */
+    String location(Path db) {
+        return db.toString();
+    }
+
     private FeedbackLoop open(Path db) {
-        return FeedbackLoop.builder(db.toString()).clock(clock).alerts(AlertConfig.DEFAULT
+        return FeedbackLoop.builder(location(db)).clock(clock).alerts(AlertConfig.DEFAULT
                 .withReportsDir(dir.resolve("reports"))).open();
     }
 

@@ -7,6 +7,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.feedbackloop.FeedbackJson;
 import dev.feedbackloop.internal.Json;
 import dev.feedbackloop.storage.AlertStore;
+import dev.feedbackloop.storage.FeedbackStore;
 import dev.feedbackloop.storage.sqlite.SqliteFeedbackStore;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
@@ -29,6 +30,11 @@ class OutboxTest {
     Path dir;
     private final TestClock clock = new TestClock(Instant.parse("2026-12-07T09:00:00Z"), ZoneOffset.UTC);
 
+    /** The store of the database named {@code db} (a SQLite file here; subclasses run on other databases). */
+    FeedbackStore openStore(Path db) {
+        return SqliteFeedbackStore.open(db);
+    }
+
     private Outbox outbox(AlertStore store) {
         return new Outbox(store, new Senders(clock, RETRY.sendTimeout(), "https://feedback.example"), clock, RETRY,
                 new SplittableRandom(1));
@@ -45,7 +51,7 @@ class OutboxTest {
 
     @Test
     void aWebhookIsSignedOverTimestampAndBodyAndCarriesItsIdempotencyKey() throws Exception {
-        try (Receiver receiver = new Receiver(200); SqliteFeedbackStore store = SqliteFeedbackStore.open(dir.resolve("f.db"))) {
+        try (Receiver receiver = new Receiver(200); FeedbackStore store = openStore(dir.resolve("f.db"))) {
             webhook(store.alertStore(), receiver.url("/hooks/feedback"));
             Outbox outbox = outbox(store.alertStore());
             assertThat(outbox.queue("alert/1", "alert", payload(), null)).isEqualTo(1);
@@ -70,7 +76,7 @@ class OutboxTest {
 
     @Test
     void aFailureThenSuccessDeliversOnceAfterTheBackoff() throws Exception {
-        try (Receiver receiver = new Receiver(500, 200); SqliteFeedbackStore store = SqliteFeedbackStore.open(dir.resolve("f.db"))) {
+        try (Receiver receiver = new Receiver(500, 200); FeedbackStore store = openStore(dir.resolve("f.db"))) {
             webhook(store.alertStore(), receiver.url("/"));
             Outbox outbox = outbox(store.alertStore());
             outbox.queue("alert/2", "alert", payload(), null);
@@ -97,14 +103,14 @@ class OutboxTest {
     void aRestartDuringTheBackoffStillDeliversOnce() throws Exception {
         Path db = dir.resolve("f.db");
         try (Receiver receiver = new Receiver(503, 200)) {
-            try (SqliteFeedbackStore store = SqliteFeedbackStore.open(db)) {
+            try (FeedbackStore store = openStore(db)) {
                 webhook(store.alertStore(), receiver.url("/"));
                 Outbox outbox = outbox(store.alertStore());
                 outbox.queue("review/2026-W49", "review", payload(), null);
                 assertThat(outbox.deliverDue().retried()).isEqualTo(1);
             }
             clock.advance(Duration.ofMinutes(5));
-            try (SqliteFeedbackStore store = SqliteFeedbackStore.open(db)) {
+            try (FeedbackStore store = openStore(db)) {
                 Outbox outbox = outbox(store.alertStore());
                 // queueing the same event again after the restart changes nothing
                 assertThat(outbox.queue("review/2026-W49", "review", payload(), null)).isZero();
@@ -118,7 +124,7 @@ class OutboxTest {
 
     @Test
     void afterTheLastAttemptADeliveryIsDeadAndNeverSentAgain() throws Exception {
-        try (Receiver receiver = new Receiver(500); SqliteFeedbackStore store = SqliteFeedbackStore.open(dir.resolve("f.db"))) {
+        try (Receiver receiver = new Receiver(500); FeedbackStore store = openStore(dir.resolve("f.db"))) {
             webhook(store.alertStore(), receiver.url("/"));
             Outbox outbox = outbox(store.alertStore());
             outbox.queue("alert/3", "alert", payload(), null);
@@ -137,7 +143,7 @@ class OutboxTest {
     @Timeout(60) // liveness only: without a send timeout this test would never end
     void aReceiverThatHangsCostsOneTimeoutPerPassAndOthersStillGetTheirs() throws Exception {
         try (Receiver hanging = new Receiver(Receiver.HANG, 200); Receiver healthy = new Receiver(200);
-             SqliteFeedbackStore store = SqliteFeedbackStore.open(dir.resolve("f.db"))) {
+             FeedbackStore store = openStore(dir.resolve("f.db"))) {
             webhook(store.alertStore(), hanging.url("/"));
             store.alertStore().addDestination(new Destination("healthy", Destination.Type.WEBHOOK, healthy.url("/"), SECRET,
                     Map.of(), clock.instant()));
@@ -159,7 +165,7 @@ class OutboxTest {
 
     @Test
     void slackGetsBlocksWithWhatUsersTypedEscapedAndAnAbsoluteLink() throws Exception {
-        try (Receiver receiver = new Receiver(200); SqliteFeedbackStore store = SqliteFeedbackStore.open(dir.resolve("f.db"))) {
+        try (Receiver receiver = new Receiver(200); FeedbackStore store = openStore(dir.resolve("f.db"))) {
             store.alertStore().addDestination(new Destination("team", Destination.Type.SLACK,
                     receiver.url("/services/T000/B000/XXXX"), null, Map.of(), clock.instant()));
             Outbox outbox = outbox(store.alertStore());
@@ -178,7 +184,7 @@ class OutboxTest {
     void anEmailGoesThroughSmtp() throws Exception {
         GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        try (SqliteFeedbackStore store = SqliteFeedbackStore.open(dir.resolve("f.db"))) {
+        try (FeedbackStore store = openStore(dir.resolve("f.db"))) {
             int port = smtp.getSmtp().getPort();
             store.alertStore().addDestination(new Destination("oncall", Destination.Type.EMAIL, "oncall@example.org", null,
                     Map.of("host", "127.0.0.1", "port", String.valueOf(port), "from", "alerts@example.org"), clock.instant()));

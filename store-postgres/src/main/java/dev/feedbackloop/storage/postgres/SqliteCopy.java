@@ -76,8 +76,8 @@ final class SqliteCopy {
             new Table("audit", "id", List.of(n("id"), time("at"), t("actor"), t("action"), t("detail"), n("affected")),
                     "id"),
             new Table("alerts", "alert_key", List.of(t("alert_key"), n("raised_at"), t("alert")), null),
-            new Table("alert_destinations", "name", List.of(t("name"), t("type"), t("target"), t("secret"), t("options"),
-                    n("created_at")), null),
+            new Table("alert_destinations", "name", List.of(t("name"), t("type"), t("target"), t("secret"),
+                    t("options"), n("created_at")), null),
             new Table("outbox", "delivery_key", List.of(t("delivery_key"), t("event_key"), t("destination"), t("kind"),
                     t("payload"), t("state"), n("attempts"), n("next_at"), n("created_at"), n("updated_at"),
                     t("last_status"), t("last_error")), null),
@@ -177,8 +177,9 @@ final class SqliteCopy {
         if (b.length() > 0) {
             copy.copyIn("COPY copy_" + table.name() + " (" + columns + ") FROM STDIN", new StringReader(b.toString()));
         }
-        String select = String.join(", ", table.columns().stream().map(c -> c.name().equals("created_at") && c.kind() == Kind.TIME
-                ? "coalesce(created_at, now())" : c.name()).toList());
+        String select = String.join(", ", table.columns().stream()
+                .map(c -> c.name().equals("created_at") && c.kind() == Kind.TIME ? "coalesce(created_at, now())" : c.name())
+                .toList());
         try (Statement st = to.createStatement()) {
             st.executeUpdate("INSERT INTO " + table.name() + " (" + columns + ") OVERRIDING SYSTEM VALUE SELECT " + select
                     + " FROM copy_" + table.name() + " ORDER BY " + table.key() + " ON CONFLICT DO NOTHING");

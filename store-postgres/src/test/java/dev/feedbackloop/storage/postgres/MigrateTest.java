@@ -12,15 +12,23 @@ import dev.feedbackloop.analysis.AnalysisOptions;
 import dev.feedbackloop.capture.FeedbackEntry;
 import dev.feedbackloop.generate.SampleGenerator;
 import dev.feedbackloop.reporting.ReportPeriod;
+import dev.feedbackloop.alerts.Delivery;
+import dev.feedbackloop.alerts.Destination;
+import dev.feedbackloop.lifecycle.AuditEvent;
+import dev.feedbackloop.lifecycle.Deletion;
+import dev.feedbackloop.lifecycle.DeletionFilter;
+import dev.feedbackloop.storage.AlertStore;
 import dev.feedbackloop.storage.BatchWriter;
 import dev.feedbackloop.storage.FeedbackQuery;
 import dev.feedbackloop.storage.StoreCopy;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,7 +82,8 @@ class MigrateTest {
         assertThat(first.added()).isEqualTo(first.sourceRows());
         assertThat(first.sourceRows().get("feedback")).isEqualTo(800 + 1 - 1);
         assertThat(first.sourceRows()).containsEntry("feedback_history", 2L).containsEntry("changes", 3L)
-                .containsEntry("api_keys", 1L).containsEntry("settings", 1L);
+                .containsEntry("api_keys", 1L).containsEntry("settings", 1L)
+                .containsKeys("audit", "alerts", "alert_destinations", "outbox", "schedule_runs");
         assertThat(first.sourceRows().get("pattern_cache")).isPositive();
         assertThat(first.sourceRows().get("reports")).isPositive();
 
@@ -106,6 +115,67 @@ class MigrateTest {
             pg.database().insert(FeedbackEntry.builder("after", "o", 5).timestamp(NOW).build());
             assertThat(pg.database().count()).isEqualTo(801);
         }
+    }
+
+    /** Change spans, the audit trail, alerts, destinations, the outbox and schedule runs, as one reads them. */
+    private static List<String> lifecycleAndAlerts(FeedbackLoop loop) {
+        List<String> out = new ArrayList<>();
+        List<String> spans = new ArrayList<>();
+        loop.database().changedSpansAfter(0, (first, last) -> spans.add(first + ".." + last));
+        out.add(String.join(",", spans));
+        out.add(FeedbackJson.write(loop.audit(null, 100).stream().map(AuditEvent::toMap).toList()));
+        AlertStore alerts = loop.database().alertStore();
+        out.add(String.join(",", alerts.alerts(100)));
+        out.add(alerts.destinations().stream().map(d -> d.toString() + "/" + d.secret()).toList().toString());
+        out.add(alerts.deliveries(100).toString());
+        out.add(alerts.lastRun("weekly-review").toString());
+        return out;
+    }
+
+    @Test
+    void copiesTheLifecycleAndAlertTablesToo() {
+        Path file = dir.resolve("lifecycle.db");
+        List<String> before;
+        try (FeedbackLoop loop = open(file.toString())) {
+            try (BatchWriter w = loop.database().openBatch()) {
+                new SampleGenerator(new SampleGenerator.Settings(300, 20, 9, NOW.minusSeconds(60)))
+                        .forEach(s -> w.add(s.entry()));
+                w.commit();
+            }
+            Deletion d = loop.purge(Duration.ofDays(10), false, "cli:alice"); // one change span per day
+            assertThat(d.entries()).isPositive();
+            loop.delete(DeletionFilter.where(new FeedbackQuery(null, null, null, 1, null, null, null)), false, "key:ops");
+            AlertStore alerts = loop.database().alertStore();
+            alerts.saveAlert("drop/CoT/7d", NOW, "{\"title\":\"CoT dropped\"}");
+            alerts.addDestination(new Destination("hook", Destination.Type.WEBHOOK, "https://hooks.example/x",
+                    "a-signing-secret-of-32-characters", Map.of("k", "v"), NOW));
+            alerts.enqueue(List.of(Delivery.queued("drop/CoT/7d", "hook", "alert", "{}", NOW)));
+            Delivery queued = alerts.due(NOW, 10).get(0);
+            assertThat(alerts.claim(queued, NOW.plusSeconds(30))).isTrue();
+            alerts.settle(queued.key(), Delivery.State.PENDING, NOW.plusSeconds(60), "HTTP 503", "unavailable", NOW);
+            assertThat(alerts.claimRun("weekly-review", NOW, "a", NOW, NOW.plusSeconds(600))).isTrue();
+            alerts.finishRun("weekly-review", NOW, "a");
+            before = lifecycleAndAlerts(loop);
+        }
+        String url = TestPostgres.newDatabase();
+        StoreCopy first = FeedbackLoop.migrate(file, url);
+        assertThat(first.targetRows()).isEqualTo(first.sourceRows());
+        assertThat(first.sourceRows()).containsEntry("audit", 2L).containsEntry("alerts", 1L)
+                .containsEntry("alert_destinations", 1L).containsEntry("outbox", 1L).containsEntry("schedule_runs", 1L);
+        assertThat(first.sourceRows().get("changes")).as("day spans, not one change per entry")
+                .isBetween(2L, 25L).isLessThan(d(first, "feedback"));
+        assertThat(FeedbackLoop.migrate(file, url).added().values()).containsOnly(0L);
+
+        try (FeedbackLoop pg = open(url)) {
+            assertThat(lifecycleAndAlerts(pg)).isEqualTo(before);
+            // the identity of the audit trail continues after the copied ids
+            pg.database().audit(new AuditEvent(0, NOW, "test", "key.create", Map.of(), 1));
+            assertThat(pg.audit(null, 1).get(0).id()).isEqualTo(3);
+        }
+    }
+
+    private static long d(StoreCopy copy, String table) {
+        return copy.sourceRows().get(table);
     }
 
     @Test
