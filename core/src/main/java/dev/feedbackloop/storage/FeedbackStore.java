@@ -104,8 +104,8 @@ public interface FeedbackStore extends AutoCloseable {
 
     /**
      * Rewrites the database so deleted rows are gone from its files, not only unreachable (SQLite:
-     * {@code VACUUM}, then a checkpoint that empties the write-ahead log). Slow on large databases;
-     * others wait for it.
+     * {@code VACUUM}, then a checkpoint that empties the write-ahead log; PostgreSQL: {@code VACUUM FULL}
+     * of the tables that hold what people typed). Slow on large databases; others wait for it.
      */
     void vacuum();
 

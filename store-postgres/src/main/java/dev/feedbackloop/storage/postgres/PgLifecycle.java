@@ -28,6 +28,13 @@ final class PgLifecycle {
             + " (extract(epoch FROM coalesce(last_timestamp, entry_timestamp)) * 1000000)::bigint"
             + " FROM changes WHERE seq > ? ORDER BY seq";
 
+    /**
+     * {@link PostgresFeedbackStore#vacuum()}: a new file for each table that holds what people typed
+     * (entries, replaced votes, kept outputs, saved reports, cached analyses quoting phrases), with its
+     * TOAST table and indexes, and fresh planner statistics.
+     */
+    static final String VACUUM = "VACUUM (FULL, ANALYZE) feedback, feedback_history, outputs, reports, pattern_cache";
+
     private PgLifecycle() {
     }
 
