@@ -211,16 +211,17 @@ public final class FeedbackLoop implements AutoCloseable {
 
 
     /**
-     * Restores a backup ({@link FeedbackStore#backupTo}) into the store at {@code location}, which must
-     * not exist yet or hold no entries; the backup is checked before and the result after.
+     * Restores a backup ({@link FeedbackStore#backupTo}: a SQLite file, whichever database wrote it)
+     * into the store at {@code location}: a SQLite file that does not exist yet or holds nothing, or a
+     * server database that holds nothing ({@link dev.feedbackloop.storage.ServerRestores}); the backup
+     * is checked before and the result after.
      *
      * @throws InvalidInputException when the target holds entries or the backup is not a database
      * @throws StorageException      when the backup is damaged (nothing is restored)
      */
     public static dev.feedbackloop.storage.sqlite.SqliteBackups.Restored restore(String location, Path backup) {
         if (StoreLocations.isUrl(location)) {
-            throw new InvalidInputException("restore writes a SQLite file; to move a SQLite database to a server"
-                    + " database use: feedback migrate --from FILE --to URL");
+            return dev.feedbackloop.storage.ServerRestores.restore(backup, location);
         }
         return dev.feedbackloop.storage.sqlite.SqliteBackups.restore(backup, Path.of(location));
     }

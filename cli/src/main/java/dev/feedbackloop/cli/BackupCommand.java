@@ -16,7 +16,10 @@ import picocli.CommandLine.Spec;
         header = "Copy the whole database to a file, consistent to one moment.",
         description = {"Safe while the service runs and captures arrive: what was committed before the copy began "
             + "is in it, what commits later is not, and the file appears complete or not at all. An existing "
-            + "file is never overwritten. Restore with 'feedback restore FILE --db NEW'."})
+            + "file is never overwritten. Restore with 'feedback restore FILE --db NEW'.",
+            "The backup is a SQLite file of this tool's schema whichever database --db is (on PostgreSQL: read with "
+            + "COPY in one read-only snapshot, no lock taken): check it with 'feedback verify --db FILE', restore it "
+            + "into a SQLite file or a PostgreSQL database."})
 final class BackupCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

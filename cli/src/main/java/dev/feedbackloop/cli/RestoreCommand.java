@@ -16,7 +16,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "restore", mixinStandardHelpOptions = true,
         header = "Restore a backup into a new or empty database.",
         description = {"Checks the backup's integrity first (a damaged backup restores nothing), copies it into --db, "
-            + "which must not exist or must hold no entries, brings it to the current schema and checks it again."})
+            + "which must not exist or must hold no entries, brings it to the current schema and checks it again.",
+            "A PostgreSQL --db must exist and hold nothing (no rows in any table); every table is copied in one "
+            + "transaction, ids kept, and must then hold as many rows as in the file."})
 final class RestoreCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -30,15 +32,16 @@ final class RestoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SqliteBackups.Restored r = FeedbackLoop.restore(store.location(), file);
+        String database = dev.feedbackloop.storage.StoreLocations.redact(store.location()); // never a password
         if (store.json) {
             Map<String, Object> out = new LinkedHashMap<>();
-            out.put("database", store.location());
+            out.put("database", database);
             out.put("entries", r.entries());
             out.put("check", VerifyCommand.toMap(r.check()));
             spec.commandLine().getOut().println(FeedbackJson.write(out));
         } else {
             spec.commandLine().getOut().printf("Restored %d entries from %s into %s; integrity ok, schema version %d%n",
-                    r.entries(), file, store.location(), r.check().schemaVersion());
+                    r.entries(), file, database, r.check().schemaVersion());
         }
         return ExitCodes.OK;
     }

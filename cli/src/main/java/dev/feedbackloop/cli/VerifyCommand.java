@@ -34,7 +34,9 @@ final class VerifyCommand implements Callable<Integer> {
         if (store.json) {
             out.println(FeedbackJson.write(toMap(check)));
         } else {
-            out.printf("Integrity:      %s%n", check.integrity().isEmpty() ? "ok" : String.join("; ", check.integrity()));
+            out.printf("Integrity:      %s%n", check.integrity().isEmpty()
+                    ? (check.checked().startsWith("not checked") ? check.checked() : "ok (" + check.checked() + ")")
+                    : String.join("; ", check.integrity()));
             out.printf("Schema version: %d (this version writes %d)%n", check.schemaVersion(), check.expectedSchema());
             check.rows().forEach((table, n) -> out.printf("  %-17s %,d rows%n", table, n));
             out.printf("Orphaned votes: %d%n", check.orphanedVotes());
@@ -46,6 +48,7 @@ final class VerifyCommand implements Callable<Integer> {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("ok", check.ok());
         m.put("integrity", check.integrity());
+        m.put("integrity_checked", check.checked());
         m.put("schema_version", check.schemaVersion());
         m.put("expected_schema_version", check.expectedSchema());
         m.put("rows", check.rows());

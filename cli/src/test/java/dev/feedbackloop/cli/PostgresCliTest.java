@@ -66,4 +66,37 @@ class PostgresCliTest {
         assertThat(List.of(CliRun.run("migrate", "--from", file, "--to", dir.resolve("x.db").toString()).exitCode()))
                 .containsExactly(ExitCodes.USAGE);
     }
+
+    @Test
+    void backupVerifyAndRestoreBetweenPostgresqlDatabasesAndFiles() {
+        String url = TestPostgres.newDatabase();
+        assertThat(CliRun.run("generate", "--db", url, "--count", "150", "--days", "10", "--seed", "4").exitCode()).isZero();
+        Path backup = dir.resolve("backups/pg.db");
+        CliRun b = CliRun.run("backup", backup.toString(), "--db", url, "--json");
+        assertThat(b.exitCode()).as(b.err()).isZero();
+        assertThat(b.json()).containsEntry("entries", 150);
+        assertThat(CliRun.run("backup", backup.toString(), "--db", url).exitCode()).isEqualTo(ExitCodes.USAGE);
+
+        CliRun fileCheck = CliRun.run("verify", "--db", backup.toString(), "--json");
+        assertThat(fileCheck.exitCode()).as(fileCheck.err()).isZero();
+        assertThat(fileCheck.json()).containsEntry("ok", true);
+
+        String target = TestPostgres.newDatabase();
+        CliRun r = CliRun.run("restore", backup.toString(), "--db", target);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Restored 150 entries").doesNotContain(PostgresServer.PASSWORD);
+        CliRun again = CliRun.run("restore", backup.toString(), "--db", target);
+        assertThat(again.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(again.err()).contains("holds 150 entries").doesNotContain(PostgresServer.PASSWORD);
+
+        CliRun v = CliRun.run("verify", "--db", target);
+        assertThat(v.exitCode()).as(v.err()).isZero();
+        assertThat(v.out()).contains("Integrity:      not checked: the amcheck extension is not installed");
+        assertThat(CliRun.run("stats", "--db", target, "--json").json())
+                .isEqualTo(CliRun.run("stats", "--db", url, "--json").json());
+        Path asFile = dir.resolve("from-pg.db");
+        assertThat(CliRun.run("restore", backup.toString(), "--db", asFile.toString()).exitCode()).isZero();
+        assertThat(CliRun.run("stats", "--db", asFile.toString(), "--json").json())
+                .isEqualTo(CliRun.run("stats", "--db", url, "--json").json());
+    }
 }

@@ -12,12 +12,15 @@ import java.util.Map;
  * @param schemaVersion  the version the database is at
  * @param expectedSchema the version this build writes
  * @param rows           rows per table, in a stable order
+ * @param checked        what the integrity check covered, in words ("not checked: ..." when the
+ *                       database offered no check; {@code integrity} is empty then)
  */
 public record StoreCheck(List<String> integrity, int schemaVersion, int expectedSchema, Map<String, Long> rows,
-        long orphanedVotes) {
+        long orphanedVotes, String checked) {
     public StoreCheck {
         integrity = List.copyOf(integrity);
         rows = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rows));
+        java.util.Objects.requireNonNull(checked, "checked");
     }
 
     /** Sound and at the current schema. */

@@ -75,6 +75,11 @@ public final class StoreLocations {
         return provider(target).copyFromSqlite(sqliteFile, target);
     }
 
+    /** As {@link #copyFromSqlite}, for a file already at the current schema: the file is only read. */
+    static StoreCopy copyCurrentSqlite(Path sqliteFile, String target) {
+        return provider(target).copyFromSqlite(sqliteFile, target);
+    }
+
     private static StoreProvider provider(String location) {
         if (!isUrl(location)) {
             return SQLITE;

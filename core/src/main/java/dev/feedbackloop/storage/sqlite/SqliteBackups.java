@@ -18,7 +18,8 @@ import java.util.Map;
 /** Checks of a database file, and restoring a backup into an empty database. */
 public final class SqliteBackups {
     private static final List<String> TABLES = List.of("feedback", "feedback_history", "changes", "outputs",
-            "pattern_cache", "reports", "api_keys", "settings", "audit");
+            "pattern_cache", "reports", "api_keys", "settings", "audit", "alerts", "alert_destinations", "outbox",
+            "schedule_runs");
 
     private SqliteBackups() {
     }
@@ -36,37 +37,11 @@ public final class SqliteBackups {
      * @throws StorageException      when the backup is damaged (nothing is restored)
      */
     public static Restored restore(Path backup, Path target) {
-        if (!Files.isRegularFile(backup)) {
-            throw new InvalidInputException("no such backup file: " + backup);
-        }
-        SqliteFiles.prepareExisting(backup);
-        StoreCheck source;
-        long entries;
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + backup.toAbsolutePath().toUri() + "?mode=ro")) {
-            source = check(c);
-            entries = count(c, "feedback");
-        } catch (SQLException e) {
-            throw SqliteConnections.translate("read the backup " + backup, e);
-        }
-        if (!source.integrity().isEmpty()) {
-            throw new StorageException("the backup " + backup + " is damaged, nothing was restored: "
-                    + String.join("; ", source.integrity()));
-        }
+        Inspected source = inspect(backup);
+        long entries = source.entries();
         if (Files.exists(target)) {
             try (SqliteFeedbackStore existing = SqliteFeedbackStore.open(target)) {
-                long n = existing.count();
-                if (n > 0) {
-                    throw new InvalidInputException("restore needs an empty database: " + target + " holds " + n
-                            + " entries. Restore into a new path (then point --db at it).");
-                }
-                // keys, the token secret, kept outputs: an "empty" database may still hold what a restore would replace
-                Map<String, Long> rows = existing.verify().rows();
-                rows.forEach((table, count) -> {
-                    if (count > 0) {
-                        throw new InvalidInputException("restore needs an empty database: " + target + " holds " + count
-                                + " rows in " + table + ". Restore into a new path (then point --db at it).");
-                    }
-                });
+                requireEmpty(existing, target.toString());
             }
         }
         String path = backup.toAbsolutePath().toString();
@@ -91,6 +66,59 @@ public final class SqliteBackups {
         }
     }
 
+    /** A backup file as read, unchanged: its check and its entries. */
+    public record Inspected(StoreCheck check, long entries) {
+    }
+
+    /**
+     * Reads a backup file without changing it (read-only): SQLite's integrity check, schema
+     * version, rows per table, entries.
+     *
+     * @throws InvalidInputException when there is no such file, or it is not a SQLite database
+     * @throws StorageException      when it is damaged
+     */
+    public static Inspected inspect(Path backup) {
+        if (!Files.isRegularFile(backup)) {
+            throw new InvalidInputException("no such backup file: " + backup);
+        }
+        SqliteFiles.prepareExisting(backup);
+        StoreCheck source;
+        long entries;
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + backup.toAbsolutePath().toUri() + "?mode=ro")) {
+            source = check(c);
+            entries = count(c, "feedback");
+        } catch (SQLException e) {
+            throw SqliteConnections.translate("read the backup " + backup, e);
+        }
+        if (!source.integrity().isEmpty()) {
+            throw new StorageException("the backup " + backup + " is damaged, nothing was restored: "
+                    + String.join("; ", source.integrity()));
+        }
+        return new Inspected(source, entries);
+    }
+
+    /**
+     * Refuses a restore target that holds anything: entries, or keys, the token secret, kept outputs
+     * (an "empty" database may still hold what a restore would replace).
+     *
+     * @throws InvalidInputException naming what it holds
+     */
+    public static void requireEmpty(dev.feedbackloop.storage.FeedbackStore target, String name) {
+        long n = target.count();
+        if (n > 0) {
+            throw new InvalidInputException("restore needs an empty database: " + name + " holds " + n
+                    + " entries. Restore into a new " + (name.contains("://") ? "database" : "path")
+                    + " (then point --db at it).");
+        }
+        target.verify().rows().forEach((table, count) -> {
+            if (count > 0) {
+                throw new InvalidInputException("restore needs an empty database: " + name + " holds " + count
+                        + " rows in " + table + ". Restore into a new " + (name.contains("://") ? "database" : "path")
+                        + " (then point --db at it).");
+            }
+        });
+    }
+
     /**
      * Writes a backup of a database to {@code target}: {@code copyTo} copies it to a hidden sibling of
      * its own (concurrent backups never share one), which is then linked into place, which fails
@@ -99,7 +127,7 @@ public final class SqliteBackups {
      * @return the entries in the backup
      * @throws InvalidInputException when {@code target} exists
      */
-    static long backup(Path target, java.util.function.Consumer<Path> copyTo) {
+    public static long backup(Path target, java.util.function.Consumer<Path> copyTo) {
         if (Files.exists(target)) {
             throw new InvalidInputException(target + " exists; a backup never overwrites a file");
         }
@@ -118,6 +146,7 @@ public final class SqliteBackups {
         } finally {
             try {
                 Files.deleteIfExists(partial);
+                Files.deleteIfExists(SqliteMigrations.lockFile(partial)); // when copyTo created the schema
             } catch (java.io.IOException ignored) {
                 // a hidden leftover of a failed backup, under a name no other backup uses
             }
@@ -166,7 +195,8 @@ public final class SqliteBackups {
                 orphaned = rs.next() ? rs.getLong(1) : 0;
             }
         }
-        return new StoreCheck(integrity, version, SqliteMigrations.LATEST, rows, orphaned);
+        return new StoreCheck(integrity, version, SqliteMigrations.LATEST, rows, orphaned,
+                "SQLite's integrity_check (every page, index and constraint)");
     }
 
     private static boolean exists(Connection c, String table) throws SQLException {

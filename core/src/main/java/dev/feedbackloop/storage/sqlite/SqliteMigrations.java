@@ -39,8 +39,13 @@ final class SqliteMigrations {
         return userVersion(c) >= LATEST;
     }
 
+    /** The file whose lock serialises migrations of {@code dbFile}; left in place after them. */
+    static Path lockFile(Path dbFile) {
+        return dbFile.resolveSibling("." + dbFile.getFileName() + ".migration-lock");
+    }
+
     static void migrate(Path dbFile, SqliteConnections connections) {
-        Path lockFile = dbFile.resolveSibling("." + dbFile.getFileName() + ".migration-lock");
+        Path lockFile = lockFile(dbFile);
         try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock ignored = ch.lock()) {
             int version;

@@ -224,29 +224,16 @@ public final class PostgresFeedbackStore implements FeedbackStore {
         return read("read output " + outputId, c -> PgKept.output(c, outputId));
     }
 
-    /** Not here: a PostgreSQL database is backed up with PostgreSQL's tools. */
+    /** A SQLite file of this product's schema, read in one snapshot ({@link PgBackups}). */
     @Override
     public long backupTo(Path file) {
-        throw new InvalidInputException("backup writes SQLite files; back up PostgreSQL with its own tools (pg_dump "
-                + connections.location().database() + ", or your provider's snapshots)");
+        return PgBackups.backup(connections, file);
     }
 
-    /**
-     * PostgreSQL checks its pages itself (checksums) and has no quick whole-database check, so
-     * {@code integrity} is always empty here; the schema version, rows and orphaned votes are read.
-     */
+    /** Integrity through amcheck when the database has it ({@link PgIntegrity}). */
     @Override
     public StoreCheck verify() {
-        return read("verify " + connections.location(), c -> {
-            Map<String, Long> rows = new LinkedHashMap<>();
-            for (String table : List.of("feedback", "feedback_history", "changes", "outputs", "settings",
-                    "pattern_cache", "reports", "api_keys", "audit")) {
-                rows.put(table, PgRows.number(c, "SELECT count(*) FROM " + table));
-            }
-            long orphaned = PgRows.number(c, "SELECT count(*) FROM feedback_history h WHERE NOT EXISTS"
-                    + " (SELECT 1 FROM feedback f WHERE f.output_id = h.output_id AND f.rater_id = h.rater_id)");
-            return new StoreCheck(List.of(), PgMigrations.version(c), PgMigrations.LATEST, rows, orphaned);
-        });
+        return read("verify " + connections.location(), PgBackups::verify);
     }
 
     @Override

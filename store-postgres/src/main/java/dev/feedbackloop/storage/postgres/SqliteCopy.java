@@ -109,12 +109,13 @@ final class SqliteCopy {
                     added.put(table.name(), after - before);
                 }
                 refuseOtherData(to);
+                Map<String, Long> drawn = sqliteSequences(from);
                 for (Table table : TABLES) {
                     if (table.identity() != null) {
                         try (Statement st = to.createStatement()) {
                             st.execute("SELECT setval(pg_get_serial_sequence('" + table.name() + "', '" + table.identity()
                                     + "'), greatest((SELECT max(" + table.identity() + ") FROM " + table.name()
-                                    + "), 1))");
+                                    + "), " + drawn.getOrDefault(table.name(), 0L) + ", 1))");
                         }
                     }
                 }
@@ -129,7 +130,18 @@ final class SqliteCopy {
         return new StoreCopy(sqliteFile.toString(), target.location().display(), sourceRows, targetRows, added);
     }
 
-    private static java.util.Properties sqliteProperties() {
+    /** The ids SQLite drew per table (deleted rows' too), so that the target does not draw them again. */
+    private static Map<String, Long> sqliteSequences(Connection from) throws SQLException {
+        Map<String, Long> out = new LinkedHashMap<>();
+        try (Statement st = from.createStatement(); ResultSet rs = st.executeQuery("SELECT name, seq FROM sqlite_sequence")) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return out;
+    }
+
+        private static java.util.Properties sqliteProperties() {
         java.util.Properties p = new java.util.Properties();
         p.setProperty("open_mode", "1"); // read-only
         return p;
@@ -165,8 +177,9 @@ final class SqliteCopy {
         if (b.length() > 0) {
             copy.copyIn("COPY copy_" + table.name() + " (" + columns + ") FROM STDIN", new StringReader(b.toString()));
         }
-        String select = String.join(", ", table.columns().stream().map(c -> c.name().equals("created_at") && c.kind() == Kind.TIME
-                ? "coalesce(created_at, now())" : c.name()).toList());
+        String select = String.join(", ", table.columns().stream()
+                .map(c -> c.name().equals("created_at") && c.kind() == Kind.TIME ? "coalesce(created_at, now())" : c.name())
+                .toList());
         try (Statement st = to.createStatement()) {
             st.executeUpdate("INSERT INTO " + table.name() + " (" + columns + ") OVERRIDING SYSTEM VALUE SELECT " + select
                     + " FROM copy_" + table.name() + " ORDER BY " + table.key() + " ON CONFLICT DO NOTHING");
