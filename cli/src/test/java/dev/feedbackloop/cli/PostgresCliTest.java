@@ -66,4 +66,13 @@ class PostgresCliTest {
         assertThat(List.of(CliRun.run("migrate", "--from", file, "--to", dir.resolve("x.db").toString()).exitCode()))
                 .containsExactly(ExitCodes.USAGE);
     }
+
+    /** Without --from the source is --db; when that is a server URL, the error must not print its password. */
+    @Test
+    void migrateWithoutFromAndAServerDbNeverPrintsThePassword() {
+        CliRun run = CliRun.run("migrate", "--db", "postgresql://app:s3cret-pw@127.0.0.1:1/feedback",
+                "--to", "postgresql://app@127.0.0.1:1/other");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--from").doesNotContain("s3cret-pw");
+    }
 }
