@@ -90,8 +90,8 @@ final class SqliteCopy {
         Map<String, Long> sourceRows = new LinkedHashMap<>();
         Map<String, Long> targetRows = new LinkedHashMap<>();
         Map<String, Long> added = new LinkedHashMap<>();
-        try (Connection from = DriverManager.getConnection("jdbc:sqlite:file:" + sqliteFile.toAbsolutePath()
-                + "?mode=ro", sqliteProperties());
+        try (Connection from = DriverManager.getConnection("jdbc:sqlite:" + sqliteFile.toAbsolutePath().toUri()
+                + "?mode=ro", sqliteProperties()); // a URI: '#', '?' and '%' in the name percent-encoded
              Connection to = target.borrow()) {
             to.setAutoCommit(false);
             from.setAutoCommit(false); // one read transaction: a consistent source

@@ -194,4 +194,23 @@ class MigrateTest {
             assertThat(pg.database().count()).as("nothing copied").isEqualTo(1);
         }
     }
+
+    /**
+     * The source is opened by a SQLite URI: a file name with '#', '?' or '%' in it must name that file,
+     * not a shorter or decoded one.
+     */
+    @Test
+    void copiesAFileWhoseNameHoldsUriCharacters() {
+        Path file = dir.resolve("feedback #2 100%41?.db");
+        try (FeedbackLoop loop = open(file.toString())) {
+            loop.database().insert(FeedbackEntry.builder("Explain it", "It is", 5).feedbackId("odd-name")
+                    .timestamp(NOW.minusSeconds(60)).build());
+        }
+        String url = TestPostgres.newDatabase();
+        StoreCopy copy = FeedbackLoop.migrate(file, url);
+        assertThat(copy.added()).containsEntry("feedback", 1L);
+        try (FeedbackLoop pg = open(url)) {
+            assertThat(pg.database().findById("odd-name")).isPresent();
+        }
+    }
 }
