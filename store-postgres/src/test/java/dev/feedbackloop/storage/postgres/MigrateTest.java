@@ -213,4 +213,25 @@ class MigrateTest {
             assertThat(pg.database().findById("odd-name")).isPresent();
         }
     }
+
+    /**
+     * A key made on the target before the copy takes the source key's id: copying would silently drop the
+     * source key (ON CONFLICT DO NOTHING), and its clients would be refused after the switch.
+     */
+    @Test
+    void refusesATargetThatHoldsOtherApiKeysUnderTheSameIds() {
+        Path file = dir.resolve("keys.db");
+        try (FeedbackLoop loop = open(file.toString())) {
+            loop.keys().create("app", KeyScope.CAPTURE, List.of());
+        }
+        String url = TestPostgres.newDatabase();
+        try (FeedbackLoop pg = open(url)) {
+            pg.keys().create("ops", KeyScope.ADMIN, List.of());
+        }
+        assertThatThrownBy(() -> FeedbackLoop.migrate(file, url)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("API keys");
+        try (FeedbackLoop pg = open(url)) {
+            assertThat(pg.keys().list()).singleElement().satisfies(k -> assertThat(k.name()).isEqualTo("ops"));
+        }
+    }
 }
