@@ -75,4 +75,17 @@ class PostgresCliTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("--from").doesNotContain("s3cret-pw");
     }
+
+    /** generate names the database it filled: for a URL, without its password (as text and as JSON). */
+    @Test
+    void generateIntoAUrlNeverPrintsThePassword() {
+        String url = TestPostgres.newDatabase();
+        assertThat(url).contains(PostgresServer.PASSWORD);
+        CliRun text = CliRun.run("generate", "--db", url, "--count", "5", "--seed", "1");
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).contains("into postgresql://").doesNotContain(PostgresServer.PASSWORD);
+        CliRun json = CliRun.run("generate", "--db", url, "--count", "5", "--seed", "1", "--json");
+        assertThat(json.json().get("database").toString()).startsWith("postgresql://")
+                .doesNotContain(PostgresServer.PASSWORD);
+    }
 }
