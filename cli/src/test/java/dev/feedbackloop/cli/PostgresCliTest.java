@@ -88,4 +88,30 @@ class PostgresCliTest {
         assertThat(json.json().get("database").toString()).startsWith("postgresql://")
                 .doesNotContain(PostgresServer.PASSWORD);
     }
+
+    /** demo on a URL runs its steps on that database (not on a SQLite file named after the URL), password unprinted. */
+    @Test
+    void demoOnAUrlUsesThatDatabase() throws Exception {
+        String url = TestPostgres.newDatabase();
+        java.nio.file.Path html = Path.of("reports", "weekly-demo.html").toAbsolutePath();
+        boolean existed = java.nio.file.Files.exists(html);
+        try {
+            for (int run = 0; run < 2; run++) { // the second finds the samples and says so, naming the database
+                CliRun demo = CliRun.run("demo", "--db", url, "--count", "40");
+                assertThat(demo.exitCode()).as(demo.err()).isZero();
+                assertThat(demo.out() + demo.err()).doesNotContain(PostgresServer.PASSWORD);
+            }
+            assertThat(CliRun.run("stats", "--db", url, "--json").json()).containsEntry("total_feedback", 40);
+            assertThat(java.nio.file.Files.exists(Path.of("postgresql:"))).isFalse();
+        } finally {
+            if (!existed && java.nio.file.Files.isDirectory(html.getParent())) {
+                java.nio.file.Files.deleteIfExists(html);
+                try (var left = java.nio.file.Files.list(html.getParent())) {
+                    if (left.findAny().isEmpty()) {
+                        java.nio.file.Files.delete(html.getParent());
+                    }
+                }
+            }
+        }
+    }
 }
