@@ -43,7 +43,10 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         // with --json, stdout carries only the steps' JSON documents (one per step); the narration goes to stderr
         PrintWriter say = store.json ? err : out;
-        String db = store.db().toString();
+        // a server URL goes to the steps as given (Path.of would turn '://' into ':/', naming a SQLite file)
+        boolean server = dev.feedbackloop.storage.StoreLocations.isUrl(store.location());
+        String db = server ? store.location() : store.db().toString();
+        String shown = server ? dev.feedbackloop.storage.StoreLocations.redact(db) : db;
         long recent;
         try (FeedbackLoop loop = store.open()) {
             FeedbackStore s = loop.database();
@@ -55,9 +58,10 @@ final class DemoCommand implements Callable<Integer> {
             steps.add(new String[] {"generate", "--count", Integer.toString(count), "--days", "30",
                 "--seed", Long.toString(seed)});
         } else {
-            say.printf("%s already holds %d entries from the last 30 days: using them, adding no samples.%n", db, recent);
+            say.printf("%s already holds %d entries from the last 30 days: using them, adding no samples.%n", shown, recent);
         }
-        Path html = store.db().toAbsolutePath().getParent().resolve("reports").resolve("weekly-demo.html");
+        Path html = (server ? Path.of("reports").toAbsolutePath() : store.db().toAbsolutePath().getParent().resolve("reports"))
+                .resolve("weekly-demo.html");
         steps.add(new String[] {"stats"});
         steps.add(new String[] {"analyze", "--days", "30"});
         steps.add(new String[] {"report", "--period", "weekly"});

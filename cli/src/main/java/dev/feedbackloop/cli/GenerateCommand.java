@@ -81,7 +81,10 @@ final class GenerateCommand implements Callable<Integer> {
             }
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-        String where = output != null ? output.toString() : store.db().toString();
+        // a server URL as given (never Path.of: it would mangle '://' and defeat the redaction), without its password
+        String where = output != null ? output.toString()
+                : dev.feedbackloop.storage.StoreLocations.isUrl(store.location())
+                        ? dev.feedbackloop.storage.StoreLocations.redact(store.location()) : store.db().toString();
         if (store.json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put(output != null ? "output" : "database", where);

@@ -40,6 +40,11 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (from == null && dev.feedbackloop.storage.StoreLocations.isUrl(store.location())) {
+            // never echo the location: it may carry a password
+            throw new dev.feedbackloop.InvalidInputException("give the SQLite file to copy with --from: the database"
+                    + " location (--db or $FEEDBACK_DB) is a server URL, not a SQLite file");
+        }
         Path source = from != null ? from : Path.of(store.location());
         StoreCopy copy = FeedbackLoop.migrate(source, to);
         PrintWriter out = spec.commandLine().getOut();

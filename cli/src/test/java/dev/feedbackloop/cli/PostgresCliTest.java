@@ -99,4 +99,52 @@ class PostgresCliTest {
         assertThat(CliRun.run("stats", "--db", asFile.toString(), "--json").json())
                 .isEqualTo(CliRun.run("stats", "--db", url, "--json").json());
     }
+
+    /** Without --from the source is --db; when that is a server URL, the error must not print its password. */
+    @Test
+    void migrateWithoutFromAndAServerDbNeverPrintsThePassword() {
+        CliRun run = CliRun.run("migrate", "--db", "postgresql://app:s3cret-pw@127.0.0.1:1/feedback",
+                "--to", "postgresql://app@127.0.0.1:1/other");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--from").doesNotContain("s3cret-pw");
+    }
+
+    /** generate names the database it filled: for a URL, without its password (as text and as JSON). */
+    @Test
+    void generateIntoAUrlNeverPrintsThePassword() {
+        String url = TestPostgres.newDatabase();
+        assertThat(url).contains(PostgresServer.PASSWORD);
+        CliRun text = CliRun.run("generate", "--db", url, "--count", "5", "--seed", "1");
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).contains("into postgresql://").doesNotContain(PostgresServer.PASSWORD);
+        CliRun json = CliRun.run("generate", "--db", url, "--count", "5", "--seed", "1", "--json");
+        assertThat(json.json().get("database").toString()).startsWith("postgresql://")
+                .doesNotContain(PostgresServer.PASSWORD);
+    }
+
+    /** demo on a URL runs its steps on that database (not on a SQLite file named after the URL), password unprinted. */
+    @Test
+    void demoOnAUrlUsesThatDatabase() throws Exception {
+        String url = TestPostgres.newDatabase();
+        java.nio.file.Path html = Path.of("reports", "weekly-demo.html").toAbsolutePath();
+        boolean existed = java.nio.file.Files.exists(html);
+        try {
+            for (int run = 0; run < 2; run++) { // the second finds the samples and says so, naming the database
+                CliRun demo = CliRun.run("demo", "--db", url, "--count", "40");
+                assertThat(demo.exitCode()).as(demo.err()).isZero();
+                assertThat(demo.out() + demo.err()).doesNotContain(PostgresServer.PASSWORD);
+            }
+            assertThat(CliRun.run("stats", "--db", url, "--json").json()).containsEntry("total_feedback", 40);
+            assertThat(java.nio.file.Files.exists(Path.of("postgresql:"))).isFalse();
+        } finally {
+            if (!existed && java.nio.file.Files.isDirectory(html.getParent())) {
+                java.nio.file.Files.deleteIfExists(html);
+                try (var left = java.nio.file.Files.list(html.getParent())) {
+                    if (left.findAny().isEmpty()) {
+                        java.nio.file.Files.delete(html.getParent());
+                    }
+                }
+            }
+        }
+    }
 }

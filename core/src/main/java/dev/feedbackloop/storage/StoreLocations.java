@@ -95,8 +95,28 @@ public final class StoreLocations {
         });
     }
 
-    /** The location without a password ({@code user:secret@} becomes {@code user@}), for messages. */
+    /**
+     * The location without a password ({@code user:secret@} becomes {@code user@}), for messages. The
+     * password runs from the first ':' after {@code ://} to the last '@' before the query, so one with
+     * an unencoded '/' or '@' (a URL that then fails to parse, and is echoed in the error) is removed
+     * whole; a location with an '@' in its path may lose more than its password, never less.
+     */
     public static String redact(String location) {
-        return location.replaceAll("(://[^/:@]*):[^@/]*@", "$1@").replaceAll("(?i)([?&]password=)[^&]*", "$1***");
+        String out = location;
+        int scheme = out.indexOf("://");
+        if (scheme >= 0) {
+            int from = scheme + 3;
+            int end = out.length();
+            for (char stop : new char[] {'?', '#'}) {
+                int i = out.indexOf(stop, from);
+                end = i >= 0 && i < end ? i : end;
+            }
+            int at = out.lastIndexOf('@', end - 1);
+            int colon = out.indexOf(':', from);
+            if (at >= from && colon >= 0 && colon < at) {
+                out = out.substring(0, colon) + out.substring(at);
+            }
+        }
+        return out.replaceAll("(?i)([?&][a-z]*password=)[^&]*", "$1***");
     }
 }

@@ -90,8 +90,8 @@ final class SqliteCopy {
         Map<String, Long> sourceRows = new LinkedHashMap<>();
         Map<String, Long> targetRows = new LinkedHashMap<>();
         Map<String, Long> added = new LinkedHashMap<>();
-        try (Connection from = DriverManager.getConnection("jdbc:sqlite:file:" + sqliteFile.toAbsolutePath()
-                + "?mode=ro", sqliteProperties());
+        try (Connection from = DriverManager.getConnection("jdbc:sqlite:" + sqliteFile.toAbsolutePath().toUri()
+                + "?mode=ro", sqliteProperties()); // a URI: '#', '?' and '%' in the name percent-encoded
              Connection to = target.borrow()) {
             to.setAutoCommit(false);
             from.setAutoCommit(false); // one read transaction: a consistent source
@@ -187,13 +187,21 @@ final class SqliteCopy {
         return rows;
     }
 
-    /** The same ids must name the same rows on both sides; otherwise the target holds other data. */
+    /** The same ids must name the same rows (feedback, API keys) on both sides; otherwise the target holds other data. */
     private static void refuseOtherData(Connection to) throws SQLException {
         long differing = PgRows.number(to, "SELECT count(*) FROM copy_feedback s JOIN feedback f"
                 + " ON f.id = s.id OR f.feedback_id = s.feedback_id WHERE f.id <> s.id OR f.feedback_id <> s.feedback_id");
         if (differing > 0) {
             throw new InvalidInputException("the target database holds other feedback under the same ids ("
                     + differing + " rows): migrate into a new or empty database, or the one this file was copied to"
+                    + " before (nothing was copied)");
+        }
+        // a key skipped here would stop working after the switch: same id or name must be the same key
+        long keys = PgRows.number(to, "SELECT count(*) FROM copy_api_keys s JOIN api_keys k"
+                + " ON k.id = s.id OR k.name = s.name WHERE k.id <> s.id OR k.name <> s.name OR k.key_hash <> s.key_hash");
+        if (keys > 0) {
+            throw new InvalidInputException("the target database holds other API keys under the same ids or names ("
+                    + keys + " keys): migrate into a new or empty database, or the one this file was copied to"
                     + " before (nothing was copied)");
         }
     }

@@ -194,4 +194,44 @@ class MigrateTest {
             assertThat(pg.database().count()).as("nothing copied").isEqualTo(1);
         }
     }
+
+    /**
+     * The source is opened by a SQLite URI: a file name with '#', '?' or '%' in it must name that file,
+     * not a shorter or decoded one.
+     */
+    @Test
+    void copiesAFileWhoseNameHoldsUriCharacters() {
+        Path file = dir.resolve("feedback #2 100%41?.db");
+        try (FeedbackLoop loop = open(file.toString())) {
+            loop.database().insert(FeedbackEntry.builder("Explain it", "It is", 5).feedbackId("odd-name")
+                    .timestamp(NOW.minusSeconds(60)).build());
+        }
+        String url = TestPostgres.newDatabase();
+        StoreCopy copy = FeedbackLoop.migrate(file, url);
+        assertThat(copy.added()).containsEntry("feedback", 1L);
+        try (FeedbackLoop pg = open(url)) {
+            assertThat(pg.database().findById("odd-name")).isPresent();
+        }
+    }
+
+    /**
+     * A key made on the target before the copy takes the source key's id: copying would silently drop the
+     * source key (ON CONFLICT DO NOTHING), and its clients would be refused after the switch.
+     */
+    @Test
+    void refusesATargetThatHoldsOtherApiKeysUnderTheSameIds() {
+        Path file = dir.resolve("keys.db");
+        try (FeedbackLoop loop = open(file.toString())) {
+            loop.keys().create("app", KeyScope.CAPTURE, List.of());
+        }
+        String url = TestPostgres.newDatabase();
+        try (FeedbackLoop pg = open(url)) {
+            pg.keys().create("ops", KeyScope.ADMIN, List.of());
+        }
+        assertThatThrownBy(() -> FeedbackLoop.migrate(file, url)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("API keys");
+        try (FeedbackLoop pg = open(url)) {
+            assertThat(pg.keys().list()).singleElement().satisfies(k -> assertThat(k.name()).isEqualTo("ops"));
+        }
+    }
 }
