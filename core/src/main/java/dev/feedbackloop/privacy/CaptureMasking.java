@@ -57,7 +57,7 @@ public final class CaptureMasking {
             if (IDENTIFIERS.contains(c.getKey())) {
                 context.put(c.getKey(), c.getValue());
             } else {
-                String key = maskKey(c.getKey(), "context", total);
+                String key = unique(context, maskKey(c.getKey(), "context", total));
                 context.put(key, maskValue(c.getValue(), "context." + key, total));
             }
         }
@@ -90,7 +90,7 @@ public final class CaptureMasking {
         if (value instanceof Map) {
             Map<String, Object> out = new LinkedHashMap<>();
             for (Map.Entry<?, ?> c : ((Map<?, ?>) value).entrySet()) {
-                String key = maskKey(String.valueOf(c.getKey()), field, total);
+                String key = unique(out, maskKey(String.valueOf(c.getKey()), field, total));
                 out.put(key, maskValue(c.getValue(), field + "." + key, total));
             }
             return out;
@@ -111,6 +111,15 @@ public final class CaptureMasking {
      */
     private String maskKey(String key, String parent, MaskCounts[] total) {
         return mask(key, "a key in " + parent, parent, total);
+    }
+
+    /** {@code key}, or {@code key#2}, {@code key#3}...: two keys masked alike both keep their values. */
+    private static String unique(Map<String, Object> in, String key) {
+        String k = key;
+        for (int n = 2; in.containsKey(k); n++) {
+            k = key + "#" + n;
+        }
+        return k;
     }
 
     private String mask(String text, String field, MaskCounts[] total) {

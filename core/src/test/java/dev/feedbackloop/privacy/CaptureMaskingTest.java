@@ -64,6 +64,10 @@ class CaptureMaskingTest {
         assertThat(masked.context().toString()).doesNotContain("jane.doe", "7946");
         assertThat(masked.context()).containsEntry("[email]", "vip").containsEntry("nested", Map.of("call [phone]", 1));
         assertThat(masked.context().get(CaptureMasking.COUNTS_KEY)).isEqualTo(Map.of("email", 1, "phone", 1));
+        FeedbackEntry twoAddresses = FeedbackEntry.builder("Explain recursion", "A function that calls itself", 5)
+                .context(Map.of("a@example.com", "first", "b@example.org", "second")).build(CLOCK);
+        assertThat(new CaptureMasking(Masking.MASK, new Masker()).apply(twoAddresses).context())
+                .containsKeys("[email]", "[email]#2").containsValues("first", "second");
 
         FeedbackEntry nested = FeedbackEntry.builder("Explain recursion", "A function that calls itself", 5)
                 .context(Map.of("account", Map.of("jane.doe@example.com", List.of("call +44 20 7946 0958")))).build(CLOCK);
