@@ -25,6 +25,8 @@ class AlertsCommandTest {
     Path dir;
     private HttpServer receiver;
     private final AtomicInteger status = new AtomicInteger(200);
+    /** What the receiver answers in its body (none when empty). */
+    private final java.util.concurrent.atomic.AtomicReference<String> answer = new java.util.concurrent.atomic.AtomicReference<>("");
     private final List<String[]> received = new CopyOnWriteArrayList<>(); // {signature, body}
 
     @BeforeEach
@@ -34,7 +36,11 @@ class AlertsCommandTest {
             byte[] body = ex.getRequestBody().readAllBytes();
             received.add(new String[] {ex.getRequestHeaders().getFirst(WebhookSignature.HEADER),
                 new String(body, java.nio.charset.StandardCharsets.UTF_8)});
-            ex.sendResponseHeaders(status.get(), -1);
+            byte[] answer = this.answer.get().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(status.get(), answer.length == 0 ? -1 : answer.length);
+            if (answer.length > 0) {
+                ex.getResponseBody().write(answer);
+            }
             ex.close();
         });
         receiver.start();
@@ -104,6 +110,19 @@ class AlertsCommandTest {
         assertThat(review.exitCode()).isZero();
         assertThat(review.out()).contains("delivery to team: pending").contains("HTTP 500");
         assertThat(CliRun.run("alerts", "list", "--dead", "--db", db()).out()).contains("No dead letters.");
+    }
+
+    @Test
+    void whatAFailingReceiverAnswersCannotDriveTheTerminal() {
+        status.set(500);
+        answer.set("down\u001b]52;c;ZXZpbA==\u0007\u001b[2J");
+        assertThat(CliRun.run("alerts", "add", "team", "--type", "slack", "--url", url(), "--db", db()).exitCode()).isZero();
+        CliRun.fill(dir.resolve("f.db"), 300, 30, 2);
+        CliRun review = CliRun.run("review", "--period", "monthly", "--deliver", "--db", db(),
+                "--reports-dir", dir.resolve("reports").toString());
+        assertThat(review.exitCode()).as(review.err()).isZero();
+        assertThat(review.out()).contains("delivery to team: pending").contains("HTTP 500: down")
+                .doesNotContain("\u001b").doesNotContain("\u0007");
     }
 
     @Test

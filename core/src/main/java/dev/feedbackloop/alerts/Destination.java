@@ -77,7 +77,8 @@ public record Destination(String name, Type type, String target, String secret, 
 
     private static boolean isLoopback(String host) {
         String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        return h.equals("localhost") || h.startsWith("127.") || h.equals("::1");
+        // an IPv4 literal in 127/8, not any name starting with "127." (127.attacker.example is remote)
+        return h.equalsIgnoreCase("localhost") || h.matches("127(\\.\\d{1,3}){3}") || h.equals("::1");
     }
 
     /** The target without credentials or query (URLs of Slack webhooks are secrets themselves). */

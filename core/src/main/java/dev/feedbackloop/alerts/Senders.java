@@ -91,7 +91,27 @@ public final class Senders {
         if (signature != null) {
             req.header(WebhookSignature.HEADER, signature);
         }
-        HttpResponse<String> res = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+        // the request's own timeout ends once the headers are in: a receiver trickling (or stalling in)
+        // its body would hold this thread for good, so the whole exchange is bounded here
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> pending =
+                http.sendAsync(req.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> res;
+        try {
+            res = pending.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            pending.cancel(true);
+            throw new java.net.http.HttpTimeoutException("request timed out: no whole answer within " + timeout.toMillis()
+                    + " ms");
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(cause);
+        }
         String status = "HTTP " + res.statusCode();
         boolean ok = res.statusCode() / 100 == 2;
         String answer = res.body() == null ? "" : res.body();

@@ -33,7 +33,12 @@ public record DeletionRequest(DeletionFilter filter, boolean dryRun) {
             if (until != null) {
                 throw new InvalidInputException("give until or older_than, not both", "older_than");
             }
-            until = Retention.cutoff(now, Retention.parseAge(text(body, "older_than")));
+            String age = text(body, "older_than");
+            try {
+                until = Retention.cutoff(now, Retention.parseAge(age));
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("older_than '" + age + "': " + e.getMessage(), "older_than");
+            }
         }
         FeedbackQuery where = new FeedbackQuery(instant(body, "since"), until, integer(body, "min_rating"),
                 integer(body, "max_rating"), bool(body, "thumbs_up"), tags(body), null);

@@ -50,9 +50,17 @@ public final class Retention {
         return Optional.of(d);
     }
 
-    /** The first instant that is kept: {@code now} less {@code keep}. */
+    /**
+     * The first instant that is kept: {@code now} less {@code keep}.
+     *
+     * @throws InvalidInputException when that is before the earliest instant there is
+     */
     public static Instant cutoff(Instant now, Duration keep) {
-        return now.minus(keep);
+        try {
+            return now.minus(keep);
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            throw new InvalidInputException("an age of " + keep + " reaches before the earliest time there is");
+        }
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 /**
  * {@link Masking} applied to an entry before it is stored: its prompt, output, notes and every string in
- * its context (nested ones too) are masked the same way, and the counts go into the context under
+ * its context (nested ones too, and the keys) are masked the same way, and the counts go into the context under
  * {@value #COUNTS_KEY} ({@code {"email": 1, "phone": 2}}), replacing any value sent there. The context
  * keys that identify things ({@code output_id}, {@code rater_id}) and the routing names
  * ({@code framework}, {@code model}, {@code task_type}) are left alone: masking a rater's id would merge
@@ -54,8 +54,12 @@ public final class CaptureMasking {
         String notes = e.notes() == null ? null : mask(e.notes(), "notes", total);
         Map<String, Object> context = new LinkedHashMap<>();
         for (Map.Entry<String, Object> c : e.context().entrySet()) {
-            context.put(c.getKey(), IDENTIFIERS.contains(c.getKey()) ? c.getValue()
-                    : maskValue(c.getValue(), "context." + c.getKey(), total));
+            if (IDENTIFIERS.contains(c.getKey())) {
+                context.put(c.getKey(), c.getValue());
+            } else {
+                String key = unique(context, maskKey(c.getKey(), "context", total));
+                context.put(key, maskValue(c.getValue(), "context." + key, total));
+            }
         }
         if (total[0].total() == 0) {
             return e;
@@ -86,7 +90,8 @@ public final class CaptureMasking {
         if (value instanceof Map) {
             Map<String, Object> out = new LinkedHashMap<>();
             for (Map.Entry<?, ?> c : ((Map<?, ?>) value).entrySet()) {
-                out.put(String.valueOf(c.getKey()), maskValue(c.getValue(), field + "." + c.getKey(), total));
+                String key = unique(out, maskKey(String.valueOf(c.getKey()), field, total));
+                out.put(key, maskValue(c.getValue(), field + "." + key, total));
             }
             return out;
         }
@@ -100,13 +105,35 @@ public final class CaptureMasking {
         return value;
     }
 
+    /**
+     * A context key, masked like a value (a key can hold an address too). Field names in messages use
+     * the masked key, so reject mode never repeats what it found.
+     */
+    private String maskKey(String key, String parent, MaskCounts[] total) {
+        return mask(key, "a key in " + parent, parent, total);
+    }
+
+    /** {@code key}, or {@code key#2}, {@code key#3}...: two keys masked alike both keep their values. */
+    private static String unique(Map<String, Object> in, String key) {
+        String k = key;
+        for (int n = 2; in.containsKey(k); n++) {
+            k = key + "#" + n;
+        }
+        return k;
+    }
+
     private String mask(String text, String field, MaskCounts[] total) {
+        return mask(text, field, field, total);
+    }
+
+    /** @param what the field as the message names it; {@code field}: the field the error points at */
+    private String mask(String text, String what, String field, MaskCounts[] total) {
         Masker.Masked m = masker.mask(text);
         if (!m.changed()) {
             return text;
         }
         if (mode == Masking.REJECT) {
-            throw new InvalidInputException(field + " holds " + m.counts().toMap().keySet().stream()
+            throw new InvalidInputException(what + " holds " + m.counts().toMap().keySet().stream()
                     .collect(Collectors.joining(", ")) + " (masking is 'reject' on this deployment): remove it, "
                     + "or ask for masking 'mask'", field);
         }

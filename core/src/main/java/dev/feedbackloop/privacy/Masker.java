@@ -83,8 +83,33 @@ public final class Masker {
         }
     }
 
-    /** {@code text} with every finding replaced by its placeholder; null stays null. */
+    /**
+     * {@code text} with every finding replaced by its placeholder; null stays null. Look-alike characters
+     * do not hide a finding: when the text folded (NFKC, invisible format characters removed: full-width
+     * {@code ＠} and digits, zero-width spaces) holds findings the text as sent does not, the folded text
+     * is the one masked and returned; otherwise the text keeps its characters.
+     */
     public Masked mask(String text) {
+        Masked plain = maskAsSent(text);
+        String folded = fold(text);
+        if (java.util.Objects.equals(folded, text)) {
+            return plain;
+        }
+        Masked fromFolded = maskAsSent(folded);
+        return fromFolded.text().equals(fold(plain.text())) ? plain : fromFolded;
+    }
+
+    /** The text in NFKC without format characters (Unicode Cf); the same instance when it is all ASCII. */
+    static String fold(String text) {
+        if (text == null || text.chars().allMatch(ch -> ch < 0x80)) {
+            return text;
+        }
+        return FORMAT.matcher(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC)).replaceAll("");
+    }
+
+    private static final Pattern FORMAT = Pattern.compile("\\p{Cf}+");
+
+    private Masked maskAsSent(String text) {
         if (text == null || text.isEmpty()) {
             return new Masked(text, MaskCounts.NONE);
         }

@@ -56,6 +56,35 @@ class CaptureMaskingTest {
     }
 
     @Test
+    void contextKeysAreMaskedTooAndRejectNeverEchoesThem() {
+        FeedbackEntry keyed = FeedbackEntry.builder("Explain recursion", "A function that calls itself", 5)
+                .context(Map.of("jane.doe@example.com", "vip", "nested", Map.of("call +44 20 7946 0958", 1)))
+                .build(CLOCK);
+        FeedbackEntry masked = new CaptureMasking(Masking.MASK, new Masker()).apply(keyed);
+        assertThat(masked.context().toString()).doesNotContain("jane.doe", "7946");
+        assertThat(masked.context()).containsEntry("[email]", "vip").containsEntry("nested", Map.of("call [phone]", 1));
+        assertThat(masked.context().get(CaptureMasking.COUNTS_KEY)).isEqualTo(Map.of("email", 1, "phone", 1));
+        FeedbackEntry twoAddresses = FeedbackEntry.builder("Explain recursion", "A function that calls itself", 5)
+                .context(Map.of("a@example.com", "first", "b@example.org", "second")).build(CLOCK);
+        assertThat(new CaptureMasking(Masking.MASK, new Masker()).apply(twoAddresses).context())
+                .containsKeys("[email]", "[email]#2").containsValues("first", "second");
+
+        FeedbackEntry nested = FeedbackEntry.builder("Explain recursion", "A function that calls itself", 5)
+                .context(Map.of("account", Map.of("jane.doe@example.com", List.of("call +44 20 7946 0958")))).build(CLOCK);
+        assertThatThrownBy(() -> new CaptureMasking(Masking.REJECT, new Masker()).apply(nested))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("a key in context.account holds email").hasMessageNotContaining("jane.doe")
+                .satisfies(t -> assertThat(((InvalidInputException) t).field()).hasValue("context.account"));
+        FeedbackEntry top = FeedbackEntry.builder("Explain recursion", "A function that calls itself", 5)
+                .context(Map.of("jane.doe@example.com", "vip")).build(CLOCK);
+        assertThatThrownBy(() -> new CaptureMasking(Masking.REJECT, new Masker()).apply(top))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("a key in context holds email").hasMessageNotContaining("jane.doe")
+                .hasMessageNotContaining("7946")
+                .satisfies(t -> assertThat(((InvalidInputException) t).field()).hasValue("context"));
+    }
+
+    @Test
     void offChangesNothing() {
         FeedbackEntry e = personal().build(CLOCK);
         assertThat(new CaptureMasking(Masking.OFF, new Masker()).apply(e)).isSameAs(e);
