@@ -52,7 +52,13 @@ final class AlertScheduler implements AutoCloseable {
                     log.accept("alerts: delivered " + t.delivered().delivered() + ", to retry " + t.delivered().retried()
                             + ", dead " + t.delivered().dead());
                 }
-            } catch (RuntimeException e) {
+            } catch (VirtualMachineError e) {
+                // out of memory or stack: said once, then the thread ends (ticks stop rather than thrash)
+                log.accept("alerts: scheduler stopped: " + e);
+                throw e;
+            } catch (RuntimeException | Error e) {
+                // anything else (a LinkageError from a missing class, an assertion) must not end the
+                // periodic task silently: a scheduled task that throws is never run again
                 failures.increment();
                 // a lasting failure (a read-only database) is logged once, not every few seconds
                 if (!String.valueOf(e.getMessage()).equals(lastFailure)) {
