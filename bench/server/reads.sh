@@ -10,27 +10,11 @@ SECS="${1:-30}"
 PORT="${PORT:-18182}"
 . "$ROOT/bench/server/lib.sh"
 DB="${2:-$WORK/big.db}"
-if [ ! -f "$DB" ]; then
-  echo "== generating 1,000,000 entries over 60 days into $DB"
-  "$ROOT/feedback" generate --count 1000000 --days 60 --db "$DB" >/dev/null
-fi
+ensure_big_db "$DB"
 create_key "$DB"
 start_server "$DB" "$PORT"
 
-cat >"$WORK/capture.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer $KEY"
-wrk.body = '{"prompt": "Explain how neural networks learn", "output": "They adjust weights by gradient descent.", "rating": 4, "tags": ["bench"], "context": {"framework": "chain-of-thought"}}'
-LUA
-cat >"$WORK/read.lua" <<LUA
-wrk.headers["Authorization"] = "Bearer $KEY"
-done = function(summary, latency, requests)
-  io.write(string.format("reads: %d, non-2xx or errors: %d, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms\n",
-    summary.requests, summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.timeout,
-    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
-end
-LUA
+write_wrk_scripts
 
 for route in "/api/v1/stats" "/api/v1/analysis?days=30"; do
   # the first request of a route computes its answer and waits for it (see the route's OpenAPI description)
