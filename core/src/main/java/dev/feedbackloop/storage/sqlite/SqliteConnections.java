@@ -274,4 +274,59 @@ final class SqliteConnections implements AutoCloseable {
     public void close() {
         closeIdle();
     }
+
+    private static final int BUSY_RETRIES = 5;
+
+    /**
+     * Runs {@code work} on a pooled connection, in a transaction of its own when {@code transactional}.
+     * A busy database is retried with backoff; a failed transaction is rolled back first, so a retry
+     * never applies a write twice. With {@code giveBack} false the connection stays with the result.
+     */
+    <T> T run(String what, SqliteFeedbackStore.SqlWork<T> work, boolean transactional, boolean giveBack) {
+        SQLException last = null;
+        for (int attempt = 0; attempt <= BUSY_RETRIES; attempt++) {
+            Connection c = null;
+            boolean keep = false;
+            try {
+                c = borrow();
+                if (transactional) {
+                    begin(c);
+                }
+                T result;
+                try {
+                    result = work.run(c);
+                    if (transactional) {
+                        commit(c);
+                    }
+                } catch (SQLException | RuntimeException e) {
+                    if (transactional) {
+                        rollbackQuietly(c);
+                    }
+                    throw e;
+                }
+                keep = !giveBack;
+                return result;
+            } catch (SQLException e) {
+                if (!isBusy(e)) {
+                    throw failure(what, e);
+                }
+                last = e;
+                sleep(50L << attempt);
+            } finally {
+                if (c != null && !keep) {
+                    giveBack(c);
+                }
+            }
+        }
+        throw new StorageException(what + ": database stayed busy after " + BUSY_RETRIES + " retries", last);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("interrupted while waiting for the database");
+        }
+    }
 }

@@ -42,8 +42,6 @@ import java.util.function.Consumer;
  * processes may write the same file at once (see {@link SqliteConnections}).
  */
 public final class SqliteFeedbackStore implements FeedbackStore {
-    private static final int BUSY_RETRIES = 5;
-
     private final Path file;
     private final SqliteConnections connections;
     private final dev.feedbackloop.storage.JdbcAlertStore alerts = new dev.feedbackloop.storage.JdbcAlertStore(
@@ -109,7 +107,7 @@ public final class SqliteFeedbackStore implements FeedbackStore {
 
     @Override
     public BatchWriter openBatch() {
-        return withConnection("start a write transaction on " + file, c -> {
+        return connections.run("start a write transaction on " + file, c -> {
             SqliteConnections.begin(c);
             try {
                 return new SqliteBatchWriter(c, connections, false);
@@ -326,7 +324,7 @@ public final class SqliteFeedbackStore implements FeedbackStore {
 
     @Override
     public void vacuum() {
-        withConnection("vacuum " + file, c -> {
+        connections.run("vacuum " + file, c -> {
             try (java.sql.Statement st = c.createStatement()) {
                 st.execute("VACUUM");
                 st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
@@ -512,7 +510,7 @@ public final class SqliteFeedbackStore implements FeedbackStore {
     }
 
     <T> T read(String what, SqlWork<T> work) {
-        return withConnection(what, work, false, true);
+        return connections.run(what, work, false, true);
     }
 
     @FunctionalInterface
@@ -532,59 +530,6 @@ public final class SqliteFeedbackStore implements FeedbackStore {
 
     /** Runs {@code work} in one write transaction, retrying when the database stays busy. */
     <T> T write(String what, SqlWork<T> work) {
-        return withConnection(what, work, true, true);
-    }
-
-    /**
-     * Runs {@code work} on a pooled connection, in a transaction of its own when {@code transactional}.
-     * A busy database is retried with backoff; a failed transaction is rolled back first, so a retry
-     * never applies a write twice. With {@code giveBack} false the connection stays with the result.
-     */
-    private <T> T withConnection(String what, SqlWork<T> work, boolean transactional, boolean giveBack) {
-        SQLException last = null;
-        for (int attempt = 0; attempt <= BUSY_RETRIES; attempt++) {
-            Connection c = null;
-            boolean keep = false;
-            try {
-                c = connections.borrow();
-                if (transactional) {
-                    SqliteConnections.begin(c);
-                }
-                T result;
-                try {
-                    result = work.run(c);
-                    if (transactional) {
-                        SqliteConnections.commit(c);
-                    }
-                } catch (SQLException | RuntimeException e) {
-                    if (transactional) {
-                        SqliteConnections.rollbackQuietly(c);
-                    }
-                    throw e;
-                }
-                keep = !giveBack;
-                return result;
-            } catch (SQLException e) {
-                if (!SqliteConnections.isBusy(e)) {
-                    throw connections.failure(what, e);
-                }
-                last = e;
-                sleep(50L << attempt);
-            } finally {
-                if (c != null && !keep) {
-                    connections.giveBack(c);
-                }
-            }
-        }
-        throw new StorageException(what + ": database stayed busy after " + BUSY_RETRIES + " retries", last);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StorageException("interrupted while waiting for the database");
-        }
+        return connections.run(what, work, true, true);
     }
 }
