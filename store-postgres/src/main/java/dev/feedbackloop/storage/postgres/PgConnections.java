@@ -9,6 +9,9 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLTransientConnectionException;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
@@ -156,5 +159,81 @@ final class PgConnections implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+    }
+
+    private static final int FETCH_SIZE = 5_000;
+
+    /** Streams the rows of {@code sql} in one read transaction, {@link #FETCH_SIZE} at a time. */
+    void stream(String what, String sql, PgFilter f, PostgresFeedbackStore.SqlRow row) {
+        transaction(what, false, c -> {
+            try (PreparedStatement ps = PgRows.prepare(c, sql, f.array())) {
+                ps.setFetchSize(FETCH_SIZE);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        row.accept(rs);
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Runs {@code work} in one transaction (taking {@link #WRITE_LOCK} first when it
+     * adds or removes feedback rows). A connection failure is retried once on a fresh connection,
+     * unless the pool itself had none to give (the database is down: no point waiting twice).
+     */
+    <T> T transaction(String what, boolean feedbackRows, PostgresFeedbackStore.SqlWork<T> work) {
+        for (int attempt = 0; ; attempt++) {
+            try (Connection c = borrow()) {
+                c.setAutoCommit(false);
+                try {
+                    if (feedbackRows) {
+                        takeWriteLock(c);
+                    }
+                    T result = work.run(c);
+                    c.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    rollbackQuietly(c);
+                    throw e;
+                }
+            } catch (SQLException e) {
+                if (attempt > 0 || !isTransient(e) || e instanceof SQLTransientConnectionException) {
+                    throw failure(what, e);
+                }
+                sleep(100);
+            }
+        }
+    }
+
+    static void rollbackQuietly(Connection c) {
+        try {
+            if (!c.isClosed()) {
+                c.rollback();
+            }
+        } catch (SQLException ignored) {
+            // the connection is broken; the pool discards it and the server rolls back
+        }
+    }
+
+    static void closeQuietly(Connection c) {
+        if (c != null) {
+            rollbackQuietly(c);
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // as above
+            }
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("interrupted while waiting for the database");
+        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.feedbackloop.storage.postgres;
 
-import dev.feedbackloop.InvalidInputException;
 import dev.feedbackloop.StorageException;
 import dev.feedbackloop.access.ApiKey;
 import dev.feedbackloop.access.SignIn;
@@ -33,7 +32,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,7 +58,6 @@ import java.util.function.Consumer;
  */
 public final class PostgresFeedbackStore implements FeedbackStore {
     private static final int POOL_SIZE = 10;
-    private static final int FETCH_SIZE = 5_000;
     private static final String SCAN = "SELECT id, (extract(epoch FROM timestamp) * 1000000)::bigint, rating, thumbs_up,"
             + " framework, model, task_type, prompt_features, prompt_chars, array_to_json(tags)::text, task_class FROM feedback";
     private static final String MICROS = "(extract(epoch FROM timestamp) * 1000000)::bigint";
@@ -118,7 +115,7 @@ public final class PostgresFeedbackStore implements FeedbackStore {
             // the writer takes the write lock with its first row (see PgBatchWriter)
             return new PgBatchWriter(c, connections);
         } catch (SQLException | RuntimeException e) {
-            closeQuietly(c);
+            PgConnections.closeQuietly(c);
             throw connections.failure("start a write transaction on " + connections.location(), e);
         }
     }
@@ -133,7 +130,7 @@ public final class PostgresFeedbackStore implements FeedbackStore {
     @Override
     public void forEach(FeedbackQuery q, Consumer<FeedbackEntry> action) {
         PgFilter f = PgFilter.of(q);
-        stream("read feedback", "SELECT " + PgRows.ENTRY + " FROM feedback" + f.where() + " ORDER BY timestamp, id"
+        connections.stream("read feedback", "SELECT " + PgRows.ENTRY + " FROM feedback" + f.where() + " ORDER BY timestamp, id"
                 + (q.limit() != null ? " LIMIT " + q.limit() : ""), f, rs -> action.accept(PgRows.entry(rs)));
     }
 
@@ -149,7 +146,7 @@ public final class PostgresFeedbackStore implements FeedbackStore {
 
     @Override
     public void changedSpansAfter(long afterSeq, java.util.function.BiConsumer<Instant, Instant> span) {
-        stream("read changes", PgLifecycle.SPANS, PgFilter.values(afterSeq),
+        connections.stream("read changes", PgLifecycle.SPANS, PgFilter.values(afterSeq),
                 rs -> span.accept(PgRows.instant(rs.getLong(1)), PgRows.instant(rs.getLong(2))));
     }
 
@@ -188,7 +185,7 @@ public final class PostgresFeedbackStore implements FeedbackStore {
                 if (attempt > 0 || !PgConnections.isTransient(e) || e instanceof SQLTransientConnectionException) {
                     throw connections.failure("vacuum " + connections.location(), e);
                 }
-                sleep(100);
+                PgConnections.sleep(100);
             }
         }
     }
@@ -261,7 +258,7 @@ public final class PostgresFeedbackStore implements FeedbackStore {
     public Statistics statistics(Instant from, Instant to) {
         PgFilter f = PgFilter.of(FeedbackQuery.between(from, to));
         StatisticsBuilder b = new StatisticsBuilder();
-        stream("compute statistics", "SELECT rating, thumbs_up, count(*) FROM feedback" + f.where()
+        connections.stream("compute statistics", "SELECT rating, thumbs_up, count(*) FROM feedback" + f.where()
                 + " GROUP BY rating, thumbs_up", f, rs -> b.add(rs.getInt(1), rs.getBoolean(2), rs.getLong(3)));
         return b.build();
     }
@@ -281,7 +278,7 @@ public final class PostgresFeedbackStore implements FeedbackStore {
     private void scanRows(String what, String sql, PgFilter f, Consumer<AnalysisRow> action) {
         Map<String, String> names = new HashMap<>();
         Map<String, List<String>> tags = new HashMap<>();
-        stream(what, sql, f, rs -> {
+        connections.stream(what, sql, f, rs -> {
             String tagText = rs.getString(10);
             List<String> t = tags.get(tagText);
             if (t == null) {
@@ -331,7 +328,7 @@ public final class PostgresFeedbackStore implements FeedbackStore {
             return new ArrayList<>();
         }
         Map<Long, EntryText> found = new HashMap<>();
-        stream("read prompts", "SELECT id, prompt, notes, rating, thumbs_up, coalesce(task_type, task_class) FROM feedback"
+        connections.stream("read prompts", "SELECT id, prompt, notes, rating, thumbs_up, coalesce(task_type, task_class) FROM feedback"
                         + " WHERE id = ANY(?)",
                 PgFilter.values((Object) ids.toArray(new Long[0])),
                 rs -> found.put(rs.getLong(1), new EntryText(rs.getLong(1), rs.getString(2), rs.getString(3),
@@ -348,7 +345,7 @@ public final class PostgresFeedbackStore implements FeedbackStore {
 
     @Override
     public void outcomesAfter(long afterId, Consumer<OutcomeRow> action) {
-        stream("read outcomes", "SELECT id, " + MICROS + ", task_type, framework, rating, thumbs_up FROM feedback"
+        connections.stream("read outcomes", "SELECT id, " + MICROS + ", task_type, framework, rating, thumbs_up FROM feedback"
                         + " WHERE id > ? AND task_type IS NOT NULL AND framework IS NOT NULL ORDER BY id",
                 PgFilter.values(afterId),
                 rs -> action.accept(new OutcomeRow(rs.getLong(1), PgRows.instant(rs.getLong(2)), rs.getString(3),
@@ -486,84 +483,10 @@ public final class PostgresFeedbackStore implements FeedbackStore {
     }
 
     private <T> T read(String what, SqlWork<T> work) {
-        return transaction(what, false, work);
+        return connections.transaction(what, false, work);
     }
 
     private <T> T write(String what, boolean feedbackRows, SqlWork<T> work) {
-        return transaction(what, feedbackRows, work);
-    }
-
-    /** Streams the rows of {@code sql} in one read transaction, {@link #FETCH_SIZE} at a time. */
-    private void stream(String what, String sql, PgFilter f, SqlRow row) {
-        transaction(what, false, c -> {
-            try (PreparedStatement ps = PgRows.prepare(c, sql, f.array())) {
-                ps.setFetchSize(FETCH_SIZE);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        row.accept(rs);
-                    }
-                }
-            }
-            return null;
-        });
-    }
-
-    /**
-     * Runs {@code work} in one transaction (taking {@link PgConnections#WRITE_LOCK} first when it
-     * adds or removes feedback rows). A connection failure is retried once on a fresh connection,
-     * unless the pool itself had none to give (the database is down: no point waiting twice).
-     */
-    private <T> T transaction(String what, boolean feedbackRows, SqlWork<T> work) {
-        for (int attempt = 0; ; attempt++) {
-            try (Connection c = connections.borrow()) {
-                c.setAutoCommit(false);
-                try {
-                    if (feedbackRows) {
-                        PgConnections.takeWriteLock(c);
-                    }
-                    T result = work.run(c);
-                    c.commit();
-                    return result;
-                } catch (SQLException | RuntimeException e) {
-                    rollbackQuietly(c);
-                    throw e;
-                }
-            } catch (SQLException e) {
-                if (attempt > 0 || !PgConnections.isTransient(e) || e instanceof SQLTransientConnectionException) {
-                    throw connections.failure(what, e);
-                }
-                sleep(100);
-            }
-        }
-    }
-
-    private static void rollbackQuietly(Connection c) {
-        try {
-            if (!c.isClosed()) {
-                c.rollback();
-            }
-        } catch (SQLException ignored) {
-            // the connection is broken; the pool discards it and the server rolls back
-        }
-    }
-
-    private static void closeQuietly(Connection c) {
-        if (c != null) {
-            rollbackQuietly(c);
-            try {
-                c.close();
-            } catch (SQLException ignored) {
-                // as above
-            }
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StorageException("interrupted while waiting for the database");
-        }
+        return connections.transaction(what, feedbackRows, work);
     }
 }
