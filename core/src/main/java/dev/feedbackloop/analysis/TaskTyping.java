@@ -6,9 +6,10 @@ import dev.feedbackloop.storage.AnalysisRow;
 import dev.feedbackloop.storage.EntryText;
 import dev.feedbackloop.storage.FeedbackStore;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -46,14 +47,18 @@ public final class TaskTyping {
         }
     }
 
-    /** In transactions of {@link #KEPT_PER_WRITE}, so that captures never wait long for the write lock. */
+    /**
+     * In transactions of {@link #KEPT_PER_WRITE}, so that captures never wait long for the write lock;
+     * in id order, so that each transaction changes neighbouring rows (pages written once, not once
+     * per row).
+     */
     private void keep(Map<Long, String> classes) {
-        Map<Long, String> chunk = new HashMap<>();
-        for (Map.Entry<Long, String> e : classes.entrySet()) {
+        Map<Long, String> chunk = new LinkedHashMap<>();
+        for (Map.Entry<Long, String> e : new TreeMap<>(classes).entrySet()) {
             chunk.put(e.getKey(), e.getValue());
             if (chunk.size() == KEPT_PER_WRITE) {
                 store.saveTaskClasses(chunk);
-                chunk = new HashMap<>();
+                chunk = new LinkedHashMap<>();
             }
         }
         store.saveTaskClasses(chunk);
