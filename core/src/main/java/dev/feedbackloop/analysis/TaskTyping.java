@@ -23,8 +23,14 @@ public final class TaskTyping {
     static final int KEPT_PER_WRITE = 20_000;
     private final FeedbackStore store;
 
-    public TaskTyping(FeedbackStore store) {
+    /** Typing more entries than this at once is worth a note. */
+    static final int NOTED = 10_000;
+    private final java.util.function.Consumer<String> notes;
+
+    /** @param notes told, in one line, when many entries are about to be typed; null: nobody */
+    public TaskTyping(FeedbackStore store, java.util.function.Consumer<String> notes) {
         this.store = store;
+        this.notes = notes != null ? notes : line -> { };
     }
 
     /**
@@ -35,6 +41,10 @@ public final class TaskTyping {
         List<AnalysisRow> pending = agg.takeUnclassified();
         if (pending.isEmpty()) {
             return;
+        }
+        if (pending.size() >= NOTED) {
+            notes.accept(String.format(java.util.Locale.ROOT, "typing %,d entries stored without a task class,"
+                    + " once (entries written from now on are typed when written)", pending.size()));
         }
         TaskClassifier c = TaskClassifier.bundled();
         Map<Long, String> classes = new ConcurrentHashMap<>();

@@ -214,4 +214,18 @@ class TaskTypedAnalysisTest {
         assertThat(rows).filteredOn(r -> r.taskType() == null).hasSize(200)
                 .allMatch(r -> r.taskClass().equals(r.promptChars() < 60 ? "code" : "content"));
     }
+
+    @Test
+    void typingManyEntriesOnceIsNotedForPeopleWaiting() throws java.sql.SQLException {
+        insert(issueExample(14, 2 * TaskTyping.NOTED));
+        forgetTaskClasses();
+        List<String> notes = new ArrayList<>();
+        Analyzer analyzer = new Analyzer(store, Clock.fixed(NOW, ZoneOffset.UTC), notes::add);
+
+        analyzer.analyze(AnalysisOptions.of(365, 10));
+        new Analyzer(store, Clock.fixed(NOW, ZoneOffset.UTC), notes::add).analyze(AnalysisOptions.of(365, 11));
+
+        assertThat(notes).containsExactly("typing 10,000 entries stored without a task class, once"
+                + " (entries written from now on are typed when written)");
+    }
 }
