@@ -16,11 +16,18 @@ import java.util.Set;
  * finds nothing; true means it has to be run. Immutable.
  */
 final class RequiredChars {
-    /** Each set: the text needs at least one of its characters (all below 128). */
-    private final List<BitSet> needs;
+    /**
+     * Each need: the text holds at least one of its characters (all below 128), as the bits of two
+     * words (characters 0-63 in the first, 64-127 in the second).
+     */
+    private final long[][] needs;
 
     private RequiredChars(List<BitSet> needs) {
-        this.needs = List.copyOf(needs);
+        this.needs = new long[needs.size()][];
+        for (int i = 0; i < needs.size(); i++) {
+            long[] words = java.util.Arrays.copyOf(needs.get(i).toLongArray(), 2);
+            this.needs[i] = words;
+        }
     }
 
     /** What {@code regex} (compiled with the case flags of {@link PatternSignal}) requires. */
@@ -39,8 +46,17 @@ final class RequiredChars {
 
     /** False only when a text without these characters cannot contain a match. */
     boolean mayMatch(String text) {
-        for (BitSet need : needs) {
-            if (!containsAny(text, need)) {
+        TaskClassifier.Scanned s = TaskClassifier.Scanned.of(text);
+        return mayMatch(s.low(), s.high());
+    }
+
+    /**
+     * As {@link #mayMatch(String)}, given the ASCII characters the text holds
+     * ({@link TaskClassifier.Scanned}): a few bit tests, whatever the text's length.
+     */
+    boolean mayMatch(long low, long high) {
+        for (long[] need : needs) {
+            if ((need[0] & low) == 0 && (need[1] & high) == 0) {
                 return false;
             }
         }
@@ -49,17 +65,7 @@ final class RequiredChars {
 
     /** How many character sets are required (0: the expression is always run). */
     int size() {
-        return needs.size();
-    }
-
-    private static boolean containsAny(String text, BitSet chars) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 128 && chars.get(c)) {
-                return true;
-            }
-        }
-        return false;
+        return needs.length;
     }
 
     private static final class Unreadable extends RuntimeException {

@@ -16,21 +16,39 @@ public final class TaskClassifier {
     private final List<TypeSignals> types = new ArrayList<>();
     /** Every keyword of every type, found in one pass over a task. */
     private final Keywords keywords;
+    /** For {@link #typeOf}: each keyword's type (index in {@link #types}) and weight. */
+    private final int[] keywordType;
+    private final int[] keywordWeight;
+    /** For {@link #typeOf}: the patterns, each with its type's index. */
+    private final List<Signal> patterns = new ArrayList<>();
+    private final List<Integer> patternType = new ArrayList<>();
 
     public TaskClassifier(RoutingRules rules) {
         this.rules = rules;
         List<String> words = new ArrayList<>();
+        List<Integer> wordTypes = new ArrayList<>();
+        List<Integer> wordWeights = new ArrayList<>();
         for (TaskTypeRule t : rules.taskTypes()) {
+            int type = types.size();
             List<Signal> signals = new ArrayList<>();
             t.keywords().forEach((k, w) -> {
                 signals.add(new Signal(k, null, w, words.size(), null, null));
                 words.add(k);
+                wordTypes.add(type);
+                wordWeights.add(w);
             });
-            t.patterns().forEach(p -> signals.add(new Signal(p.label(), p.compile(), p.weight(), -1,
-                    plain(p.regex()) ? p.regex() : null, RequiredChars.of(p.regex()))));
+            t.patterns().forEach(p -> {
+                Signal s = new Signal(p.label(), p.compile(), p.weight(), -1, plain(p.regex()) ? p.regex() : null,
+                        RequiredChars.of(p.regex()));
+                signals.add(s);
+                patterns.add(s);
+                patternType.add(type);
+            });
             types.add(new TypeSignals(t, List.copyOf(signals)));
         }
         keywords = new Keywords(words);
+        keywordType = wordTypes.stream().mapToInt(Integer::intValue).toArray();
+        keywordWeight = wordWeights.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /**
@@ -50,13 +68,14 @@ public final class TaskClassifier {
         if (task == null || task.isBlank()) {
             throw new InvalidInputException("task is required and must not be empty");
         }
-        boolean[] found = keywords.find(task);
+        Scanned text = Scanned.of(task);
+        boolean[] found = keywords.find(task, text.folded());
         List<Classification.Score> scores = new ArrayList<>();
         for (TypeSignals t : types) {
             int score = 0;
             List<String> hits = new ArrayList<>();
             for (Signal s : t.signals) {
-                if (s.in(task, found)) {
+                if (s.in(task, text, found)) {
                     score += s.weight;
                     hits.add(s.text);
                 }
@@ -84,20 +103,22 @@ public final class TaskClassifier {
         if (task == null || task.isBlank()) {
             return null;
         }
-        boolean[] found = keywords.find(task);
-        TaskTypeRule best = null;
-        int bestScore = 0;
-        for (TypeSignals t : types) {
-            int score = 0;
-            for (Signal s : t.signals) {
-                score += s.in(task, found) ? s.weight : 0;
-            }
-            if (score > bestScore) {   // strictly: ties go to the type listed first, as in classify
-                best = t.rule;
-                bestScore = score;
+        // the same sums as classify's, added as keywords are found rather than asked of every signal
+        Scanned text = Scanned.of(task);
+        int[] scores = new int[types.size()];
+        keywords.find(task, text.folded(), k -> scores[keywordType[k]] += keywordWeight[k]);
+        for (int p = 0; p < patterns.size(); p++) {
+            if (patterns.get(p).in(task, text, null)) {
+                scores[patternType.get(p)] += patterns.get(p).weight;
             }
         }
-        return (best != null ? best : rules.fallback()).name();
+        int best = -1;
+        for (int t = 0; t < scores.length; t++) {
+            if (scores[t] > 0 && (best < 0 || scores[t] > scores[best])) {   // ties: the type listed first
+                best = t;
+            }
+        }
+        return (best >= 0 ? types.get(best).rule : rules.fallback()).name();
     }
 
     /** Whole words or phrases, case-insensitive; a trailing * matches any word ending. */
@@ -118,13 +139,32 @@ public final class TaskClassifier {
      * ({@code toLowerCase(toUpperCase(c))}).
      */
     static String fold(String text) {
-        char[] out = new char[text.length()];
-        for (int i = 0; i < out.length; i++) {
-            char c = text.charAt(i);
-            out[i] = c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c)
-                    : Character.toLowerCase(Character.toUpperCase(c));
+        return Scanned.of(text).folded();
+    }
+
+    /**
+     * A task read once: {@link #fold folded}, and which ASCII characters it holds (bit {@code c} of
+     * {@code low} for c below 64, of {@code high} for 64 to 127), for {@link RequiredChars#mayMatch(long, long)}.
+     */
+    record Scanned(String folded, long low, long high) {
+        static Scanned of(String text) {
+            char[] out = new char[text.length()];
+            long low = 0;
+            long high = 0;
+            for (int i = 0; i < out.length; i++) {
+                char c = text.charAt(i);
+                if (c < 64) {
+                    low |= 1L << c;
+                    out[i] = c;
+                } else if (c < 128) {
+                    high |= 1L << (c - 64);
+                    out[i] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+                } else {
+                    out[i] = Character.toLowerCase(Character.toUpperCase(c));
+                }
+            }
+            return new Scanned(new String(out), low, high);
         }
-        return new String(out);
     }
 
     /**
@@ -166,28 +206,37 @@ public final class TaskClassifier {
 
         /** Which keywords occur in {@code task}, by their index in the constructor's list. */
         boolean[] find(String task) {
+            return find(task, fold(task));
+        }
+
+        /** @param folded {@code fold(task)} */
+        boolean[] find(String task, String folded) {
+            return find(task, folded, k -> { });
+        }
+
+        /** As {@link #find(String, String)}, telling {@code first} each keyword's index when it is first found. */
+        boolean[] find(String task, String folded, java.util.function.IntConsumer first) {
             boolean[] found = new boolean[size];
-            String folded = fold(task);
             int length = task.length();
             for (int i = 0; i < length; i++) {
                 if (i == 0 || !word(task.charAt(i - 1))) {
-                    walk(task, folded, i, found);
+                    walk(task, folded, i, found, first);
                 }
             }
             return found;
         }
 
-        private void walk(String task, String folded, int from, boolean[] found) {
+        private void walk(String task, String folded, int from, boolean[] found, java.util.function.IntConsumer first) {
             Node n = root;
             int j = from;
             int length = task.length();
             while (true) {
                 for (int k : n.prefixEnds) {
-                    found[k] = true;
+                    mark(found, k, first);
                 }
                 if (n.ends.length > 0 && (j == length || !word(task.charAt(j)))) {
                     for (int k : n.ends) {
-                        found[k] = true;
+                        mark(found, k, first);
                     }
                 }
                 if (j == length) {
@@ -209,6 +258,13 @@ public final class TaskClassifier {
                     }
                     j++;
                 }
+            }
+        }
+
+        private static void mark(boolean[] found, int k, java.util.function.IntConsumer first) {
+            if (!found[k]) {
+                found[k] = true;
+                first.accept(k);
             }
         }
 
@@ -308,11 +364,12 @@ public final class TaskClassifier {
      */
     private record Signal(String text, Pattern pattern, int weight, int keyword, String literal,
             RequiredChars requires) {
-        boolean in(String task, boolean[] found) {
+        boolean in(String task, Scanned text, boolean[] found) {
             if (pattern == null) {
                 return found[keyword];
             }
-            return literal != null ? task.contains(literal) : requires.mayMatch(task) && pattern.matcher(task).find();
+            return literal != null ? task.contains(literal)
+                    : requires.mayMatch(text.low(), text.high()) && pattern.matcher(task).find();
         }
     }
 
