@@ -50,7 +50,7 @@ public final class Analyzer {
     public Analyzer(FeedbackStore store, Clock clock, RoutingRules rules) {
         this.store = store;
         this.clock = clock;
-        this.typing = new TaskTyping(store, rules);
+        this.typing = new TaskTyping(store);
     }
 
     /**

@@ -1,8 +1,6 @@
 package dev.feedbackloop.analysis;
 
-import dev.feedbackloop.internal.Lazy;
 import dev.feedbackloop.internal.Parallel;
-import dev.feedbackloop.routing.RoutingRules;
 import dev.feedbackloop.routing.TaskClassifier;
 import dev.feedbackloop.storage.AnalysisRow;
 import dev.feedbackloop.storage.EntryText;
@@ -12,23 +10,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 /**
  * Gives every entry of a window a task type: its {@code context.task_type} when the router attributed
- * it, else the type the router's classifier gives its prompt. Classifications are kept in the store
- * ({@link FeedbackStore#saveTaskClasses}), so each entry is classified once; the classifier is only
- * built when some entry needs it. Thread-safe if the store is.
+ * it, else the type the bundled rules' classifier gives its prompt ({@link TaskClassifier#bundled()}).
+ * Entries are typed when they are written ({@link dev.feedbackloop.storage.EntryRow#taskClass});
+ * this types the rows stored before that, once: their classes are kept in the store
+ * ({@link FeedbackStore#saveTaskClasses}). Thread-safe if the store is.
  */
 public final class TaskTyping {
     static final int KEPT_PER_WRITE = 20_000;
     private final FeedbackStore store;
-    private final Supplier<TaskClassifier> classifier;
 
-    /** @param rules the router's rules, whose classifier types entries (null: the bundled ones) */
-    public TaskTyping(FeedbackStore store, RoutingRules rules) {
+    public TaskTyping(FeedbackStore store) {
         this.store = store;
-        this.classifier = new Lazy<>(() -> new TaskClassifier(rules != null ? rules : RoutingRules.defaults()));
     }
 
     /**
@@ -40,7 +35,7 @@ public final class TaskTyping {
         if (pending.isEmpty()) {
             return;
         }
-        TaskClassifier c = classifier.get();
+        TaskClassifier c = TaskClassifier.bundled();
         Map<Long, String> classes = new ConcurrentHashMap<>();
         int half = pending.size() / 2;
         Parallel.run(() -> classify(pending.subList(0, half), c, classes),
@@ -72,8 +67,9 @@ public final class TaskTyping {
                 ids.add(row.id());
             }
             for (EntryText t : store.texts(ids)) {
-                if (t.prompt() != null && !t.prompt().isBlank()) {
-                    into.put(t.id(), c.classify(t.prompt()).taskType().name());
+                String type = c.typeOf(t.prompt());
+                if (type != null) {
+                    into.put(t.id(), type);
                 }
             }
         }

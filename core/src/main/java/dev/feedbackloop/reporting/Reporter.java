@@ -53,7 +53,7 @@ public final class Reporter {
     public Reporter(FeedbackStore store, Clock clock, RoutingRules rules) {
         this.store = store;
         this.clock = clock;
-        this.typing = new TaskTyping(store, rules);
+        this.typing = new TaskTyping(store);
     }
 
     /** The last 7 or 30 days ending now. */

@@ -14,15 +14,35 @@ import java.util.regex.Pattern;
 public final class TaskClassifier {
     private final RoutingRules rules;
     private final List<TypeSignals> types = new ArrayList<>();
+    /** Every keyword of every type, found in one pass over a task. */
+    private final Keywords keywords;
 
     public TaskClassifier(RoutingRules rules) {
         this.rules = rules;
+        List<String> words = new ArrayList<>();
         for (TaskTypeRule t : rules.taskTypes()) {
             List<Signal> signals = new ArrayList<>();
-            t.keywords().forEach((k, w) -> signals.add(new Signal(k, null, w, new Keyword(k))));
-            t.patterns().forEach(p -> signals.add(new Signal(p.label(), p.compile(), p.weight(), null)));
+            t.keywords().forEach((k, w) -> {
+                signals.add(new Signal(k, null, w, words.size(), null));
+                words.add(k);
+            });
+            t.patterns().forEach(p -> signals.add(new Signal(p.label(), p.compile(), p.weight(), -1,
+                    plain(p.regex()) ? p.regex() : null)));
             types.add(new TypeSignals(t, List.copyOf(signals)));
         }
+        keywords = new Keywords(words);
+    }
+
+    /**
+     * The classifier of the bundled rules ({@link RoutingRules#defaults()}), built on first use: the
+     * one that gives stored entries their {@code task_class}, whoever writes them.
+     */
+    public static TaskClassifier bundled() {
+        return Bundled.CLASSIFIER;
+    }
+
+    private static final class Bundled {
+        static final TaskClassifier CLASSIFIER = new TaskClassifier(RoutingRules.defaults());
     }
 
     /** @throws InvalidInputException when the task is null or blank */
@@ -30,13 +50,13 @@ public final class TaskClassifier {
         if (task == null || task.isBlank()) {
             throw new InvalidInputException("task is required and must not be empty");
         }
+        boolean[] found = keywords.find(task);
         List<Classification.Score> scores = new ArrayList<>();
-        String folded = fold(task);
         for (TypeSignals t : types) {
             int score = 0;
             List<String> hits = new ArrayList<>();
             for (Signal s : t.signals) {
-                if (s.keyword != null ? s.keyword.in(task, folded) : s.pattern.matcher(task).find()) {
+                if (s.in(task, found)) {
                     score += s.weight;
                     hits.add(s.text);
                 }
@@ -54,6 +74,30 @@ public final class TaskClassifier {
         double clarity = 0.5 + 0.5 * (top - second) / top;
         TaskTypeRule winner = rules.taskType(scores.get(0).taskType()).orElseThrow();
         return new Classification(winner, clarity, scores);
+    }
+
+    /**
+     * The name of {@link #classify}'s task type, without its scores and signals: what storing the
+     * type of many entries needs. A null or blank task has none (null).
+     */
+    public String typeOf(String task) {
+        if (task == null || task.isBlank()) {
+            return null;
+        }
+        boolean[] found = keywords.find(task);
+        TaskTypeRule best = null;
+        int bestScore = 0;
+        for (TypeSignals t : types) {
+            int score = 0;
+            for (Signal s : t.signals) {
+                score += s.in(task, found) ? s.weight : 0;
+            }
+            if (score > bestScore) {   // strictly: ties go to the type listed first, as in classify
+                best = t.rule;
+                bestScore = score;
+            }
+        }
+        return (best != null ? best : rules.fallback()).name();
     }
 
     /** Whole words or phrases, case-insensitive; a trailing * matches any word ending. */
@@ -76,59 +120,102 @@ public final class TaskClassifier {
     static String fold(String text) {
         char[] out = new char[text.length()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = Character.toLowerCase(Character.toUpperCase(text.charAt(i)));
+            char c = text.charAt(i);
+            out[i] = c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c)
+                    : Character.toLowerCase(Character.toUpperCase(c));
         }
         return new String(out);
     }
 
     /**
-     * A keyword matched as {@link #keyword(String)}'s expression matches it, without a regular
-     * expression: its folded words found with {@code indexOf} in the folded task, separated by
-     * whitespace, not preceded by a word character and (unless it ends in {@code *}) not followed by
-     * one. About thirty times faster, which matters when an analysis types many stored entries;
-     * {@code TaskClassifierTest} checks that both agree.
+     * Keywords matched as {@link #keyword(String)}'s expressions match them, all at once and without
+     * regular expressions: a trie of their folded words ({@link #fold}), walked from every position
+     * not preceded by a word character; between two words of a keyword, one or more whitespace
+     * characters; after its last word (unless it ends in {@code *}) no word character. One pass
+     * over the task whatever the number of keywords, where a search per keyword read the task once
+     * per keyword; {@code TaskClassifierTest} checks that both agree with the expressions.
      */
-    static final class Keyword {
-        private final String[] words;
-        private final boolean prefix;
+    static final class Keywords {
+        private final int size;
+        private final Node root = new Node();
 
-        Keyword(String keyword) {
-            prefix = keyword.endsWith("*");
-            String body = prefix ? keyword.substring(0, keyword.length() - 1) : keyword;
-            words = body.strip().split("\\s+");
-            for (int i = 0; i < words.length; i++) {
-                words[i] = fold(words[i]);
+        Keywords(List<String> keywords) {
+            size = keywords.size();
+            for (int k = 0; k < keywords.size(); k++) {
+                String keyword = keywords.get(k);
+                boolean prefix = keyword.endsWith("*");
+                String body = keyword.substring(0, keyword.length() - (prefix ? 1 : 0));
+                String[] words = body.strip().split("\\s+");
+                Node n = root;
+                for (int w = 0; w < words.length; w++) {
+                    if (w > 0) {
+                        n = n.space != null ? n.space : (n.space = new Node());
+                    }
+                    for (char c : fold(words[w]).toCharArray()) {
+                        n = n.childOrNew(c);
+                    }
+                }
+                if (prefix) {
+                    n.prefixEnds = append(n.prefixEnds, k);
+                } else {
+                    n.ends = append(n.ends, k);
+                }
             }
+            root.index();
         }
 
-        /** @param folded {@code fold(task)} */
-        boolean in(String task, String folded) {
-            for (int at = folded.indexOf(words[0]); at >= 0; at = folded.indexOf(words[0], at + 1)) {
-                if (at > 0 && word(task.charAt(at - 1))) {
-                    continue;
-                }
-                int end = rest(folded, at + words[0].length());
-                if (end >= 0 && (prefix || end == task.length() || !word(task.charAt(end)))) {
-                    return true;
+        /** Which keywords occur in {@code task}, by their index in the constructor's list. */
+        boolean[] find(String task) {
+            boolean[] found = new boolean[size];
+            String folded = fold(task);
+            int length = task.length();
+            for (int i = 0; i < length; i++) {
+                if (i == 0 || !word(task.charAt(i - 1))) {
+                    walk(task, folded, i, found);
                 }
             }
-            return false;
+            return found;
         }
 
-        /** Where the keyword's later words end when they follow {@code from}; -1 when they do not. */
-        private int rest(String folded, int from) {
+        private void walk(String task, String folded, int from, boolean[] found) {
+            Node n = root;
             int j = from;
-            for (int k = 1; k < words.length; k++) {
-                int spaceStart = j;
-                while (j < folded.length() && space(folded.charAt(j))) {
+            int length = task.length();
+            while (true) {
+                for (int k : n.prefixEnds) {
+                    found[k] = true;
+                }
+                if (n.ends.length > 0 && (j == length || !word(task.charAt(j)))) {
+                    for (int k : n.ends) {
+                        found[k] = true;
+                    }
+                }
+                if (j == length) {
+                    return;
+                }
+                char c = folded.charAt(j);
+                if (space(c)) {
+                    if (n.space == null) {
+                        return;
+                    }
+                    while (j < length && space(folded.charAt(j))) {
+                        j++;
+                    }
+                    n = n.space;
+                } else {
+                    n = n.child(c);
+                    if (n == null) {
+                        return;
+                    }
                     j++;
                 }
-                if (j == spaceStart || !folded.startsWith(words[k], j)) {
-                    return -1;
-                }
-                j += words[k].length();
             }
-            return j;
+        }
+
+        private static int[] append(int[] to, int k) {
+            int[] out = java.util.Arrays.copyOf(to, to.length + 1);
+            out[to.length] = k;
+            return out;
         }
 
         /** {@code \\w} without UNICODE_CHARACTER_CLASS. */
@@ -140,10 +227,88 @@ public final class TaskClassifier {
         private static boolean space(char c) {
             return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
         }
+
+        /** A prefix of some keywords' folded text. */
+        private static final class Node {
+            private static final int[] NONE = {};
+            private char[] keys = {};
+            private Node[] kids = {};
+            /** Indexed by char below 128 once {@link #index} found many children; else null. */
+            private Node[] table;
+            /** Where the next word of a keyword starts, after whitespace. */
+            private Node space;
+            private int[] ends = NONE;
+            private int[] prefixEnds = NONE;
+
+            Node child(char c) {
+                if (table != null && c < 128) {
+                    return table[c];
+                }
+                for (int i = 0; i < keys.length; i++) {
+                    if (keys[i] == c) {
+                        return kids[i];
+                    }
+                }
+                return null;
+            }
+
+            Node childOrNew(char c) {
+                Node n = child(c);
+                if (n == null) {
+                    keys = java.util.Arrays.copyOf(keys, keys.length + 1);
+                    kids = java.util.Arrays.copyOf(kids, kids.length + 1);
+                    keys[keys.length - 1] = c;
+                    n = kids[kids.length - 1] = new Node();
+                }
+                return n;
+            }
+
+            /** Gives nodes with many children a table, after the last keyword is added. */
+            void index() {
+                if (keys.length > 4) {
+                    boolean allAscii = true;
+                    for (char c : keys) {
+                        allAscii &= c < 128;
+                    }
+                    if (allAscii) {
+                        table = new Node[128];
+                        for (int i = 0; i < keys.length; i++) {
+                            table[keys[i]] = kids[i];
+                        }
+                    }
+                }
+                for (Node k : kids) {
+                    k.index();
+                }
+                if (space != null) {
+                    space.index();
+                }
+            }
+        }
     }
 
-    /** A keyword ({@code keyword} set) or a regular expression ({@code pattern} set). */
-    private record Signal(String text, Pattern pattern, int weight, Keyword keyword) {
+    /**
+     * A regular expression that only matches itself, whatever the case: ASCII without letters and
+     * without metacharacters (such as three backquotes), found with {@link String#contains}.
+     */
+    static boolean plain(String regex) {
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c >= 128 || Character.isLetter(c) || "\\^$.|?*+()[]{}".indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return !regex.isEmpty();
+    }
+
+    /**
+     * A keyword (its index in {@link #keywords}, {@code pattern} null) or a regular expression
+     * ({@code literal} set when it is {@link #plain}).
+     */
+    private record Signal(String text, Pattern pattern, int weight, int keyword, String literal) {
+        boolean in(String task, boolean[] found) {
+            return pattern == null ? found[keyword] : literal != null ? task.contains(literal) : pattern.matcher(task).find();
+        }
     }
 
     private record TypeSignals(TaskTypeRule rule, List<Signal> signals) {

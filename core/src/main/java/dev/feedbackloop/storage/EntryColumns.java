@@ -13,14 +13,14 @@ import java.util.Map;
 
 /**
  * Maps {@link FeedbackEntry} to and from the {@code feedback} table, portable across dialects.
- * The derived columns (framework, model, task_type, prompt_features, prompt_chars) are written with
+ * The derived columns (framework, model, task_type, prompt_features, prompt_chars, task_class) are written with
  * every row ({@link EntryRow} computes them), so analysis reads only narrow columns.
  */
 public final class EntryColumns {
-    /** Column list matching {@link #bind}: 14 parameters. */
+    /** Column list matching {@link #bind}: 17 parameters. */
     public static final String INSERT_COLUMNS = "feedback_id, timestamp, prompt, output, rating, thumbs_up, tags, "
-            + "context, notes, framework, model, task_type, prompt_features, prompt_chars, output_id, rater_id";
-    public static final String INSERT_PARAMS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+            + "context, notes, framework, model, task_type, prompt_features, prompt_chars, output_id, rater_id, task_class";
+    public static final String INSERT_PARAMS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
     /** Column list matching {@link #read}. */
     public static final String SELECT_COLUMNS =
             "feedback_id, timestamp, prompt, output, rating, thumbs_up, tags, context, notes";
@@ -46,6 +46,7 @@ public final class EntryColumns {
         ps.setInt(14, e.prompt().length());
         ps.setString(15, e.outputId());
         ps.setString(16, e.raterId());
+        ps.setString(17, row.taskClass());
     }
 
     /** Reads the {@link #SELECT_COLUMNS} of the current row. */

@@ -4,6 +4,7 @@ import dev.feedbackloop.capture.ContextLimits;
 import dev.feedbackloop.capture.FeedbackEntry;
 import dev.feedbackloop.internal.Json;
 import dev.feedbackloop.internal.Timestamps;
+import dev.feedbackloop.routing.TaskClassifier;
 import java.util.Objects;
 
 /**
@@ -19,7 +20,8 @@ public record EntryRow(
         String framework,
         String model,
         String taskType,
-        int promptFeatures) {
+        int promptFeatures,
+        String taskClass) {
 
     public EntryRow {
         Objects.requireNonNull(entry, "entry");
@@ -33,6 +35,16 @@ public record EntryRow(
     public static EntryRow of(FeedbackEntry e) {
         ContextLimits.check(e.context());
         return new EntryRow(e, Timestamps.format(e.timestamp()), Json.write(e.tags()), Json.write(e.context()),
-                e.framework(), e.model(), e.taskType(), e.promptFeatures());
+                e.framework(), e.model(), e.taskType(), e.promptFeatures(), taskClass(e));
+    }
+
+    /**
+     * The {@code task_class} column: when the entry names no {@code context.task_type}, the type the
+     * bundled routing rules' classifier gives its prompt ({@link TaskClassifier#bundled()}); else null.
+     * Written with the row, so an analysis never has to type entries written since this column was
+     * filled at write time (older rows are typed once by the first analysis that meets them).
+     */
+    public static String taskClass(FeedbackEntry e) {
+        return e.taskType() == null ? TaskClassifier.bundled().typeOf(e.prompt()) : null;
     }
 }

@@ -39,6 +39,6 @@ final class ImportRecords {
         FeedbackEntry withId = new FeedbackEntry(e.prompt(), e.output(), e.rating(), e.thumbsUp(), e.tags(),
                 e.timestamp(), e.context(), ContentIds.of(r), e.notes());
         return new EntryRow(withId, r.timestamp(), r.tags(), r.context(), r.framework(), r.model(), r.taskType(),
-                r.promptFeatures());
+                r.promptFeatures(), r.taskClass());
     }
 }

@@ -54,6 +54,14 @@ class TaskTypedAnalysisTest {
         return SqliteFeedbackStore.open(dir.resolve("feedback.db"));
     }
 
+    /** Empties every stored {@code task_class}, as in a database written before entries were typed on write. */
+    void forgetTaskClasses() throws java.sql.SQLException {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("feedback.db"));
+             java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE feedback SET task_class = NULL");
+        }
+    }
+
     @AfterEach
     void close() {
         store.close();
@@ -169,8 +177,26 @@ class TaskTypedAnalysisTest {
     }
 
     @Test
-    void classificationsAreKeptSoTheNextAnalysisReadsThem() {
+    void entriesWithoutATaskTypeAreTypedWhenWritten() {
+        List<FeedbackEntry> entries = issueExample(13, 40);
+        insert(entries.subList(0, 20));
+        entries.subList(20, 40).forEach(store::insert);
+
+        List<AnalysisRow> rows = new ArrayList<>();
+        store.scan(NOW.minus(Duration.ofDays(30)), NOW, rows::add);
+        assertThat(rows).hasSize(40);
+        assertThat(rows).filteredOn(r -> r.taskType() != null).hasSize(20).allMatch(r -> r.taskClass() == null);
+        assertThat(rows).filteredOn(r -> r.taskType() == null).hasSize(20)
+                .allMatch(r -> r.taskClass().equals(r.promptChars() < 60 ? "code" : "content"));
+    }
+
+    @Test
+    void classificationsAreKeptSoTheNextAnalysisReadsThem() throws java.sql.SQLException {
         insert(issueExample(12, 400));
+        forgetTaskClasses();
+        List<AnalysisRow> before = new ArrayList<>();
+        store.scan(NOW.minus(Duration.ofDays(30)), NOW, before::add);
+        assertThat(before).filteredOn(r -> r.effectiveTaskType() == null).hasSize(200);
         new Analyzer(store, Clock.fixed(NOW, ZoneOffset.UTC)).analyze(30, 10);
 
         List<AnalysisRow> rows = new ArrayList<>();

@@ -49,16 +49,18 @@ final class PgBatchWriter implements BatchWriter {
             + " INSERT INTO feedback (" + PgRows.INSERT_COLUMNS + ")"
             + " SELECT r.feedback_id, timestamptz 'epoch' + r.micros * interval '1 microsecond', r.prompt, r.output,"
             + " r.rating, r.thumbs_up, r.tags::text[], r.context::json, r.notes, r.framework, r.model, r.task_type,"
-            + " r.prompt_features, r.prompt_chars, r.output_id, r.rater_id"
+            + " r.prompt_features, r.prompt_chars, r.output_id, r.rater_id, r.task_class"
             + " FROM turn, unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::smallint[], ?::boolean[], ?::text[],"
-            + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::integer[], ?::integer[], ?::text[], ?::text[])"
+            + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::integer[], ?::integer[], ?::text[], ?::text[],"
+            + " ?::text[])"
             + " WITH ORDINALITY AS r(feedback_id, micros, prompt, output, rating, thumbs_up, tags, context, notes,"
-            + " framework, model, task_type, prompt_features, prompt_chars, output_id, rater_id, ord)"
+            + " framework, model, task_type, prompt_features, prompt_chars, output_id, rater_id, task_class, ord)"
             + " ORDER BY r.ord ON CONFLICT (feedback_id) DO NOTHING RETURNING feedback_id";
     private static final String STAGE = "CREATE TEMP TABLE IF NOT EXISTS import_rows (ord integer NOT NULL,"
             + " feedback_id text, timestamp timestamptz, prompt text, output text, rating smallint, thumbs_up boolean,"
             + " tags text[], context json, notes text, framework text, model text, task_type text,"
-            + " prompt_features integer, prompt_chars integer, output_id text, rater_id text) ON COMMIT DROP";
+            + " prompt_features integer, prompt_chars integer, output_id text, rater_id text, task_class text)"
+            + " ON COMMIT DROP";
 
     private final Connection connection;
     private final PgConnections pool;
@@ -136,6 +138,7 @@ final class PgBatchWriter implements BatchWriter {
         Integer[] chars = new Integer[n];
         String[] outputIds = new String[n];
         String[] raterIds = new String[n];
+        String[] taskClasses = new String[n];
         for (int i = 0; i < n; i++) {
             EntryRow row = rows.get(i);
             FeedbackEntry e = row.entry();
@@ -156,6 +159,7 @@ final class PgBatchWriter implements BatchWriter {
             chars[i] = e.prompt().length();
             outputIds[i] = e.outputId();
             raterIds[i] = e.raterId();
+            taskClasses[i] = row.taskClass();
         }
         Set<String> inserted = new HashSet<>();
         try (PreparedStatement ps = connection.prepareStatement(GROUP_INSERT)) {
@@ -175,7 +179,8 @@ final class PgBatchWriter implements BatchWriter {
             ps.setArray(p++, connection.createArrayOf("int4", features));
             ps.setArray(p++, connection.createArrayOf("int4", chars));
             ps.setArray(p++, connection.createArrayOf("text", outputIds));
-            ps.setArray(p, connection.createArrayOf("text", raterIds));
+            ps.setArray(p++, connection.createArrayOf("text", raterIds));
+            ps.setArray(p, connection.createArrayOf("text", taskClasses));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     inserted.add(rs.getString(1));

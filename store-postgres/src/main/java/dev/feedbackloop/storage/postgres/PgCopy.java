@@ -62,7 +62,8 @@ final class PgCopy {
         b.append(row.promptFeatures()).append('\t');
         b.append(e.prompt().length()).append('\t');
         field(b, e.outputId()).append('\t');
-        field(b, e.raterId()).append('\n');
+        field(b, e.raterId()).append('\t');
+        field(b, row.taskClass()).append('\n');
     }
 
     /** A PostgreSQL array literal of texts: {"a","b \"c\""}. */

@@ -25,9 +25,9 @@ final class PgRows {
     static final String ENTRY = "feedback_id, (extract(epoch FROM timestamp) * 1000000)::bigint, prompt, output, rating,"
             + " thumbs_up, array_to_json(tags)::text, context::text, notes";
     static final String INSERT_COLUMNS = "feedback_id, timestamp, prompt, output, rating, thumbs_up, tags, context, notes,"
-            + " framework, model, task_type, prompt_features, prompt_chars, output_id, rater_id";
+            + " framework, model, task_type, prompt_features, prompt_chars, output_id, rater_id, task_class";
     static final String INSERT = "INSERT INTO feedback (" + INSERT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?::json, ?,"
-            + " ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (feedback_id) DO NOTHING";
+            + " ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (feedback_id) DO NOTHING";
 
     private PgRows() {
     }
@@ -59,6 +59,7 @@ final class PgRows {
         ps.setInt(14, e.prompt().length());
         ps.setString(15, e.outputId());
         ps.setString(16, e.raterId());
+        ps.setString(17, row.taskClass());
     }
 
     /** The entry of the current row of a query selecting {@link #ENTRY}. */
