@@ -66,8 +66,8 @@ public final class FeedbackLoop implements AutoCloseable {
     private FeedbackLoop(FeedbackStore store, Builder settings) {
         this.store = store;
         this.clock = settings.clock;
-        this.analyzer = new Lazy<>(() -> new Analyzer(store, clock, settings.rules));
-        this.reporter = new Lazy<>(() -> new Reporter(store, clock, settings.rules));
+        this.analyzer = new Lazy<>(() -> new Analyzer(store, clock, settings.notes));
+        this.reporter = new Lazy<>(() -> new Reporter(store, clock, settings.notes));
         this.tokens = new Lazy<>(() -> new FeedbackTokens(store, clock));
         Masking forced = settings.masking;
         this.masking = new Lazy<>(() -> {
@@ -139,6 +139,7 @@ public final class FeedbackLoop implements AutoCloseable {
         private Clock clock = Clock.systemDefaultZone();
         private ClaudeSettings claude;
         private Consumer<String> claudeProgress = line -> { };
+        private Consumer<String> notes = line -> { };
         private RoutingRules rules;
         private Masking masking;
         private dev.feedbackloop.alerts.AlertConfig alerts = dev.feedbackloop.alerts.AlertConfig.DEFAULT;
@@ -162,6 +163,15 @@ public final class FeedbackLoop implements AutoCloseable {
         /** Told each attempt and retry of a Claude call, for people watching (default: nobody). */
         public Builder claudeProgress(Consumer<String> progress) {
             this.claudeProgress = Objects.requireNonNull(progress, "progress");
+            return this;
+        }
+
+        /**
+         * Told, in one line each, of long one-time work that a command does on the way (typing many
+         * entries stored before task classes were kept), for people waiting (default: nobody).
+         */
+        public Builder notes(Consumer<String> notes) {
+            this.notes = Objects.requireNonNull(notes, "notes");
             return this;
         }
 

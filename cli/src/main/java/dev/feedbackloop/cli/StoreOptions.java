@@ -53,8 +53,11 @@ final class StoreOptions {
         return open(FeedbackLoop.builder(location()));
     }
 
-    /** Opens {@code builder}'s store with the command line's clock; for commands with settings of their own. */
+    /**
+     * Opens {@code builder}'s store with the command line's clock and its notes of long one-time work
+     * on standard error; for commands with settings of their own.
+     */
     FeedbackLoop open(FeedbackLoop.Builder builder) {
-        return builder.clock(CLOCK).open();
+        return builder.clock(CLOCK).notes(line -> System.err.println("feedback: " + line)).open();
     }
 }

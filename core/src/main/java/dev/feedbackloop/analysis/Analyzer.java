@@ -4,7 +4,6 @@ import dev.feedbackloop.InsufficientDataException;
 import dev.feedbackloop.analysis.stats.PhraseAnalyzer;
 import dev.feedbackloop.analysis.stats.Proportions;
 import dev.feedbackloop.internal.Json;
-import dev.feedbackloop.routing.RoutingRules;
 import dev.feedbackloop.storage.DataVersion;
 import dev.feedbackloop.storage.FeedbackStore;
 import com.fasterxml.jackson.core.JsonParser;
@@ -46,11 +45,11 @@ public final class Analyzer {
         this(store, clock, null);
     }
 
-    /** @param rules the router's rules, whose classifier types entries without a routed task type (null: the bundled ones) */
-    public Analyzer(FeedbackStore store, Clock clock, RoutingRules rules) {
+    /** @param notes told, in one line, of long one-time work ({@link TaskTyping}); null: nobody */
+    public Analyzer(FeedbackStore store, Clock clock, java.util.function.Consumer<String> notes) {
         this.store = store;
         this.clock = clock;
-        this.typing = new TaskTyping(store);
+        this.typing = new TaskTyping(store, notes);
     }
 
     /**

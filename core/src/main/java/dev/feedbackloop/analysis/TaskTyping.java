@@ -6,9 +6,10 @@ import dev.feedbackloop.storage.AnalysisRow;
 import dev.feedbackloop.storage.EntryText;
 import dev.feedbackloop.storage.FeedbackStore;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -22,8 +23,14 @@ public final class TaskTyping {
     static final int KEPT_PER_WRITE = 20_000;
     private final FeedbackStore store;
 
-    public TaskTyping(FeedbackStore store) {
+    /** Typing more entries than this at once is worth a note. */
+    static final int NOTED = 10_000;
+    private final java.util.function.Consumer<String> notes;
+
+    /** @param notes told, in one line, when many entries are about to be typed; null: nobody */
+    public TaskTyping(FeedbackStore store, java.util.function.Consumer<String> notes) {
         this.store = store;
+        this.notes = notes != null ? notes : line -> { };
     }
 
     /**
@@ -34,6 +41,10 @@ public final class TaskTyping {
         List<AnalysisRow> pending = agg.takeUnclassified();
         if (pending.isEmpty()) {
             return;
+        }
+        if (pending.size() >= NOTED) {
+            notes.accept(String.format(java.util.Locale.ROOT, "typing %,d entries stored without a task class,"
+                    + " once (entries written from now on are typed when written)", pending.size()));
         }
         TaskClassifier c = TaskClassifier.bundled();
         Map<Long, String> classes = new ConcurrentHashMap<>();
@@ -46,14 +57,18 @@ public final class TaskTyping {
         }
     }
 
-    /** In transactions of {@link #KEPT_PER_WRITE}, so that captures never wait long for the write lock. */
+    /**
+     * In transactions of {@link #KEPT_PER_WRITE}, so that captures never wait long for the write lock;
+     * in id order, so that each transaction changes neighbouring rows (pages written once, not once
+     * per row).
+     */
     private void keep(Map<Long, String> classes) {
-        Map<Long, String> chunk = new HashMap<>();
-        for (Map.Entry<Long, String> e : classes.entrySet()) {
+        Map<Long, String> chunk = new LinkedHashMap<>();
+        for (Map.Entry<Long, String> e : new TreeMap<>(classes).entrySet()) {
             chunk.put(e.getKey(), e.getValue());
             if (chunk.size() == KEPT_PER_WRITE) {
                 store.saveTaskClasses(chunk);
-                chunk = new HashMap<>();
+                chunk = new LinkedHashMap<>();
             }
         }
         store.saveTaskClasses(chunk);

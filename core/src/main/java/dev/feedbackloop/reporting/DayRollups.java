@@ -48,7 +48,7 @@ final class DayRollups {
 
     /** Entries without a task type are typed with the bundled routing rules. */
     DayRollups(FeedbackStore store, ZoneId zone) {
-        this(store, zone, new TaskTyping(store));
+        this(store, zone, new TaskTyping(store, null));
     }
 
     /** @param typing types entries scanned without a task type before they are counted */

@@ -9,7 +9,6 @@ import dev.feedbackloop.analysis.Recommendation;
 import dev.feedbackloop.analysis.Recommender;
 import dev.feedbackloop.analysis.Tally;
 import dev.feedbackloop.analysis.TaskTyping;
-import dev.feedbackloop.routing.RoutingRules;
 import dev.feedbackloop.analysis.WindowAggregate;
 import dev.feedbackloop.analysis.stats.Proportions;
 import dev.feedbackloop.internal.AtomicFiles;
@@ -49,11 +48,11 @@ public final class Reporter {
         this(store, clock, null);
     }
 
-    /** @param rules the router's rules, whose classifier types entries without a routed task type (null: the bundled ones) */
-    public Reporter(FeedbackStore store, Clock clock, RoutingRules rules) {
+    /** @param notes told, in one line, of long one-time work ({@link TaskTyping}); null: nobody */
+    public Reporter(FeedbackStore store, Clock clock, java.util.function.Consumer<String> notes) {
         this.store = store;
         this.clock = clock;
-        this.typing = new TaskTyping(store);
+        this.typing = new TaskTyping(store, notes);
     }
 
     /** The last 7 or 30 days ending now. */

@@ -23,11 +23,11 @@ public final class TaskClassifier {
         for (TaskTypeRule t : rules.taskTypes()) {
             List<Signal> signals = new ArrayList<>();
             t.keywords().forEach((k, w) -> {
-                signals.add(new Signal(k, null, w, words.size(), null));
+                signals.add(new Signal(k, null, w, words.size(), null, null));
                 words.add(k);
             });
             t.patterns().forEach(p -> signals.add(new Signal(p.label(), p.compile(), p.weight(), -1,
-                    plain(p.regex()) ? p.regex() : null)));
+                    plain(p.regex()) ? p.regex() : null, RequiredChars.of(p.regex()))));
             types.add(new TypeSignals(t, List.copyOf(signals)));
         }
         keywords = new Keywords(words);
@@ -303,11 +303,16 @@ public final class TaskClassifier {
 
     /**
      * A keyword (its index in {@link #keywords}, {@code pattern} null) or a regular expression
-     * ({@code literal} set when it is {@link #plain}).
+     * ({@code literal} set when it is {@link #plain}; else run only on tasks holding the characters
+     * it {@code requires}).
      */
-    private record Signal(String text, Pattern pattern, int weight, int keyword, String literal) {
+    private record Signal(String text, Pattern pattern, int weight, int keyword, String literal,
+            RequiredChars requires) {
         boolean in(String task, boolean[] found) {
-            return pattern == null ? found[keyword] : literal != null ? task.contains(literal) : pattern.matcher(task).find();
+            if (pattern == null) {
+                return found[keyword];
+            }
+            return literal != null ? task.contains(literal) : requires.mayMatch(task) && pattern.matcher(task).find();
         }
     }
 

@@ -31,7 +31,9 @@ public interface FeedbackStore extends AutoCloseable {
     void migrate();
 
     /**
-     * Stores one entry.
+     * Stores one entry. Unlike a {@link BatchWriter}, it leaves the entry's task class (the
+     * classifier's type of an entry without {@code context.task_type}) to the first analysis that
+     * meets it: a one-shot capture does not load the classifier.
      *
      * @return {@link InsertResult#UNCHANGED} when the same id with the same content exists
      * @throws dev.feedbackloop.ConflictException when the id exists with different content

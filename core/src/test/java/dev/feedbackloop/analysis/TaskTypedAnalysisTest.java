@@ -177,7 +177,7 @@ class TaskTypedAnalysisTest {
     }
 
     @Test
-    void entriesWithoutATaskTypeAreTypedWhenWritten() {
+    void entriesWithoutATaskTypeAreTypedWhenWrittenInBatchesAndByTheFirstAnalysisOtherwise() {
         List<FeedbackEntry> entries = issueExample(13, 40);
         insert(entries.subList(0, 20));
         entries.subList(20, 40).forEach(store::insert);
@@ -186,7 +186,16 @@ class TaskTypedAnalysisTest {
         store.scan(NOW.minus(Duration.ofDays(30)), NOW, rows::add);
         assertThat(rows).hasSize(40);
         assertThat(rows).filteredOn(r -> r.taskType() != null).hasSize(20).allMatch(r -> r.taskClass() == null);
-        assertThat(rows).filteredOn(r -> r.taskType() == null).hasSize(20)
+        // in time order: the older half are the single inserts, the newer half the batch
+        assertThat(rows.subList(0, 20)).filteredOn(r -> r.taskType() == null).hasSize(10)
+                .allMatch(r -> r.taskClass() == null);
+        assertThat(rows.subList(20, 40)).filteredOn(r -> r.taskType() == null).hasSize(10)
+                .allMatch(r -> r.taskClass().equals(r.promptChars() < 60 ? "code" : "content"));
+
+        new Analyzer(store, Clock.fixed(NOW, ZoneOffset.UTC)).analyze(30, 10);
+        List<AnalysisRow> after = new ArrayList<>();
+        store.scan(NOW.minus(Duration.ofDays(30)), NOW, after::add);
+        assertThat(after).filteredOn(r -> r.taskType() == null).hasSize(20)
                 .allMatch(r -> r.taskClass().equals(r.promptChars() < 60 ? "code" : "content"));
     }
 
@@ -204,5 +213,19 @@ class TaskTypedAnalysisTest {
         assertThat(rows).hasSize(400).allMatch(r -> r.effectiveTaskType() != null);
         assertThat(rows).filteredOn(r -> r.taskType() == null).hasSize(200)
                 .allMatch(r -> r.taskClass().equals(r.promptChars() < 60 ? "code" : "content"));
+    }
+
+    @Test
+    void typingManyEntriesOnceIsNotedForPeopleWaiting() throws java.sql.SQLException {
+        insert(issueExample(14, 2 * TaskTyping.NOTED));
+        forgetTaskClasses();
+        List<String> notes = new ArrayList<>();
+        Analyzer analyzer = new Analyzer(store, Clock.fixed(NOW, ZoneOffset.UTC), notes::add);
+
+        analyzer.analyze(AnalysisOptions.of(365, 10));
+        new Analyzer(store, Clock.fixed(NOW, ZoneOffset.UTC), notes::add).analyze(AnalysisOptions.of(365, 11));
+
+        assertThat(notes).containsExactly("typing 10,000 entries stored without a task class, once"
+                + " (entries written from now on are typed when written)");
     }
 }

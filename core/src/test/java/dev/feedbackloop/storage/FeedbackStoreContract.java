@@ -107,16 +107,18 @@ public abstract class FeedbackStoreContract {
 
     @Test
     void scanReturnsNarrowRowsInTimeOrderWithinHalfOpenBounds() {
-        store.insert(entry("s1", 5, true, T0.plusSeconds(10), "x", "y"));
-        store.insert(entry("s0", 1, false, T0, "z"));
+        Instant micros = T0.plusSeconds(10).plusNanos(123_457_000);   // the stored precision, exactly
+        store.insert(entry("s1", 5, true, micros, "x", "y, \"z\" {\\}", "NULL", "é 😀"));
+        store.insert(entry("s0", 1, false, T0));
         store.insert(entry("s2", 3, true, T0.plusSeconds(20)));
 
         List<AnalysisRow> rows = new ArrayList<>();
         store.scan(T0, T0.plusSeconds(20), rows::add);
 
-        assertThat(rows).extracting(AnalysisRow::timestamp).containsExactly(T0, T0.plusSeconds(10));
+        assertThat(rows).extracting(AnalysisRow::timestamp).containsExactly(T0, micros);
+        assertThat(rows.get(0).tags()).isEmpty();
         AnalysisRow r = rows.get(1);
-        assertThat(r.tags()).containsExactly("x", "y");
+        assertThat(r.tags()).containsExactly("x", "y, \"z\" {\\}", "NULL", "é 😀");
         assertThat(r.framework()).isEqualTo("chain-of-thought");
         assertThat(r.model()).isEqualTo("claude-sonnet-4");
         assertThat(PromptFeature.STEPS.in(r.features())).isTrue();

@@ -99,7 +99,7 @@ final class Inserter {
         }
         replaceEarlierVote(c, entry);
         try (PreparedStatement insert = c.prepareStatement(INSERT)) {
-            EntryColumns.bind(insert, EntryRow.of(entry));
+            EntryColumns.bind(insert, EntryRow.of(entry, false));
             if (insert.executeUpdate() == 1) {
                 return InsertResult.INSERTED;
             }

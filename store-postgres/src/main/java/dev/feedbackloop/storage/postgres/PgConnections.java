@@ -165,8 +165,25 @@ final class PgConnections implements AutoCloseable {
 
     /** Streams the rows of {@code sql} in one read transaction, {@link #FETCH_SIZE} at a time. */
     void stream(String what, String sql, PgFilter f, PostgresFeedbackStore.SqlRow row) {
+        stream(what, sql, f, row, false);
+    }
+
+    /**
+     * As {@link #stream}, with the values of the types the driver can read in PostgreSQL's binary
+     * format sent in it (numbers, booleans, times, arrays): cheaper to send and to read than text
+     * for many rows. The statement is prepared on the server from its first run, which binary
+     * results need.
+     */
+    void streamBinary(String what, String sql, PgFilter f, PostgresFeedbackStore.SqlRow row) {
+        stream(what, sql, f, row, true);
+    }
+
+    private void stream(String what, String sql, PgFilter f, PostgresFeedbackStore.SqlRow row, boolean binary) {
         transaction(what, false, c -> {
             try (PreparedStatement ps = PgRows.prepare(c, sql, f.array())) {
+                if (binary) {
+                    ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
+                }
                 ps.setFetchSize(FETCH_SIZE);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

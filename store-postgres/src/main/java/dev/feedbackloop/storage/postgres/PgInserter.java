@@ -37,7 +37,7 @@ final class PgInserter {
         }
         replaceEarlierVote(c, entry);
         try (PreparedStatement insert = c.prepareStatement(PgRows.INSERT)) {
-            PgRows.bind(insert, EntryRow.of(entry));
+            PgRows.bind(insert, EntryRow.of(entry, false));
             if (insert.executeUpdate() == 1) {
                 return InsertResult.INSERTED;
             }

@@ -58,8 +58,12 @@ import java.util.function.Consumer;
  */
 public final class PostgresFeedbackStore implements FeedbackStore {
     private static final int POOL_SIZE = 10;
-    private static final String SCAN = "SELECT id, (extract(epoch FROM timestamp) * 1000000)::bigint, rating, thumbs_up,"
-            + " framework, model, task_type, prompt_features, prompt_chars, array_to_json(tags)::text, task_class FROM feedback";
+    /**
+     * The analysis columns, read in the binary format ({@link PgConnections#streamBinary}): the time
+     * and tags as stored, which PostgreSQL sends without formatting them as text.
+     */
+    private static final String SCAN = "SELECT id, timestamp, rating, thumbs_up,"
+            + " framework, model, task_type, prompt_features, prompt_chars, tags, task_class FROM feedback";
     private static final String MICROS = "(extract(epoch FROM timestamp) * 1000000)::bigint";
 
     private final PgConnections connections;
@@ -277,20 +281,20 @@ public final class PostgresFeedbackStore implements FeedbackStore {
 
     private void scanRows(String what, String sql, PgFilter f, Consumer<AnalysisRow> action) {
         Map<String, String> names = new HashMap<>();
-        Map<String, List<String>> tags = new HashMap<>();
-        connections.stream(what, sql, f, rs -> {
-            String tagText = rs.getString(10);
-            List<String> t = tags.get(tagText);
-            if (t == null) {
-                t = List.copyOf(dev.feedbackloop.storage.EntryColumns.tags(tagText)).stream()
-                        .map(s -> names.computeIfAbsent(s, k -> k)).toList();
-                if (tags.size() < 1 << 16) {
-                    tags.put(tagText, t);
+        connections.streamBinary(what, sql, f, rs -> {
+            java.sql.Array array = rs.getArray(10);
+            List<String> t = List.of();
+            if (array != null) {
+                Object[] values = (Object[]) array.getArray();
+                String[] kept = new String[values.length];
+                for (int i = 0; i < values.length; i++) {
+                    kept[i] = name(names, (String) values[i]);
                 }
+                t = values.length == 0 ? List.of() : java.util.Arrays.asList(kept);
             }
-            action.accept(new AnalysisRow(rs.getLong(1), PgRows.instant(rs.getLong(2)), rs.getInt(3), rs.getBoolean(4),
-                    name(names, rs.getString(5)), name(names, rs.getString(6)), name(names, rs.getString(7)),
-                    rs.getInt(8), rs.getInt(9), t, name(names, rs.getString(11))));
+            action.accept(new AnalysisRow(rs.getLong(1), rs.getObject(2, java.time.OffsetDateTime.class).toInstant(),
+                    rs.getInt(3), rs.getBoolean(4), name(names, rs.getString(5)), name(names, rs.getString(6)),
+                    name(names, rs.getString(7)), rs.getInt(8), rs.getInt(9), t, name(names, rs.getString(11))));
         });
     }
 
