@@ -1,8 +1,7 @@
 package dev.feedbackloop.capture;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -69,19 +68,38 @@ public enum PromptFeature {
      * regex is tried only where one of its anchors starts.
      */
     public static int detect(String prompt) {
+        // written for the JIT's quick tier (C1) too, which runs short imports: ASCII is folded by table
+        // lookup, the next char is read only where an anchor may start, and only the anchors that
+        // start with both chars are compared
         int mask = 0;
         int n = prompt.length();
-        char next = n > 0 ? fold(prompt.charAt(0)) : 0;
         for (int i = 0; i < n; i++) {
-            char c = next;
-            next = i + 1 < n ? fold(prompt.charAt(i + 1)) : 0;
-            if (c >= 128 || !(ANCHOR_ALONE[c] || next < 128 && ANCHOR_PAIRS[c << 7 | next])) {
+            char ch = prompt.charAt(i);
+            char c = ch < 128 ? ASCII_FOLD[ch] : fold(ch);
+            if (c >= 128 || !ANCHOR_FIRST[c]) {
                 continue;
             }
-            for (Anchor a : ANCHORS_BY_FIRST_CHAR[c]) {
-                if ((mask & a.feature.bit()) == 0 && a.startsAt(prompt, i) && a.feature.matchesAt(prompt, i)) {
-                    mask |= a.feature.bit();
+            Anchor[] alone = ANCHORS_ALONE[c];
+            if (alone != null) {
+                mask = tryAnchors(alone, prompt, i, mask);
+            }
+            if (i + 1 < n) {
+                char nx = prompt.charAt(i + 1);
+                char next = nx < 128 ? ASCII_FOLD[nx] : fold(nx);
+                Anchor[] pair = next < 128 ? ANCHORS_BY_PAIR[c << 7 | next] : null;
+                if (pair != null) {
+                    mask = tryAnchors(pair, prompt, i, mask);
                 }
+            }
+        }
+        return mask;
+    }
+
+    /** {@code mask} with the features of those {@code anchors} that start a match at {@code i}. */
+    private static int tryAnchors(Anchor[] anchors, String prompt, int i, int mask) {
+        for (Anchor a : anchors) {
+            if ((mask & a.bit) == 0 && a.startsAt(prompt, i) && a.feature.matchesAt(prompt, i)) {
+                mask |= a.bit;
             }
         }
         return mask;
@@ -111,56 +129,51 @@ public enum PromptFeature {
         return Character.toLowerCase(Character.toUpperCase(c));
     }
 
-    private static final Anchor[][] ANCHORS_BY_FIRST_CHAR = anchorTable();
-    /** [first << 7 | second]: whether some anchor starts with these two (folded) chars. */
-    private static final boolean[] ANCHOR_PAIRS = new boolean[128 * 128];
-    /** [c]: whether some anchor is this one char alone. */
-    private static final boolean[] ANCHOR_ALONE = new boolean[128];
+    /** [c]: {@link #fold} of each ASCII char. */
+    private static final char[] ASCII_FOLD = new char[128];
+    /** [c]: whether some anchor starts with this (folded) char. */
+    private static final boolean[] ANCHOR_FIRST = new boolean[128];
+    /** [c]: the anchors that are this one (folded) char alone; null when none. */
+    private static final Anchor[][] ANCHORS_ALONE = new Anchor[128][];
+    /** [first << 7 | second]: the anchors that start with these two (folded) chars; null when none. */
+    private static final Anchor[][] ANCHORS_BY_PAIR = new Anchor[128 * 128][];
 
     static {
-        for (PromptFeature f : values()) {
-            for (String text : f.anchors) {
-                if (text.length() == 1) {
-                    ANCHOR_ALONE[text.charAt(0)] = true;
-                } else {
-                    ANCHOR_PAIRS[text.charAt(0) << 7 | text.charAt(1)] = true;
-                }
-            }
-        }
-    }
-
-    private static Anchor[][] anchorTable() {
-        List<List<Anchor>> byChar = new ArrayList<>();
-        for (int c = 0; c < 128; c++) {
-            byChar.add(new ArrayList<>());
+        for (char c = 0; c < 128; c++) {
+            ASCII_FOLD[c] = fold(c);
         }
         for (PromptFeature f : values()) {
             for (String text : f.anchors) {
-                byChar.get(text.charAt(0)).add(new Anchor(f, text));
+                ANCHOR_FIRST[text.charAt(0)] = true;
+                Anchor[][] table = text.length() == 1 ? ANCHORS_ALONE : ANCHORS_BY_PAIR;
+                int key = text.length() == 1 ? text.charAt(0) : text.charAt(0) << 7 | text.charAt(1);
+                Anchor[] old = table[key] == null ? new Anchor[0] : table[key];
+                Anchor[] grown = Arrays.copyOf(old, old.length + 1);
+                grown[old.length] = new Anchor(f, text);
+                table[key] = grown;
             }
         }
-        Anchor[][] table = new Anchor[128][];
-        for (int c = 0; c < 128; c++) {
-            table[c] = byChar.get(c).toArray(new Anchor[0]);
-        }
-        return table;
     }
 
     private static final class Anchor {
         final PromptFeature feature;
+        final int bit;
         final String text;
 
         Anchor(PromptFeature feature, String text) {
             this.feature = feature;
+            this.bit = feature.bit();
             this.text = text;
         }
 
+        /** Whether the text starts at {@code i}, whose first two chars (if it has two) were already compared. */
         boolean startsAt(String s, int i) {
             if (i + text.length() > s.length()) {
                 return false;
             }
-            for (int k = 1; k < text.length(); k++) {
-                if (fold(s.charAt(i + k)) != text.charAt(k)) {
+            for (int k = 2; k < text.length(); k++) {
+                char ch = s.charAt(i + k);
+                if ((ch < 128 ? ASCII_FOLD[ch] : fold(ch)) != text.charAt(k)) {
                     return false;
                 }
             }

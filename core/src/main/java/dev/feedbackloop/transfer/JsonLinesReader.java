@@ -11,13 +11,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
  * JSON Lines: one entry object per line. Lines are split on raw bytes and each is decoded strictly
  * (invalid UTF-8 makes that line bad, naming the byte), so one bad line never hides the next.
- * Blank lines are skipped. A UTF-8 byte order mark at the start is allowed.
+ * Blank lines are skipped. A UTF-8 byte order mark at the start is allowed. Splitting lines is cheap
+ * and stays on the reading thread; batches of lines can be parsed elsewhere ({@link #nextTask}).
  */
 final class JsonLinesReader implements RecordReader {
     private static final int BATCH = 256;
@@ -39,8 +42,21 @@ final class JsonLinesReader implements RecordReader {
 
     @Override
     public List<ParsedRecord> next() throws IOException {
-        List<ParsedRecord> out = new ArrayList<>(BATCH);
-        while (out.size() < BATCH) {
+        Lines lines = nextLines();
+        return lines == null ? List.of() : lines.parse(zone);
+    }
+
+    /** Splits the next batch of lines here; the parsing, the costly part, runs wherever the task is called. */
+    @Override
+    public Callable<List<ParsedRecord>> nextTask() throws IOException {
+        Lines lines = nextLines();
+        return lines == null ? null : () -> lines.parse(zone);
+    }
+
+    /** The next records' bytes (up to {@link #BATCH}, blank lines skipped), copied out; null at the end. */
+    private Lines nextLines() throws IOException {
+        Lines out = new Lines();
+        while (out.count < BATCH) {
             int nl = indexOfNewline();
             if (nl < 0) {
                 if (eof) {
@@ -56,10 +72,10 @@ final class JsonLinesReader implements RecordReader {
             lineAt(nl, out);
             start = nl + 1;
         }
-        return out;
+        return out.count == 0 ? null : out;
     }
 
-    private void lineAt(int lineEnd, List<ParsedRecord> out) {
+    private void lineAt(int lineEnd, Lines out) {
         line++;
         consumed += lineEnd - start + (lineEnd < end ? 1 : 0);
         int s = start;
@@ -77,10 +93,47 @@ final class JsonLinesReader implements RecordReader {
             return;
         }
         record++;
-        out.add(parse(s, e));
+        out.add(buf, s, e, line, record);
     }
 
-    private ParsedRecord parse(int s, int e) {
+    /**
+     * A batch of records as bytes (each without its line break, surrounding blanks and byte order
+     * mark) with their line and record numbers. Parsing it needs nothing else, so batches can be
+     * parsed on several threads at once; each is parsed by one.
+     */
+    private static final class Lines {
+        private byte[] bytes = new byte[BATCH * 2048];
+        private int size;
+        private final int[] ends = new int[BATCH];
+        private final long[] lines = new long[BATCH];
+        private final long[] records = new long[BATCH];
+        private int count;
+
+        void add(byte[] from, int s, int e, long line, long record) {
+            int n = e - s;
+            if (size + n > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + n));
+            }
+            System.arraycopy(from, s, bytes, size, n);
+            size += n;
+            ends[count] = size;
+            lines[count] = line;
+            records[count] = record;
+            count++;
+        }
+
+        List<ParsedRecord> parse(ZoneId zone) {
+            List<ParsedRecord> out = new ArrayList<>(count);
+            int s = 0;
+            for (int i = 0; i < count; i++) {
+                out.add(JsonLinesReader.parse(bytes, s, ends[i], lines[i], records[i], zone));
+                s = ends[i];
+            }
+            return out;
+        }
+    }
+
+    private static ParsedRecord parse(byte[] buf, int s, int e, long line, long record, ZoneId zone) {
         int invalid = firstInvalidUtf8(buf, s, e);
         if (invalid >= 0) {
             return ParsedRecord.bad(line, record, "invalid UTF-8: byte " + (invalid - s + 1) + " of the line (0x"

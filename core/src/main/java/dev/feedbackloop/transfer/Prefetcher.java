@@ -5,24 +5,45 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs a {@link RecordReader} on its own thread, a few batches ahead of the consumer, so parsing
- * and storing overlap (two cores). The consumer sees the reader's batches in order; a failure of the
- * reader is rethrown from {@link #next()}. One consumer thread.
+ * Runs a {@link RecordReader} on threads of its own, a few batches ahead of the consumer, so that
+ * reading and storing overlap: one thread takes the reader's batches in file order
+ * ({@link RecordReader#nextTask}) and hands them to {@code parsers} threads, which may parse several
+ * at once. The consumer sees the batches in file order whatever order they were parsed in; a failure
+ * of the reader or of a parse is rethrown from {@link #next()} where its batch would have been. One
+ * consumer thread.
  */
 final class Prefetcher implements AutoCloseable {
     private static final Object END = new Object();
     private static final int AHEAD = 16;
 
     private final RecordReader reader;
+    /** Batches in file order: a {@code Future} of one, {@link #END}, or what the reading thread threw. */
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(AHEAD);
+    private final ExecutorService parsers;
     private final Thread thread;
     private volatile long bytesRead;
     private boolean ended;
 
+    /** With as many parsing threads as the machine has processors. */
     Prefetcher(RecordReader reader) {
+        this(reader, Runtime.getRuntime().availableProcessors());
+    }
+
+    Prefetcher(RecordReader reader, int parsers) {
         this.reader = reader;
+        AtomicInteger n = new AtomicInteger();
+        this.parsers = Executors.newFixedThreadPool(Math.max(1, parsers), r -> {
+            Thread t = new Thread(r, "import-parser-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         this.thread = new Thread(this::run, "import-reader");
         thread.setDaemon(true);
         thread.start();
@@ -31,13 +52,13 @@ final class Prefetcher implements AutoCloseable {
     private void run() {
         try {
             while (true) {
-                List<ParsedRecord> batch = reader.next();
+                var task = reader.nextTask();
                 bytesRead = reader.bytesRead();
-                if (batch.isEmpty()) {
+                if (task == null) {
                     queue.put(END);
                     return;
                 }
-                queue.put(batch);
+                queue.put(parsers.submit(task));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -65,23 +86,26 @@ final class Prefetcher implements AutoCloseable {
         Object o;
         try {
             o = queue.take();
+            if (o instanceof Future) {
+                return ((Future<List<ParsedRecord>>) o).get();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the import file", e);
+        } catch (ExecutionException e) {
+            o = e.getCause() instanceof IOException ? new UncheckedIOException((IOException) e.getCause()) : e.getCause();
         }
-        if (o == END) {
-            ended = true;
-            return List.of();
-        }
+        ended = true;
         if (o instanceof RuntimeException) {
-            ended = true;
             throw (RuntimeException) o;
         }
         if (o instanceof Error) {
-            ended = true;
             throw (Error) o;
         }
-        return (List<ParsedRecord>) o;
+        if (o != END) {
+            throw new IllegalStateException("reading the import file failed", (Throwable) o);
+        }
+        return List.of();
     }
 
     /** Bytes the reader has consumed (it runs ahead of what {@link #next()} returned). */
@@ -92,6 +116,7 @@ final class Prefetcher implements AutoCloseable {
     @Override
     public void close() throws IOException {
         thread.interrupt();
+        parsers.shutdownNow();
         try {
             thread.join(10_000);
         } catch (InterruptedException e) {

@@ -5,12 +5,23 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /** Reads the records of one import file in file order, a batch at a time. Not thread-safe. */
 interface RecordReader extends Closeable {
 
     /** The next records; an empty list once the file is exhausted. Bad records come back as errors, not exceptions. */
     List<ParsedRecord> next() throws IOException;
+
+    /**
+     * The next records as a task that reads them, null once the file is exhausted. Tasks may be
+     * called on other threads, several at once, in any order; each gives its batch as {@link #next}
+     * would have. Readers that cannot split their work give the batch they already read.
+     */
+    default Callable<List<ParsedRecord>> nextTask() throws IOException {
+        List<ParsedRecord> batch = next();
+        return batch.isEmpty() ? null : () -> batch;
+    }
 
     /** Bytes of the file consumed so far. */
     long bytesRead();
