@@ -62,8 +62,7 @@ final class AlertsCommand implements Callable<Integer> {
             }
             try (FeedbackLoop loop = store.open()) {
                 List<Map<String, Object>> alerts = dead ? List.of() : loop.alerts().list(limit);
-                List<Delivery> deliveries = loop.alerts().deliveries(dead ? 1000 : limit).stream()
-                        .filter(d -> !dead || d.state() == Delivery.State.DEAD).limit(limit).toList();
+                List<Delivery> deliveries = loop.alerts().deliveries(limit, dead ? Delivery.State.DEAD : null);
                 PrintWriter out = spec.commandLine().getOut();
                 if (store.json) {
                     Map<String, Object> m = new LinkedHashMap<>();

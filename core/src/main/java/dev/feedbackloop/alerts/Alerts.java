@@ -115,6 +115,11 @@ public final class Alerts {
         return store.deliveries(limit);
     }
 
+    /** The latest deliveries in {@code state} (null: any), newest first, however many others are newer. */
+    public List<Delivery> deliveries(int limit, Delivery.State state) {
+        return store.deliveries(limit, state);
+    }
+
     /** A delivery as shown (the payload left out: it is the alert or review itself). */
     public static Map<String, Object> toMap(Delivery d) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -48,7 +48,12 @@ public interface AlertStore {
     void settle(String key, Delivery.State state, Instant nextAt, String status, String error, Instant at);
 
     /** The latest {@code limit} deliveries (any state), newest first. */
-    List<Delivery> deliveries(int limit);
+    default List<Delivery> deliveries(int limit) {
+        return deliveries(limit, null);
+    }
+
+    /** The latest {@code limit} deliveries in {@code state} (null: any), newest first. */
+    List<Delivery> deliveries(int limit, Delivery.State state);
 
     /**
      * Takes the lease to run schedule {@code name}'s {@code slot}: true when that slot is after the last

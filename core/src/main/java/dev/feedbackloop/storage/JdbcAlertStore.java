@@ -149,9 +149,13 @@ public final class JdbcAlertStore implements AlertStore {
     }
 
     @Override
-    public List<Delivery> deliveries(int limit) {
+    public List<Delivery> deliveries(int limit, Delivery.State state) {
+        if (state == null) {
+            return store.read("read deliveries", c -> deliveries(c, "SELECT " + DELIVERY_COLUMNS
+                    + " FROM outbox ORDER BY created_at DESC, delivery_key LIMIT ?", limit));
+        }
         return store.read("read deliveries", c -> deliveries(c, "SELECT " + DELIVERY_COLUMNS
-                + " FROM outbox ORDER BY created_at DESC, delivery_key LIMIT ?", limit));
+                + " FROM outbox WHERE state = ? ORDER BY created_at DESC, delivery_key LIMIT ?", state.id(), limit));
     }
 
     @Override

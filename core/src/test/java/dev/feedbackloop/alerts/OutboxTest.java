@@ -75,6 +75,26 @@ class OutboxTest {
     }
 
     @Test
+    void deadLettersAreListedHoweverManyDeliveriesAreNewer() {
+        try (FeedbackStore store = openStore(dir.resolve("f.db"))) {
+            AlertStore alerts = store.alertStore();
+            webhook(alerts, "http://127.0.0.1:9/");
+            Instant t = clock.instant();
+            alerts.enqueue(List.of(Delivery.queued("alert/old", "hook", "alert", "{}", t),
+                    Delivery.queued("alert/mid", "hook", "alert", "{}", t.plusSeconds(1)),
+                    Delivery.queued("alert/new", "hook", "alert", "{}", t.plusSeconds(2))));
+            alerts.settle("alert/old/hook", Delivery.State.DEAD, t, "HTTP 410", "gone", t.plusSeconds(3));
+
+            assertThat(alerts.deliveries(1)).extracting(Delivery::key).containsExactly("alert/new/hook");
+            assertThat(alerts.deliveries(1, Delivery.State.DEAD)).extracting(Delivery::key)
+                    .containsExactly("alert/old/hook");
+            assertThat(alerts.deliveries(10, Delivery.State.PENDING)).extracting(Delivery::key)
+                    .containsExactly("alert/new/hook", "alert/mid/hook");
+            assertThat(alerts.deliveries(10, Delivery.State.DELIVERED)).isEmpty();
+        }
+    }
+
+    @Test
     void aFailureThenSuccessDeliversOnceAfterTheBackoff() throws Exception {
         try (Receiver receiver = new Receiver(500, 200); FeedbackStore store = openStore(dir.resolve("f.db"))) {
             webhook(store.alertStore(), receiver.url("/"));

@@ -35,8 +35,7 @@ final class AlertRoutes {
         int limit = Api.intParam(ctx, "limit", 100, 1, 1000);
         String state = ctx.queryParam("state");
         Delivery.State wanted = state == null ? null : parseState(state);
-        List<Map<String, Object>> rows = loop.alerts().deliveries(limit).stream()
-                .filter(d -> wanted == null || d.state() == wanted).map(Alerts::toMap).toList();
+        List<Map<String, Object>> rows = loop.alerts().deliveries(limit, wanted).stream().map(Alerts::toMap).toList();
         Api.json(ctx, 200, Map.of("deliveries", rows,
                 "destinations", loop.alerts().destinations().stream().map(Alerts::toMap).toList()));
     }
