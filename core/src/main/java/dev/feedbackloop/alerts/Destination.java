@@ -81,7 +81,12 @@ public record Destination(String name, Type type, String target, String secret, 
         return h.equalsIgnoreCase("localhost") || h.matches("127(\\.\\d{1,3}){3}") || h.equals("::1");
     }
 
-    /** The target without credentials or query (URLs of Slack webhooks are secrets themselves). */
+    /**
+     * The target as shown to anyone who may list destinations (read keys included): without
+     * credentials or query, and with no more of the path than its start, since a webhook's path often
+     * carries its token (a Slack webhook's URL is a secret itself): up to 12 characters of a Slack
+     * path, the first segment (12 characters at most) of another.
+     */
     public String shownTarget() {
         if (type == Type.EMAIL) {
             return target;
@@ -89,7 +94,13 @@ public record Destination(String name, Type type, String target, String secret, 
         URI uri = URI.create(target);
         String shown = uri.getScheme() + "://" + uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");
         String path = uri.getPath() == null ? "" : uri.getPath();
-        return type == Type.SLACK && path.length() > 12 ? shown + path.substring(0, 12) + "..." : shown + path;
+        if (type == Type.SLACK) {
+            return path.length() > 12 ? shown + path.substring(0, 12) + "..." : shown + path;
+        }
+        int second = path.indexOf('/', 1);
+        String first = second < 0 ? path : path.substring(0, second);
+        boolean cut = first.length() > 13 || second >= 0 && second < path.length() - 1;
+        return shown + (first.length() > 13 ? first.substring(0, 13) : first) + (cut ? "/..." : "");
     }
 
     @Override

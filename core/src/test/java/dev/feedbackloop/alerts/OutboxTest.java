@@ -242,5 +242,12 @@ class OutboxTest {
         Destination slack = new Destination("s", Destination.Type.SLACK,
                 "https://hooks.slack.com/services/T000/B000/SECRETPART", null, Map.of(), clock.instant());
         assertThat(slack.shownTarget()).doesNotContain("SECRETPART");
+        // a generic webhook's token in its path: only the first segment is shown
+        assertThat(new Destination("hook", Destination.Type.WEBHOOK, "https://ops.example/hooks/T0KEN-42/feedback",
+                SECRET, Map.of(), clock.instant()).shownTarget()).isEqualTo("https://ops.example/hooks/...");
+        assertThat(new Destination("hook", Destination.Type.WEBHOOK, "https://ops.example/a1b2c3d4e5f6g7h8i9",
+                SECRET, Map.of(), clock.instant()).shownTarget()).isEqualTo("https://ops.example/a1b2c3d4e5f6/...");
+        assertThat(new Destination("hook", Destination.Type.WEBHOOK, "https://ops.example/hooks/", SECRET, Map.of(),
+                clock.instant()).shownTarget()).isEqualTo("https://ops.example/hooks");
     }
 }
