@@ -70,7 +70,8 @@ public final class Reviews {
         List<Map<String, String>> suggestions = List.of();
         String note = null;
         try {
-            suggestions = suggester.get().suggestImprovements(null, kind.days(), SUGGESTIONS);
+            // the period's own entries, as the report's (not the last N days before now)
+            suggestions = suggester.get().suggestImprovements(period.start(), period.end(), SUGGESTIONS);
         } catch (InsufficientDataException e) {
             note = e.getMessage();
         }

@@ -165,6 +165,16 @@ public final class Analyzer {
         return !from.isBefore(to) || store.statistics(from, to).total() == 0;
     }
 
+    /**
+     * Analyses exactly [{@code start}, {@code end}) (a calendar week or month, say), with {@code options}
+     * but its number of days; not cached.
+     *
+     * @throws InsufficientDataException when the window holds fewer than {@code options.minSamples()} entries
+     */
+    public PatternAnalysis analyzeBetween(Instant start, Instant end, AnalysisOptions options) {
+        return compute(new AnalysisWindow(start, end, Duration.between(start, end).toSeconds() / 86_400.0), options);
+    }
+
     private PatternAnalysis compute(AnalysisWindow window, AnalysisOptions options) {
         AnalysisJson.warmUp(PatternAnalysis.class);
         WindowAggregate agg = WindowScan.aggregate(store, window.start(), window.end(),

@@ -58,6 +58,19 @@ public final class Suggester {
     }
 
     /**
+     * As {@link #suggestImprovements(String, int, int)} for exactly [{@code start}, {@code end}): what a
+     * review of a calendar week or month suggests.
+     */
+    public List<Map<String, String>> suggestImprovements(java.time.Instant start, java.time.Instant end, int limit) {
+        SuggestOptions options = new SuggestOptions(null, Math.max(1, (int) Math.ceil(
+                java.time.Duration.between(start, end).toSeconds() / 86_400.0)), SuggestOptions.DEFAULT_MIN_SAMPLES, limit,
+                false);
+        PatternAnalysis analysis = new Analyzer(store, clock).analyzeBetween(start, end,
+                dev.feedbackloop.analysis.AnalysisOptions.of(options.days(), options.minSamples()));
+        return SuggestionJson.suggestions(suggest(analysis, options).suggestions());
+    }
+
+    /**
      * Analyses the last {@code options.days()} days, then suggests.
      *
      * @throws dev.feedbackloop.InsufficientDataException when the window holds fewer than

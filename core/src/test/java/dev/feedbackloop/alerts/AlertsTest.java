@@ -109,6 +109,23 @@ class AlertsTest {
     }
 
     @Test
+    void aWeeklyReviewSuggestsFromTheWeeksOwnEntries() {
+        try (FeedbackLoop loop = open(dir.resolve("f.db"))) {
+            // entries only on the Monday of last week, 08:00-08:39; the review runs this Monday at 09:00,
+            // so the last 7 days before now would miss every one of them
+            LocalDate lastMonday = LocalDate.of(2026, 11, 2);
+            fill(loop, lastMonday, lastMonday.plusDays(1), 40, d -> 0.5, 3);
+            clock.set(lastMonday.plusWeeks(1).atTime(9, 0).atZone(ZONE).toInstant());
+
+            Reviews.Review review = loop.alerts().review(dev.feedbackloop.reporting.ReportPeriod.Kind.WEEKLY, false);
+
+            assertThat(review.report().period()).isEqualTo("2026-W45");
+            assertThat(review.report().totalPrompts()).isEqualTo(80);
+            assertThat(review.note()).isNull();
+        }
+    }
+
+    @Test
     void noChangeRaisesNothing() {
         try (FeedbackLoop loop = open(dir.resolve("f.db"))) {
             fill(loop, FIRST_LOOK.minusDays(56), FIRST_LOOK.plusDays(30), 150, d -> 0.7, 2);
