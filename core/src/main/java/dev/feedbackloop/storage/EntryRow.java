@@ -28,7 +28,8 @@ public record EntryRow(
     }
 
     /**
-     * The row to store for {@code e}; every way in (capture, import, the library) goes through here.
+     * The row to store for {@code e}, typed (see {@link #taskClass}); every way in goes through here or
+     * through {@link #of(FeedbackEntry, boolean)} (one entry stored by {@code FeedbackStore.insert}).
      *
      * @throws dev.feedbackloop.InvalidInputException when its context breaks {@link ContextLimits}
      */

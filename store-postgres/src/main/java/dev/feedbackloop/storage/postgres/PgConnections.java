@@ -172,7 +172,8 @@ final class PgConnections implements AutoCloseable {
      * As {@link #stream}, with the values of the types the driver can read in PostgreSQL's binary
      * format sent in it (numbers, booleans, times, arrays): cheaper to send and to read than text
      * for many rows. The statement is prepared on the server from its first run, which binary
-     * results need.
+     * results need, unless the location's URL sets {@code prepareThreshold} itself (the same values
+     * then arrive as text).
      */
     void streamBinary(String what, String sql, PgFilter f, PostgresFeedbackStore.SqlRow row) {
         stream(what, sql, f, row, true);
@@ -181,7 +182,9 @@ final class PgConnections implements AutoCloseable {
     private void stream(String what, String sql, PgFilter f, PostgresFeedbackStore.SqlRow row, boolean binary) {
         transaction(what, false, c -> {
             try (PreparedStatement ps = PgRows.prepare(c, sql, f.array())) {
-                if (binary) {
+                if (binary && !location.jdbcUrl().contains("prepareThreshold=")) {
+                    // a URL that sets prepareThreshold (0 behind PgBouncer's transaction pooling, which
+                    // cannot keep server-side prepared statements) is obeyed: the scan then reads text
                     ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
                 }
                 ps.setFetchSize(FETCH_SIZE);
