@@ -26,6 +26,8 @@ public final class TaskTyping {
     /** Typing more entries than this at once is worth a note. */
     static final int NOTED = 10_000;
     private final java.util.function.Consumer<String> notes;
+    /** One note per instance: a report types its period and the one before at once. */
+    private final java.util.concurrent.atomic.AtomicBoolean noted = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** @param notes told, in one line, when many entries are about to be typed; null: nobody */
     public TaskTyping(FeedbackStore store, java.util.function.Consumer<String> notes) {
@@ -42,7 +44,7 @@ public final class TaskTyping {
         if (pending.isEmpty()) {
             return;
         }
-        if (pending.size() >= NOTED) {
+        if (pending.size() >= NOTED && noted.compareAndSet(false, true)) {
             notes.accept(String.format(java.util.Locale.ROOT, "typing %,d entries stored without a task class,"
                     + " once (entries written from now on are typed when written)", pending.size()));
         }
