@@ -1,13 +1,13 @@
 package dev.feedbackloop.analysis;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.feedbackloop.InsufficientDataException;
 import dev.feedbackloop.analysis.stats.PhraseAnalyzer;
 import dev.feedbackloop.analysis.stats.Proportions;
 import dev.feedbackloop.internal.Json;
 import dev.feedbackloop.storage.DataVersion;
 import dev.feedbackloop.storage.FeedbackStore;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The specification's {@code analyze_patterns}: success of the last N days overall and by framework,
@@ -46,7 +47,7 @@ public final class Analyzer {
     }
 
     /** @param notes told, in one line, of long one-time work ({@link TaskTyping}); null: nobody */
-    public Analyzer(FeedbackStore store, Clock clock, java.util.function.Consumer<String> notes) {
+    public Analyzer(FeedbackStore store, Clock clock, Consumer<String> notes) {
         this.store = store;
         this.clock = clock;
         this.typing = new TaskTyping(store, notes);

@@ -8,9 +8,12 @@ import dev.feedbackloop.storage.FeedbackStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * Gives every entry of a window a task type: its {@code context.task_type} when the router attributed
@@ -25,12 +28,12 @@ public final class TaskTyping {
 
     /** Typing more entries than this at once is worth a note. */
     static final int NOTED = 10_000;
-    private final java.util.function.Consumer<String> notes;
+    private final Consumer<String> notes;
     /** One note per instance: a report types its period and the one before at once. */
-    private final java.util.concurrent.atomic.AtomicBoolean noted = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean noted = new AtomicBoolean();
 
     /** @param notes told, in one line, when many entries are about to be typed; null: nobody */
-    public TaskTyping(FeedbackStore store, java.util.function.Consumer<String> notes) {
+    public TaskTyping(FeedbackStore store, Consumer<String> notes) {
         this.store = store;
         this.notes = notes != null ? notes : line -> { };
     }
@@ -45,7 +48,7 @@ public final class TaskTyping {
             return;
         }
         if (pending.size() >= NOTED && noted.compareAndSet(false, true)) {
-            notes.accept(String.format(java.util.Locale.ROOT, "typing %,d entries stored without a task class,"
+            notes.accept(String.format(Locale.ROOT, "typing %,d entries stored without a task class,"
                     + " once (entries written from now on are typed when written)", pending.size()));
         }
         TaskClassifier c = TaskClassifier.bundled();

@@ -23,9 +23,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The specification's {@code generate_report}: totals of a week or month, the change against the
@@ -49,7 +50,7 @@ public final class Reporter {
     }
 
     /** @param notes told, in one line, of long one-time work ({@link TaskTyping}); null: nobody */
-    public Reporter(FeedbackStore store, Clock clock, java.util.function.Consumer<String> notes) {
+    public Reporter(FeedbackStore store, Clock clock, Consumer<String> notes) {
         this.store = store;
         this.clock = clock;
         this.typing = new TaskTyping(store, notes);

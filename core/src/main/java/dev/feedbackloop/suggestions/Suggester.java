@@ -1,13 +1,16 @@
 package dev.feedbackloop.suggestions;
 
-import dev.feedbackloop.privacy.MaskCounts;
-import dev.feedbackloop.privacy.Redactor;
 import dev.feedbackloop.StorageException;
+import dev.feedbackloop.analysis.AnalysisOptions;
 import dev.feedbackloop.analysis.Analyzer;
 import dev.feedbackloop.analysis.PatternAnalysis;
+import dev.feedbackloop.privacy.MaskCounts;
+import dev.feedbackloop.privacy.Redactor;
 import dev.feedbackloop.storage.DataVersion;
 import dev.feedbackloop.storage.FeedbackStore;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,12 +64,12 @@ public final class Suggester {
      * As {@link #suggestImprovements(String, int, int)} for exactly [{@code start}, {@code end}): what a
      * review of a calendar week or month suggests.
      */
-    public List<Map<String, String>> suggestImprovements(java.time.Instant start, java.time.Instant end, int limit) {
+    public List<Map<String, String>> suggestImprovements(Instant start, Instant end, int limit) {
         SuggestOptions options = new SuggestOptions(null, Math.max(1, (int) Math.ceil(
-                java.time.Duration.between(start, end).toSeconds() / 86_400.0)), SuggestOptions.DEFAULT_MIN_SAMPLES, limit,
+                Duration.between(start, end).toSeconds() / 86_400.0)), SuggestOptions.DEFAULT_MIN_SAMPLES, limit,
                 false);
         PatternAnalysis analysis = new Analyzer(store, clock).analyzeBetween(start, end,
-                dev.feedbackloop.analysis.AnalysisOptions.of(options.days(), options.minSamples()));
+                AnalysisOptions.of(options.days(), options.minSamples()));
         return SuggestionJson.suggestions(suggest(analysis, options).suggestions());
     }
 
