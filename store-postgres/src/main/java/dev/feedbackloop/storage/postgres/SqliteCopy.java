@@ -81,7 +81,10 @@ final class SqliteCopy {
             new Table("outbox", "delivery_key", List.of(t("delivery_key"), t("event_key"), t("destination"), t("kind"),
                     t("payload"), t("state"), n("attempts"), n("next_at"), n("created_at"), n("updated_at"),
                     t("last_status"), t("last_error")), null),
-            new Table("schedule_runs", "name", List.of(t("name"), n("done_slot"), t("holder"), n("lease_until")), null));
+            new Table("schedule_runs", "name", List.of(t("name"), n("done_slot"), t("holder"), n("lease_until")), null),
+            // dashboard sign-ins (hashes of session ids): people stay signed in across the move
+            new Table("sessions", "id_hash", List.of(t("id_hash"), t("key_name"), time("created_at"),
+                    time("last_used_at"), time("expires_at")), null));
 
     private SqliteCopy() {
     }

@@ -72,6 +72,8 @@ class MigrateTest {
             loop.delete(loop.database().find(FeedbackQuery.ALL.withLimit(1)).get(0).feedbackId());
             loop.keys().create("app", KeyScope.CAPTURE, List.of("https://app.example"));
             loop.database().settingIfAbsent("secret", "s3");
+            loop.database().addSession(new dev.feedbackloop.access.SignIn("hash-1", "app", NOW.minusSeconds(60),
+                    NOW.minusSeconds(30), NOW.plusSeconds(3600)));
             before = answers(loop); // also fills pattern_cache and reports
             loop.generateReport("weekly", null);
         }
@@ -82,7 +84,7 @@ class MigrateTest {
         assertThat(first.added()).isEqualTo(first.sourceRows());
         assertThat(first.sourceRows().get("feedback")).isEqualTo(800 + 1 - 1);
         assertThat(first.sourceRows()).containsEntry("feedback_history", 2L).containsEntry("changes", 3L)
-                .containsEntry("api_keys", 1L).containsEntry("settings", 1L)
+                .containsEntry("api_keys", 1L).containsEntry("settings", 1L).containsEntry("sessions", 1L)
                 .containsKeys("audit", "alerts", "alert_destinations", "outbox", "schedule_runs");
         assertThat(first.sourceRows().get("pattern_cache")).isPositive();
         assertThat(first.sourceRows().get("reports")).isPositive();
@@ -111,6 +113,8 @@ class MigrateTest {
                     .containsExactly("vote-0", "vote-1");
             assertThat(pg.keys().list()).singleElement().satisfies(k -> assertThat(k.name()).isEqualTo("app"));
             assertThat(pg.database().setting("secret")).contains("s3");
+            assertThat(pg.database().session("hash-1")).contains(new dev.feedbackloop.access.SignIn("hash-1", "app",
+                    NOW.minusSeconds(60), NOW.minusSeconds(30), NOW.plusSeconds(3600)));
             // new rows continue after the copied ids
             pg.database().insert(FeedbackEntry.builder("after", "o", 5).timestamp(NOW).build());
             assertThat(pg.database().count()).isEqualTo(801);
