@@ -32,7 +32,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -63,7 +62,7 @@ public final class FeedbackLoop implements AutoCloseable {
     private final Lazy<CaptureMasking> masking;
     private final Lazy<dev.feedbackloop.alerts.Alerts> alerts;
 
-    private FeedbackLoop(FeedbackStore store, Builder settings) {
+    FeedbackLoop(FeedbackStore store, FeedbackLoopBuilder settings) {
         this.store = store;
         this.clock = settings.clock;
         this.analyzer = new Lazy<>(() -> new Analyzer(store, clock, settings.notes));
@@ -98,7 +97,7 @@ public final class FeedbackLoop implements AutoCloseable {
 
     /** Suggestions from Claude when {@code claude} has an API key, else (and on any failure) from rules. */
     public FeedbackLoop(FeedbackStore store, Clock clock, ClaudeSettings claude) {
-        this(store, new Builder(store.location()).clock(clock).claude(claude));
+        this(store, new FeedbackLoopBuilder(store.location()).clock(clock).claude(claude));
     }
 
     /** Claude configured from the environment ({@code ANTHROPIC_API_KEY}, {@code ANTHROPIC_BASE_URL}). */
@@ -114,8 +113,8 @@ public final class FeedbackLoop implements AutoCloseable {
      *                 {@code jdbc:postgresql://...}) when the store-postgres module is on the class path
      *                 ({@link dev.feedbackloop.storage.StoreLocations})
      */
-    public static Builder builder(String location) {
-        return new Builder(location);
+    public static FeedbackLoopBuilder builder(String location) {
+        return new FeedbackLoopBuilder(location);
     }
 
     /** Opens (creating or upgrading) the store at {@code location}, with the system clock in the local zone. */
@@ -131,80 +130,6 @@ public final class FeedbackLoop implements AutoCloseable {
     /** Opens {@code $FEEDBACK_DB}, or {@link #DEFAULT_DATABASE} under the working directory ({@link DefaultDatabase}). */
     public static FeedbackLoop openDefault() {
         return open(DefaultDatabase.location());
-    }
-
-    /** How a {@link FeedbackLoop} is put together; every setting has a default. Not thread-safe. */
-    public static final class Builder {
-        private final String location;
-        private Clock clock = Clock.systemDefaultZone();
-        private ClaudeSettings claude;
-        private Consumer<String> claudeProgress = line -> { };
-        private Consumer<String> notes = line -> { };
-        private RoutingRules rules;
-        private Masking masking;
-        private dev.feedbackloop.alerts.AlertConfig alerts = dev.feedbackloop.alerts.AlertConfig.DEFAULT;
-
-        private Builder(String location) {
-            this.location = Objects.requireNonNull(location, "location");
-        }
-
-        /** The one clock every feature reads (default: the system clock in the local zone). */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /** Claude for suggestions (default: from {@code ANTHROPIC_API_KEY} and {@code ANTHROPIC_BASE_URL}). */
-        public Builder claude(ClaudeSettings claude) {
-            this.claude = claude;
-            return this;
-        }
-
-        /** Told each attempt and retry of a Claude call, for people watching (default: nobody). */
-        public Builder claudeProgress(Consumer<String> progress) {
-            this.claudeProgress = Objects.requireNonNull(progress, "progress");
-            return this;
-        }
-
-        /**
-         * Told, in one line each, of long one-time work that a command does on the way (typing many
-         * entries stored before task classes were kept), for people waiting (default: nobody).
-         */
-        public Builder notes(Consumer<String> notes) {
-            this.notes = Objects.requireNonNull(notes, "notes");
-            return this;
-        }
-
-        /**
-         * Masking at capture for this process, over the deployment's stored setting
-         * ({@link FeedbackLoop#setMasking}; default: that setting, else off).
-         */
-        public Builder masking(Masking masking) {
-            this.masking = masking;
-            return this;
-        }
-
-        /** How alerts and scheduled reviews run and are delivered (default: {@link dev.feedbackloop.alerts.AlertConfig#DEFAULT}). */
-        public Builder alerts(dev.feedbackloop.alerts.AlertConfig alerts) {
-            this.alerts = Objects.requireNonNull(alerts, "alerts");
-            return this;
-        }
-
-        /** The router's rules (default: the bundled ones). */
-        public Builder routingRules(RoutingRules rules) {
-            this.rules = rules;
-            return this;
-        }
-
-        /**
-         * Opens the store (creating or upgrading it) and wires the features over it.
-         *
-         * @throws InvalidInputException for a location no store can serve
-         * @throws StorageException      when the store cannot be opened
-         */
-        public FeedbackLoop open() {
-            return new FeedbackLoop(openStore(location), this);
-        }
     }
 
     /**
@@ -234,11 +159,6 @@ public final class FeedbackLoop implements AutoCloseable {
             return dev.feedbackloop.storage.ServerRestores.restore(backup, location);
         }
         return dev.feedbackloop.storage.sqlite.SqliteBackups.restore(backup, Path.of(location));
-    }
-
-    /** The store for a location: a URL served by a store on the class path, or else a SQLite file. */
-    static FeedbackStore openStore(String location) {
-        return StoreLocations.open(location);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.feedbackloop.cli;
 
 import dev.feedbackloop.DefaultDatabase;
 import dev.feedbackloop.FeedbackLoop;
+import dev.feedbackloop.FeedbackLoopBuilder;
 import java.nio.file.Path;
 import java.time.Clock;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,7 +58,7 @@ final class StoreOptions {
      * Opens {@code builder}'s store with the command line's clock and its notes of long one-time work
      * on standard error; for commands with settings of their own.
      */
-    FeedbackLoop open(FeedbackLoop.Builder builder) {
+    FeedbackLoop open(FeedbackLoopBuilder builder) {
         return builder.clock(CLOCK).notes(line -> System.err.println("feedback: " + line)).open();
     }
 }

@@ -2,6 +2,7 @@ package dev.feedbackloop.cli;
 
 import dev.feedbackloop.FeedbackJson;
 import dev.feedbackloop.FeedbackLoop;
+import dev.feedbackloop.FeedbackLoopBuilder;
 import dev.feedbackloop.InvalidInputException;
 import dev.feedbackloop.analysis.PatternAnalysis;
 import dev.feedbackloop.suggestions.ClaudeSettings;
@@ -107,7 +108,7 @@ final class SuggestCommand implements Callable<Integer> {
         ClaudeSettings settings = ClaudeSettings.fromEnvironment(env).withModel(model).withMask(!noMask)
                 .withTimeouts(ClaudeSettings.DEFAULT_ATTEMPT_TIMEOUT, timeout);
         PrintWriter err = spec.commandLine().getErr();
-        FeedbackLoop.Builder wiring = FeedbackLoop.builder(store.location()).clock(clock).claude(settings)
+        FeedbackLoopBuilder wiring = FeedbackLoop.builder(store.location()).clock(clock).claude(settings)
                 .claudeProgress(line -> {
                     err.println(line);
                     err.flush();
