@@ -5,15 +5,12 @@ import dev.feedbackloop.access.ApiKey;
 import dev.feedbackloop.access.SignIn;
 import dev.feedbackloop.capture.FeedbackEntry;
 import dev.feedbackloop.capture.RatedOutput;
-import dev.feedbackloop.capture.Outcome;
-import dev.feedbackloop.internal.Timestamps;
 import dev.feedbackloop.lifecycle.AuditEvent;
 import dev.feedbackloop.lifecycle.Deletion;
 import dev.feedbackloop.lifecycle.DeletionFilter;
 import dev.feedbackloop.storage.AnalysisRow;
 import dev.feedbackloop.storage.BatchWriter;
 import dev.feedbackloop.storage.DataVersion;
-import dev.feedbackloop.storage.EntryColumns;
 import dev.feedbackloop.storage.EntryText;
 import dev.feedbackloop.storage.FeedbackQuery;
 import dev.feedbackloop.storage.FeedbackStore;
@@ -22,11 +19,9 @@ import dev.feedbackloop.storage.InsertResult;
 import dev.feedbackloop.storage.OutcomeRow;
 import dev.feedbackloop.storage.Statistics;
 import dev.feedbackloop.storage.StoreCheck;
-import dev.feedbackloop.storage.StatisticsBuilder;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -149,7 +144,7 @@ public final class SqliteFeedbackStore implements FeedbackStore {
     public List<FeedbackEntry> find(FeedbackQuery q) {
         return read("read feedback", c -> {
             List<FeedbackEntry> out = new ArrayList<>();
-            entries(c, q, "timestamp DESC, id DESC", out::add);
+            SqliteReads.entries(c, q, "timestamp DESC, id DESC", out::add);
             return out;
         });
     }
@@ -157,31 +152,9 @@ public final class SqliteFeedbackStore implements FeedbackStore {
     @Override
     public void forEach(FeedbackQuery q, Consumer<FeedbackEntry> action) {
         read("read feedback", c -> {
-            entries(c, q, "timestamp, id", action);
+            SqliteReads.entries(c, q, "timestamp, id", action);
             return null;
         });
-    }
-
-    private static void entries(Connection c, FeedbackQuery q, String order, Consumer<FeedbackEntry> action)
-            throws SQLException {
-        SqlFilter f = SqlFilter.of(q);
-        String sql = "SELECT " + EntryColumns.SELECT_COLUMNS + " FROM feedback" + f.where() + " ORDER BY " + order
-                + (q.limit() != null ? " LIMIT " + q.limit() : "");
-        each(c, f, sql, rs -> action.accept(EntryColumns.read(rs)));
-    }
-
-    /** Runs {@code sql} with the filter's parameters and hands each row to {@code row}. */
-    private static void each(Connection c, SqlFilter f, String sql, SqlRow row) throws SQLException {
-        try (PreparedStatement ps = f.prepare(c, sql); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                row.accept(rs);
-            }
-        }
-    }
-
-    @FunctionalInterface
-    private interface SqlRow {
-        void accept(ResultSet rs) throws SQLException;
     }
 
     @Override
@@ -191,71 +164,39 @@ public final class SqliteFeedbackStore implements FeedbackStore {
 
     @Override
     public long count() {
-        return read("count feedback", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM feedback");
-                 ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        return read("count feedback", SqliteReads::count);
     }
 
     @Override
     public Statistics statistics(Instant from, Instant to) {
-        SqlFilter f = SqlFilter.of(FeedbackQuery.between(from, to));
-        String sql = "SELECT rating, thumbs_up, count(*) FROM feedback" + f.where() + " GROUP BY rating, thumbs_up";
-        return read("compute statistics", c -> {
-            StatisticsBuilder b = new StatisticsBuilder();
-            each(c, f, sql, rs -> b.add(rs.getInt(1), rs.getBoolean(2), rs.getLong(3)));
-            return b.build();
-        });
+        return read("compute statistics", c -> SqliteReads.statistics(c, from, to));
     }
 
     @Override
     public void scan(Instant from, Instant to, Consumer<AnalysisRow> action) {
-        SqlFilter f = SqlFilter.of(FeedbackQuery.between(from, to));
-        String sql = "SELECT " + ScanRows.COLUMNS + " FROM feedback INDEXED BY idx_feedback_window" + f.where()
-                + " ORDER BY timestamp";
-        scanRows("scan feedback", f, sql, action);
-    }
-
-    private void scanRows(String what, SqlFilter f, String sql, Consumer<AnalysisRow> action) {
-        read(what, c -> {
-            ScanRows rows = new ScanRows(c);
-            each(c, f, sql, rs -> action.accept(rows.read(rs)));
+        read("scan feedback", c -> {
+            SqliteReads.scan(c, from, to, action);
             return null;
         });
     }
 
     @Override
     public void scanAdded(Instant from, Instant to, long afterId, Consumer<AnalysisRow> action) {
-        SqlFilter f = SqlFilter.of(FeedbackQuery.between(from, to)).and("id > ?", afterId);
-        scanRows("scan new feedback", f, "SELECT " + ScanRows.COLUMNS + " FROM feedback NOT INDEXED" + f.where()
-                + " ORDER BY id", action);
+        read("scan new feedback", c -> {
+            SqliteReads.scanAdded(c, from, to, afterId, action);
+            return null;
+        });
     }
 
     @Override
     public List<EntryText> texts(Collection<Long> ids) {
         List<EntryText> out = new ArrayList<>(ids.size());
-        if (ids.isEmpty()) {
-            return out;
+        if (!ids.isEmpty()) {
+            read("read prompts", c -> {
+                SqliteReads.texts(c, ids, out);
+                return null;
+            });
         }
-        read("read prompts", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, prompt, notes, rating, thumbs_up, coalesce(task_type, task_class) FROM feedback"
-                            + " WHERE id = ?")) {
-                for (long id : ids) {
-                    ps.setLong(1, id);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next()) {
-                            out.add(new EntryText(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                                    rs.getBoolean(5), rs.getString(6)));
-                        }
-                    }
-                }
-            }
-            return null;
-        });
         return out;
     }
 
@@ -279,14 +220,8 @@ public final class SqliteFeedbackStore implements FeedbackStore {
 
     @Override
     public void outcomesAfter(long afterId, Consumer<OutcomeRow> action) {
-        // from the start, the partial index holds exactly the attributed rows; after that, the new rows by id
-        SqlFilter f = SqlFilter.NONE.and("id > ?", afterId);
-        String sql = "SELECT id, timestamp, task_type, framework, rating, thumbs_up FROM feedback"
-                + (afterId <= 0 ? " INDEXED BY idx_feedback_attributed" : "") + f.where()
-                + " AND task_type IS NOT NULL AND framework IS NOT NULL ORDER BY id";
         read("read outcomes", c -> {
-            each(c, f, sql, rs -> action.accept(new OutcomeRow(rs.getLong(1), Timestamps.parse(rs.getString(2)),
-                    rs.getString(3), rs.getString(4), Outcome.of(rs.getInt(5), rs.getBoolean(6)) == Outcome.POSITIVE)));
+            SqliteReads.outcomesAfter(c, afterId, action);
             return null;
         });
     }
