@@ -64,6 +64,9 @@ public final class FeedbackServer implements AutoCloseable {
             config.requestLogger.http((ctx, ms) -> logRequest(ctx, ms, log));
             api[0] = routes;
         });
+        // every capture without a task type is typed as it is written: the classifier (its rules read
+        // once, 0.1-0.3 s) is built now rather than by the first capture's request
+        dev.feedbackloop.routing.TaskClassifier.bundled();
         app.start();
         this.scheduler = settings.alertTick() == null ? null : new AlertScheduler(loop, settings.alertTick(), log, metrics);
     }
