@@ -159,11 +159,7 @@ public final class Analyzer {
         if (now.end().isBefore(was.end())) {
             return false;
         }
-        return isEmpty(was.start(), now.start()) && isEmpty(was.end(), now.end());
-    }
-
-    private boolean isEmpty(Instant from, Instant to) {
-        return !from.isBefore(to) || store.statistics(from, to).total() == 0;
+        return store.noneBetween(was.start(), now.start()) && store.noneBetween(was.end(), now.end());
     }
 
     /**

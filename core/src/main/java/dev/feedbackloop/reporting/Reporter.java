@@ -16,11 +16,14 @@ import dev.feedbackloop.internal.Parallel;
 import dev.feedbackloop.reporting.ImprovementReport.Change;
 import dev.feedbackloop.reporting.ImprovementReport.DailyPoint;
 import dev.feedbackloop.reporting.ImprovementReport.PeriodSummary;
+import dev.feedbackloop.storage.DataVersion;
 import dev.feedbackloop.storage.FeedbackStore;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +42,8 @@ import java.util.function.Consumer;
 public final class Reporter {
     /** Top performers and problem areas listed per kind (framework, model, tag). */
     static final int RANKED = 3;
+    /** A cached rolling report is returned as it was while its period slid by at most 1/100 of its length. */
+    static final int STALE_AFTER = 100;
 
     private final FeedbackStore store;
     private final Clock clock;
@@ -90,11 +95,84 @@ public final class Reporter {
         return store.savedReport(period.label());
     }
 
-    /** Computes, saves and returns the report of {@code period}. An empty period gives a report of zeros. */
+    /**
+     * Computes, saves and returns the report of {@code period}. An empty period gives a report of zeros.
+     *
+     * <p>The last report of each period kind (rolling or calendar), support and zone is cached in
+     * {@code pattern_cache} under the store's data version. A repeated report is answered from it when
+     * no entry was added, changed or removed since, as the analysis is ({@link
+     * dev.feedbackloop.analysis.Analyzer}): a rolling period that ended at most 1/100 of its length ago
+     * (1.7 hours for a week, 7.2 for 30 days) is returned as it was, with its own dates and
+     * {@code generatedAt} (entries only age out of a rolling period, on a busy store every few seconds);
+     * later, renewed for the period ending now if no entry lies in the ranges the period and the period
+     * before it slid over, so that both cover the same entries and the figures are exactly those a new
+     * computation gives. A calendar period is returned as it was. Every computed or renewed report is saved.
+     */
     public ImprovementReport generate(ReportPeriod period, int minSupport) {
         AnalysisJson.warmUp(ImprovementReport.class);
         ReportPeriod before = period.previous(clock.getZone());
         Instant now = clock.instant();
+        String key = cacheKey(period, minSupport, clock.getZone());
+        DataVersion version = store.dataVersion();
+        Hit hit = cached(key, version, period, before, now);
+        if (hit == null) {
+            ImprovementReport report = compute(period, before, minSupport, now);
+            String json = AnalysisJson.write(report);
+            store.putCache(key, version, json);
+            store.saveReport(period.label(), period.start(), period.end(), json);
+            return report;
+        }
+        if (hit.renewed()) { // later requests compare with this period: shorter ranges to look at
+            String json = AnalysisJson.write(hit.report());
+            store.putCache(key, version, json);
+            store.saveReport(period.label(), period.start(), period.end(), json);
+        }
+        return hit.report();
+    }
+
+    /** A report from the cache; {@code renewed}: for the period asked for, else as it was (saved then). */
+    private record Hit(ImprovementReport report, boolean renewed) {
+    }
+
+    /** Where the last report of this kind of period is cached. */
+    static String cacheKey(ReportPeriod period, int minSupport, ZoneId zone) {
+        return "report/v1/" + (period.calendar() ? period.label() : "rolling-" + period.kind().id())
+                + "/min_support=" + minSupport + "/zone=" + zone.getId();
+    }
+
+    /**
+     * The cached report as it was or renewed for {@code period} (see {@link #generate(ReportPeriod, int)}),
+     * or null when there is none for this data version, it cannot be read, or the entries of the period or
+     * the one before may differ from those it counted.
+     */
+    private Hit cached(String key, DataVersion version, ReportPeriod period, ReportPeriod before, Instant now) {
+        Optional<String> json = store.cached(key, version);
+        if (json.isEmpty()) {
+            return null;
+        }
+        ImprovementReport was;
+        try {
+            was = AnalysisJson.read(json.get(), ImprovementReport.class);
+        } catch (RuntimeException e) {
+            return null; // written by another version: computed again
+        }
+        if (period.calendar()) {
+            return was.startDate().equals(period.start()) && was.endDate().equals(period.end()) ? new Hit(was, false) : null;
+        }
+        Duration slid = Duration.between(was.endDate(), period.end());
+        if (slid.isNegative()) {
+            return null;
+        }
+        if (slid.compareTo(Duration.between(period.start(), period.end()).dividedBy(STALE_AFTER)) <= 0) {
+            return new Hit(was, false);
+        }
+        boolean sameEntries = store.noneBetween(was.previous().startDate(), before.start())
+                && store.noneBetween(was.startDate(), period.start())
+                && store.noneBetween(was.endDate(), period.end());
+        return sameEntries ? new Hit(was.renewedFor(period, before, now), true) : null;
+    }
+
+    private ImprovementReport compute(ReportPeriod period, ReportPeriod before, int minSupport, Instant now) {
         // The period before gets rollups of its own only once this one has them: a first report counts once.
         DayRollups rollups = new DayRollups(store, clock.getZone(), typing);
         WindowAggregate agg;
@@ -116,15 +194,13 @@ public final class Reporter {
         Change change = change(all, prev);
         List<Recommendation> items = actionItems(findings, all, prev, change, minSupport);
         Rankings rankings = Rankings.of(tables, findings, all, RANKED, agg.stratumCounts());
-        ImprovementReport report = new ImprovementReport(period.label(), period.start(), period.end(), all.count(),
+        return new ImprovementReport(period.label(), period.start(), period.end(), all.count(),
                 all.avgRating(), all.successRate(), improvement(all, prev), rankings.top(), rankings.problems(),
                 items.stream().map(Recommendation::text).toList(), period.kind().id(), all.ci(),
                 new PeriodSummary(before.label(), before.start(), before.end(), prev.count(), prev.avgRating(),
                         prev.successRate(), prev.ci()),
                 change, daily(agg.days()), tables.frameworks(), tables.tags(), tables.models(), findings, items,
                 minSupport, now);
-        store.saveReport(period.label(), period.start(), period.end(), AnalysisJson.write(report));
-        return report;
     }
 
     /** Relative change in percent; null when there is nothing to compare with. */

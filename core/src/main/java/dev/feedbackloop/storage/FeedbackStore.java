@@ -159,6 +159,14 @@ public interface FeedbackStore extends AutoCloseable {
 
     Statistics statistics(Instant from, Instant to);
 
+    /**
+     * No entry in [from, to) (true when the range is empty): what a cache of results over a sliding
+     * window asks of the entries its window slid over.
+     */
+    default boolean noneBetween(Instant from, Instant to) {
+        return !from.isBefore(to) || statistics(from, to).total() == 0;
+    }
+
     /** Streams the narrow analysis view of every entry in [from, to), oldest first. */
     void scan(Instant from, Instant to, Consumer<AnalysisRow> action);
 
