@@ -71,11 +71,18 @@ final class ReportCommand implements Callable<Integer> {
         store.refuseToOverwrite(output, "--output");
         Clock clock = StoreOptions.CLOCK;
         ReportPeriod p = period(clock);
+        PrintWriter out = spec.commandLine().getOut();
+        if (store.json && output == null) { // passed on as computed or cached, without building the objects
+            try (FeedbackLoop loop = store.open()) {
+                out.println(loop.reporter().generateJson(p, minSupport));
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
         ImprovementReport report;
         try (FeedbackLoop loop = store.open()) {
             report = loop.reporter().generate(p, minSupport);
         }
-        PrintWriter out = spec.commandLine().getOut();
         if (output != null) {
             AtomicFiles.write(output, chosen.render(report, clock.getZone()));
         }

@@ -64,6 +64,25 @@ class ReportCommandTest {
     }
 
     @Test
+    void aRepeatedReportWithNothingNewIsTheOneGeneratedBefore() throws Exception {
+        CliRun.fill(dir.resolve("feedback.db"), 300, 14, 4);
+        CliRun first = CliRun.run("report", "--period", "weekly", "--json", "--db", db());
+        assertThat(first.exitCode()).as(first.err()).isEqualTo(0);
+        CliRun again = CliRun.run("report", "--period", "weekly", "--json", "--db", db());
+        assertThat(again.out()).as("the same report, generated_at included").isEqualTo(first.out());
+        CliRun text = CliRun.run("report", "--period", "weekly", "--db", db());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> m = AnalysisJson.mapper().readValue(first.out(), Map.class);
+        assertThat(text.out()).contains(String.format(Locale.ROOT, "%,d", ((Number) m.get("total_prompts")).intValue()));
+
+        CliRun.run("capture", "--prompt", "one more", "--output", "o", "--rating", "5", "--db", db());
+        CliRun after = CliRun.run("report", "--period", "weekly", "--json", "--db", db());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> n = AnalysisJson.mapper().readValue(after.out(), Map.class);
+        assertThat(((Number) n.get("total_prompts")).intValue()).isEqualTo(((Number) m.get("total_prompts")).intValue() + 1);
+    }
+
+    @Test
     void calendarWeek() throws Exception {
         CliRun r = CliRun.run("report", "--week", "2026-W47", "--json", "--db", db());
         assertThat(r.exitCode()).as(r.err()).isEqualTo(0);

@@ -49,19 +49,6 @@ public record ImprovementReport(
         Instant generatedAt) {
 
     /**
-     * This report's figures for {@code period} (and {@code before}, the period before it), generated at
-     * {@code generatedAt}: for a period known to hold exactly the entries this one counted.
-     */
-    ImprovementReport renewedFor(ReportPeriod period, ReportPeriod before, Instant generatedAt) {
-        return new ImprovementReport(period.label(), period.start(), period.end(), totalPrompts, avgRating,
-                successRate, improvementVsPrevious, topPerformers, problemAreas, actionItems, kind, successRateCi,
-                new PeriodSummary(before.label(), before.start(), before.end(), previous.totalPrompts(),
-                        previous.avgRating(), previous.successRate(), previous.successRateCi()),
-                change, daily, frameworkPerformance, tagPerformance, modelPerformance, findings, actionItemDetails,
-                minSupport, generatedAt);
-    }
-
-    /**
      * A group ranked by success rate, with its interval and its comparison against the rest of the
      * period: within task types and pooled, or within {@code taskType} only when the group's effect
      * depends on the task type.

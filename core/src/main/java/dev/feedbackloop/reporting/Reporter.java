@@ -1,5 +1,8 @@
 package dev.feedbackloop.reporting;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.feedbackloop.analysis.AnalysisJson;
 import dev.feedbackloop.analysis.AnalysisOptions;
 import dev.feedbackloop.analysis.Figures;
@@ -12,12 +15,14 @@ import dev.feedbackloop.analysis.TaskTyping;
 import dev.feedbackloop.analysis.WindowAggregate;
 import dev.feedbackloop.analysis.stats.Proportions;
 import dev.feedbackloop.internal.AtomicFiles;
+import dev.feedbackloop.internal.Json;
 import dev.feedbackloop.internal.Parallel;
 import dev.feedbackloop.reporting.ImprovementReport.Change;
 import dev.feedbackloop.reporting.ImprovementReport.DailyPoint;
 import dev.feedbackloop.reporting.ImprovementReport.PeriodSummary;
 import dev.feedbackloop.storage.DataVersion;
 import dev.feedbackloop.storage.FeedbackStore;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -110,28 +115,41 @@ public final class Reporter {
      */
     public ImprovementReport generate(ReportPeriod period, int minSupport) {
         AnalysisJson.warmUp(ImprovementReport.class);
+        Answer answer = answer(period, minSupport);
+        return answer.computed() != null ? answer.computed() : AnalysisJson.read(answer.json(), ImprovementReport.class);
+    }
+
+    /**
+     * As {@link #generate(ReportPeriod, int)}, as JSON ({@link AnalysisJson}), for callers that only pass
+     * it on: a report from the cache is returned without building the objects.
+     */
+    public String generateJson(ReportPeriod period, int minSupport) {
+        return answer(period, minSupport).json();
+    }
+
+    /** A report as JSON, and as objects when it was computed now (null when it came from the cache). */
+    private record Answer(String json, ImprovementReport computed) {
+    }
+
+    private Answer answer(ReportPeriod period, int minSupport) {
         ReportPeriod before = period.previous(clock.getZone());
         Instant now = clock.instant();
         String key = cacheKey(period, minSupport, clock.getZone());
         DataVersion version = store.dataVersion();
-        Hit hit = cached(key, version, period, before, now);
-        if (hit == null) {
-            ImprovementReport report = compute(period, before, minSupport, now);
-            String json = AnalysisJson.write(report);
-            store.putCache(key, version, json);
-            store.saveReport(period.label(), period.start(), period.end(), json);
-            return report;
+        Optional<String> cached = store.cached(key, version);
+        Hit hit = cached.map(json -> fromCache(json, period, before, now)).orElse(null);
+        if (hit != null) {
+            if (hit.renewed()) { // later requests compare with this one: shorter ranges to look at
+                store.putCache(key, version, hit.json());
+                store.saveReport(period.label(), period.start(), period.end(), hit.json());
+            }
+            return new Answer(hit.json(), null);
         }
-        if (hit.renewed()) { // later requests compare with this period: shorter ranges to look at
-            String json = AnalysisJson.write(hit.report());
-            store.putCache(key, version, json);
-            store.saveReport(period.label(), period.start(), period.end(), json);
-        }
-        return hit.report();
-    }
-
-    /** A report from the cache; {@code renewed}: for the period asked for, else as it was (saved then). */
-    private record Hit(ImprovementReport report, boolean renewed) {
+        ImprovementReport report = compute(period, before, minSupport, now);
+        String json = AnalysisJson.write(report);
+        store.putCache(key, version, json);
+        store.saveReport(period.label(), period.start(), period.end(), json);
+        return new Answer(json, report);
     }
 
     /** Where the last report of this kind of period is cached. */
@@ -140,36 +158,74 @@ public final class Reporter {
                 + "/min_support=" + minSupport + "/zone=" + zone.getId();
     }
 
+    /** A report from the cache as JSON; {@code renewed}: for the period asked for, else as it was. */
+    private record Hit(String json, boolean renewed) {
+    }
+
     /**
-     * The cached report as it was or renewed for {@code period} (see {@link #generate(ReportPeriod, int)}),
-     * or null when there is none for this data version, it cannot be read, or the entries of the period or
-     * the one before may differ from those it counted.
+     * The cached report of the same data version as it was or renewed for {@code period} (see {@link
+     * #generate(ReportPeriod, int)}); null when it cannot be read or the entries of the period or the one
+     * before may differ from those it counted.
      */
-    private Hit cached(String key, DataVersion version, ReportPeriod period, ReportPeriod before, Instant now) {
-        Optional<String> json = store.cached(key, version);
-        if (json.isEmpty()) {
-            return null;
-        }
-        ImprovementReport was;
-        try {
-            was = AnalysisJson.read(json.get(), ImprovementReport.class);
-        } catch (RuntimeException e) {
+    private Hit fromCache(String json, ReportPeriod period, ReportPeriod before, Instant now) {
+        Instant[] was = dates(json);
+        if (was == null) {
             return null; // written by another version: computed again
         }
         if (period.calendar()) {
-            return was.startDate().equals(period.start()) && was.endDate().equals(period.end()) ? new Hit(was, false) : null;
+            return was[0].equals(period.start()) && was[1].equals(period.end()) ? new Hit(json, false) : null;
         }
-        Duration slid = Duration.between(was.endDate(), period.end());
+        Duration slid = Duration.between(was[1], period.end());
         if (slid.isNegative()) {
             return null;
         }
         if (slid.compareTo(Duration.between(period.start(), period.end()).dividedBy(STALE_AFTER)) <= 0) {
-            return new Hit(was, false);
+            return new Hit(json, false);
         }
-        boolean sameEntries = store.noneBetween(was.previous().startDate(), before.start())
-                && store.noneBetween(was.startDate(), period.start())
-                && store.noneBetween(was.endDate(), period.end());
-        return sameEntries ? new Hit(was.renewedFor(period, before, now), true) : null;
+        ObjectNode report = AnalysisJson.read(json, ObjectNode.class);
+        ObjectNode previous = (ObjectNode) report.path("previous");
+        boolean sameEntries = store.noneBetween(Instant.parse(previous.path("start_date").asText()), before.start())
+                && store.noneBetween(was[0], period.start())
+                && store.noneBetween(was[1], period.end());
+        if (!sameEntries) {
+            return null;
+        }
+        dated(report, period);
+        dated(previous, before);
+        report.set("generated_at", AnalysisJson.mapper().valueToTree(now));
+        return new Hit(AnalysisJson.write(report), true);
+    }
+
+    /**
+     * The start and end of a report's period, read without reading the rest (they come first); null when
+     * the text is not such a report.
+     */
+    private static Instant[] dates(String json) {
+        Instant[] dates = new Instant[2];
+        try (JsonParser p = Json.FACTORY.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME && (dates[0] == null || dates[1] == null)) {
+                String field = p.currentName();
+                p.nextToken();
+                switch (field) {
+                    case "start_date" -> dates[0] = Instant.parse(p.getText());
+                    case "end_date" -> dates[1] = Instant.parse(p.getText());
+                    default -> p.skipChildren();
+                }
+            }
+            return dates[0] == null || dates[1] == null ? null : dates;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Gives a report's or a period summary's JSON the label and dates of {@code period}. */
+    private static void dated(ObjectNode node, ReportPeriod period) {
+        node.put("period", period.label());
+        node.set("start_date", AnalysisJson.mapper().valueToTree(period.start()));
+        node.set("end_date", AnalysisJson.mapper().valueToTree(period.end()));
     }
 
     private ImprovementReport compute(ReportPeriod period, ReportPeriod before, int minSupport, Instant now) {
