@@ -115,17 +115,26 @@ serve() {
   PIDS+=($!)
   until curl -sf "http://127.0.0.1:$1/ready" >/dev/null; do sleep 0.05; done
 }
+# How busy the machine's cores were between two /proc/stat readings: whether a run was bound by CPU.
+ticks() { awk '/^cpu /{print $2+$3+$4+$7+$8+$9, $5+$6}' /proc/stat; }
+busy() {  # "busy idle" before, "busy idle" after
+  python3 -c "import sys; b0,i0,b1,i1=map(int,sys.argv[1:]); print('CPU: %.0f%% of %s cores busy' % (100.0*(b1-b0)/max(1,(b1-b0)+(i1-i0)), sys.argv[5]))" $1 $2 "$3" "$4" "$(nproc)"
+}
 serve 18281
 wrk -t2 -c64 -d10s -s "$WORK/capture.lua" "http://127.0.0.1:18281/api/v1/feedback" >/dev/null
 echo "-- one instance"
+C0=$(ticks)
 wrk -t2 -c64 -d"${SECS}s" --latency -s "$WORK/capture.lua" "http://127.0.0.1:18281/api/v1/feedback"
+busy $C0 $(ticks)
 serve 18282
 wrk -t1 -c32 -d10s -s "$WORK/capture.lua" "http://127.0.0.1:18282/api/v1/feedback" >/dev/null
 echo "-- two instances on the same database at once (32 connections each; add the two Requests/sec)"
+C0=$(ticks)
 wrk -t1 -c32 -d"${SECS}s" --latency -s "$WORK/capture.lua" "http://127.0.0.1:18281/api/v1/feedback" >"$WORK/wrk-a.txt" &
 A=$!
 wrk -t1 -c32 -d"${SECS}s" --latency -s "$WORK/capture.lua" "http://127.0.0.1:18282/api/v1/feedback" >"$WORK/wrk-b.txt"
 wait $A
+busy $C0 $(ticks)
 cat "$WORK/wrk-a.txt" "$WORK/wrk-b.txt"
 python3 - "$WORK/wrk-a.txt" "$WORK/wrk-b.txt" <<'PY'
 import re, sys
