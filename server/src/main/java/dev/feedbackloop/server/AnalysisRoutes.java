@@ -7,6 +7,7 @@ import dev.feedbackloop.NotFoundException;
 import dev.feedbackloop.access.KeyScope;
 import dev.feedbackloop.analysis.AnalysisOptions;
 import dev.feedbackloop.reporting.ReportPeriod;
+import dev.feedbackloop.reporting.Reporter;
 import dev.feedbackloop.routing.RoutingDecision;
 import dev.feedbackloop.suggestions.SuggestOptions;
 import io.javalin.http.Context;
@@ -53,8 +54,11 @@ final class AnalysisRoutes {
         answers.answer(ctx, "analysis " + days + " " + minSamples, () -> loop.analyzer().analyzeJson(options));
     }
 
+    /** The report of the last 7 or 30 days, computed or from the cache ({@link Reporter#generate}), passed on as JSON. */
     private void report(Context ctx) {
-        Api.json(ctx, 200, loop.generateReport(ctx.pathParam("period"), null));
+        Reporter reporter = loop.reporter();
+        ReportPeriod period = reporter.rolling(ReportPeriod.Kind.parse(ctx.pathParam("period")));
+        Api.json(ctx, 200, reporter.generateJson(period, AnalysisOptions.DEFAULT_MIN_SUPPORT));
     }
 
     /** A report generated earlier, by its period: {@code /reports/weekly/2026-W48}, {@code /reports/monthly/2026-11}. */
