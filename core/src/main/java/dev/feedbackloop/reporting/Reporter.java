@@ -39,10 +39,12 @@ import java.util.function.Consumer;
 /**
  * The specification's {@code generate_report}: totals of a week or month, the change against the
  * period before, top performers and problem areas ranked by success rate with intervals, and action
- * items from significant findings. Every report is saved in the {@code reports} table. Calendar
- * periods and daily points use the clock's zone. Whole days are counted once and kept as day
- * rollups in {@code pattern_cache} (see {@link DayRollups}), so later reports read only what is
- * new. Prompt-length quartiles are left to the analysis. Thread-safe if the store is.
+ * items from significant findings. Every report is saved in the {@code reports} table (a repeated
+ * one answered from the cache as it was is there already). Calendar periods and daily points use the
+ * clock's zone. Whole days are counted once and kept as day rollups in {@code pattern_cache} (see
+ * {@link DayRollups}), so later reports read only what is new; the last report of each kind is cached
+ * there too (see {@link #generate(ReportPeriod, int)}). Prompt-length quartiles are left to the
+ * analysis. Thread-safe if the store is.
  */
 public final class Reporter {
     /** Top performers and problem areas listed per kind (framework, model, tag). */
