@@ -14,38 +14,15 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 COUNT="${1:-100000}"
 DATA="${BENCH_DATA:-/tmp}"
-GEN="${GEN_FEEDBACK:-}"
-for c in "$ROOT/../shared/bench/gen_feedback.py" /work/shared/bench/gen_feedback.py; do
-  if [ -z "$GEN" ] && [ -f "$c" ]; then GEN=$c; fi
-done
-command -v psql >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-client >/dev/null; }
-
-WORK="$(mktemp -d)"
-chmod 755 "$WORK"
-PIDS=()
-cleanup() {
-  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+# shellcheck source=lib.sh
+. "$ROOT/bench/postgres/lib.sh"
 
 echo "== build"
 (cd "$ROOT" && mvn -q -B -o package -DskipTests -pl cli -am >/dev/null)
 FEEDBACK=(java -jar "$ROOT/cli/target/feedback.jar")
-(cd "$ROOT" && mvn -q -B -o -pl core,store-postgres package -DskipTests dependency:build-classpath \
-  -Dmdep.outputFile="$WORK/pgcp.txt" -Dmdep.includeScope=test >/dev/null)
-PGCP="$ROOT/store-postgres/target/test-classes:$ROOT/store-postgres/target/classes:$(cat "$WORK/pgcp.txt")"
 
 echo "== PostgreSQL"
-java -cp "$PGCP" dev.feedbackloop.storage.postgres.PostgresServer >"$WORK/pg.txt" 2>"$WORK/pg.err" &
-PIDS+=($!)
-until [ -s "$WORK/pg.txt" ]; do sleep 0.2; kill -0 "${PIDS[0]}" 2>/dev/null || { cat "$WORK/pg.err"; exit 1; }; done
-BASE=$(cut -d' ' -f1 "$WORK/pg.txt")
-PORT=$(echo "$BASE" | sed -E 's#.*:([0-9]+)/$#\1#')
-export PGPASSWORD=feedback-test
-PSQL=(psql -X -q -h 127.0.0.1 -p "$PORT" -U postgres)
-"${PSQL[@]}" -d postgres -c "CREATE DATABASE bench" -c "CREATE DATABASE restored"
-echo "cores: $(nproc), load: $(cut -d' ' -f1-3 /proc/loadavg)"
+start_postgres bench restored
 
 FILE="$WORK/d$COUNT.jsonl"
 if [ -f "$DATA/d1m.jsonl" ] && [ "$COUNT" -le 1000000 ]; then
@@ -58,7 +35,6 @@ fi
 "${FEEDBACK[@]}" analyze --db "${BASE}bench" --days 30 >/dev/null 2>&1 || true
 
 now() { date +%s%N; }
-secs() { python3 -c "import sys; print('%.2f' % ((int(sys.argv[2]) - int(sys.argv[1])) / 1e9))" "$1" "$2"; }
 # the whole process's time, and its first line (verify: the integrity line)
 run() { local t0; t0=$(now); "$@" >"$WORK/out.txt"; echo "$(secs "$t0" "$(now)") s: $(head -n 1 "$WORK/out.txt")"; }
 

@@ -12,33 +12,14 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 OLD_JAR="$(realpath "$1")"; NEW_JAR="$(realpath "$2")"
 COUNT="${3:-200000}"; SECS="${4:-15}"; ROUNDS="${5:-2}"
-GEN="${GEN_FEEDBACK:-/work/shared/bench/gen_feedback.py}"
-command -v psql >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-client >/dev/null; }
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-WORK="$(mktemp -d)"; chmod 755 "$WORK"
-PIDS=()
-cleanup() {
-  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-(cd "$ROOT" && mvn -q -B -o -pl core,store-postgres package -DskipTests dependency:build-classpath \
-  -Dmdep.outputFile="$WORK/pgcp.txt" -Dmdep.includeScope=test >/dev/null)
-PGCP="$ROOT/store-postgres/target/test-classes:$ROOT/store-postgres/target/classes:$(cat "$WORK/pgcp.txt")"
-java -cp "$PGCP" dev.feedbackloop.storage.postgres.PostgresServer >"$WORK/pg.txt" 2>"$WORK/pg.err" &
-PIDS+=($!)
-until [ -s "$WORK/pg.txt" ]; do sleep 0.2; kill -0 "${PIDS[0]}" 2>/dev/null || { cat "$WORK/pg.err"; exit 1; }; done
-BASE=$(cut -d' ' -f1 "$WORK/pg.txt")
-PORT=$(echo "$BASE" | sed -E 's#.*:([0-9]+)/$#\1#')
-export PGPASSWORD=feedback-test
-PSQL=(psql -X -q -h 127.0.0.1 -p "$PORT" -U postgres)
-echo "PostgreSQL $("${PSQL[@]}" -d postgres -Atc 'SHOW server_version'), cores: $(nproc), load: $(cut -d' ' -f1-3 /proc/loadavg)"
+# shellcheck source=lib.sh
+. "$ROOT/bench/postgres/lib.sh"
+need wrk wrk
+start_postgres
 
 FILE="$WORK/data.jsonl"
 python3 "$GEN" --count "$COUNT" --days 60 --seed 42 --out "$FILE" --quiet
-COLS="feedback_id, timestamp, prompt, output, rating, thumbs_up, tags, context, notes, framework, model, task_type, prompt_features, prompt_chars, output_id, rater_id"
-secs() { python3 -c "import sys; print('%.2f' % ((int(sys.argv[2]) - int(sys.argv[1])) / 1e9))" "$1" "$2"; }
+COLS="$FLOOR_COLS"
 load() { cut -d' ' -f1 /proc/loadavg; }
 fresh() { "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1" 2>/dev/null; java -jar "$NEW_JAR" init --db "${BASE}$1" >/dev/null; }
 timed() { local t0 t1; t0=$(date +%s%N); "$@" >/dev/null; t1=$(date +%s%N); secs "$t0" "$t1"; }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # PostgreSQL benchmarks, on a PostgreSQL 18 started here from the embedded binaries the tests use
-# (zonky's, from Maven Central; as nobody through setpriv when run as root), listening on 127.0.0.1.
+# (lib.sh), listening on 127.0.0.1.
 #
 #   bench/postgres/run.sh [COUNT] [WRK_SECONDS]     # default 1000000 entries, 20 s per wrk run
 #
@@ -14,42 +14,17 @@ ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 COUNT="${1:-1000000}"
 SECS="${2:-20}"
 DATA="${BENCH_DATA:-/tmp}"
-GEN="${GEN_FEEDBACK:-}"
-for c in "$ROOT/../shared/bench/gen_feedback.py" /work/shared/bench/gen_feedback.py; do
-  if [ -z "$GEN" ] && [ -f "$c" ]; then GEN=$c; fi
-done
-command -v psql >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-client >/dev/null; }
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-
-WORK="$(mktemp -d)"
-chmod 755 "$WORK"
-PIDS=()
-cleanup() {
-  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+# shellcheck source=lib.sh
+. "$ROOT/bench/postgres/lib.sh"
+need wrk wrk
 
 echo "== build"
 (cd "$ROOT" && mvn -q -B -o package -DskipTests -pl cli -am >/dev/null)
 JAR="$ROOT/cli/target/feedback.jar"
 FEEDBACK=(java -jar "$JAR")
-# the embedded server harness lives in store-postgres's test classes (the tests start it the same way)
-(cd "$ROOT" && mvn -q -B -o -pl core,store-postgres package -DskipTests dependency:build-classpath \
-  -Dmdep.outputFile="$WORK/pgcp.txt" -Dmdep.includeScope=test >/dev/null)
-PGCP="$ROOT/store-postgres/target/test-classes:$ROOT/store-postgres/target/classes:$(cat "$WORK/pgcp.txt")"
 
 echo "== PostgreSQL"
-java -cp "$PGCP" dev.feedbackloop.storage.postgres.PostgresServer >"$WORK/pg.txt" 2>"$WORK/pg.err" &
-PIDS+=($!)
-until [ -s "$WORK/pg.txt" ]; do sleep 0.2; kill -0 "${PIDS[0]}" 2>/dev/null || { cat "$WORK/pg.err"; exit 1; }; done
-BASE=$(cut -d' ' -f1 "$WORK/pg.txt")            # postgresql://postgres:PW@127.0.0.1:PORT/
-PORT=$(echo "$BASE" | sed -E 's#.*:([0-9]+)/$#\1#')
-export PGPASSWORD=feedback-test
-PSQL=(psql -X -q -h 127.0.0.1 -p "$PORT" -U postgres)
-"${PSQL[@]}" -d postgres -c "CREATE DATABASE bench" -c "CREATE DATABASE floor"
-"${PSQL[@]}" -d postgres -Atc "SELECT version()"
-echo "cores: $(nproc), load: $(cut -d' ' -f1-3 /proc/loadavg)"
+start_postgres bench floor
 
 label() { case $1 in 1000000) echo 1m ;; 100000) echo 100k ;; 10000) echo 10k ;; *) echo "$1" ;; esac; }
 FILE="$DATA/d$(label "$COUNT").jsonl"
@@ -57,8 +32,6 @@ if [ ! -f "$FILE" ]; then
   [ -n "$GEN" ] || { echo "gen_feedback.py not found; set GEN_FEEDBACK" >&2; exit 1; }
   python3 "$GEN" --count "$COUNT" --days 60 --seed 42 --out "$FILE" --quiet
 fi
-
-secs() { python3 -c "import sys; print('%.2f' % ((int(sys.argv[2]) - int(sys.argv[1])) / 1e9))" "$1" "$2"; }
 
 echo "== 1. import $COUNT entries (whole process: JVM, parsing, COPY, commit)"
 "${FEEDBACK[@]}" init --db "${BASE}bench" >/dev/null
@@ -69,7 +42,7 @@ IMPORT_S=$(secs "$T0" "$T1")
 echo "import: $IMPORT_S s, $(python3 -c "print(round($COUNT / $IMPORT_S))") entries/s"
 
 echo "== 2. floor: psql \\copy of the same rows (CSV) into the same schema"
-COLS="feedback_id, timestamp, prompt, output, rating, thumbs_up, tags, context, notes, framework, model, task_type, prompt_features, prompt_chars, output_id, rater_id, task_class"
+COLS="$FLOOR_COLS"
 "${PSQL[@]}" -d bench -c "\\copy (SELECT $COLS FROM feedback ORDER BY id) TO '$WORK/rows.csv' CSV"
 "${FEEDBACK[@]}" init --db "${BASE}floor" >/dev/null
 T0=$(date +%s%N)
