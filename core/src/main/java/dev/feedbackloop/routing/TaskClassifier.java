@@ -32,14 +32,14 @@ public final class TaskClassifier {
             int type = types.size();
             List<Signal> signals = new ArrayList<>();
             t.keywords().forEach((k, w) -> {
-                signals.add(new Signal(k, null, w, words.size(), null, null));
+                signals.add(new Signal(k, null, w, words.size(), null, null, null));
                 words.add(k);
                 wordTypes.add(type);
                 wordWeights.add(w);
             });
             t.patterns().forEach(p -> {
                 Signal s = new Signal(p.label(), p.compile(), p.weight(), -1, plain(p.regex()) ? p.regex() : null,
-                        RequiredChars.of(p.regex()));
+                        RequiredChars.of(p.regex()), StartChars.of(p.regex()).orElse(null));
                 signals.add(s);
                 patterns.add(s);
                 patternType.add(type);
@@ -360,16 +360,19 @@ public final class TaskClassifier {
     /**
      * A keyword (its index in {@link #keywords}, {@code pattern} null) or a regular expression
      * ({@code literal} set when it is {@link #plain}; else run only on tasks holding the characters
-     * it {@code requires}).
+     * it {@code requires}, and only where a match can start when {@code starts} is known, else null).
      */
     private record Signal(String text, Pattern pattern, int weight, int keyword, String literal,
-            RequiredChars requires) {
+            RequiredChars requires, StartChars starts) {
         boolean in(String task, Scanned text, boolean[] found) {
             if (pattern == null) {
                 return found[keyword];
             }
-            return literal != null ? task.contains(literal)
-                    : requires.mayMatch(text.low(), text.high()) && pattern.matcher(task).find();
+            if (literal != null) {
+                return task.contains(literal);
+            }
+            return requires.mayMatch(text.low(), text.high())
+                    && (starts != null ? starts.find(pattern, task) : pattern.matcher(task).find());
         }
     }
 
