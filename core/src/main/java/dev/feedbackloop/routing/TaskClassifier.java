@@ -69,7 +69,7 @@ public final class TaskClassifier {
             throw new InvalidInputException("task is required and must not be empty");
         }
         Scanned text = Scanned.of(task);
-        boolean[] found = keywords.find(task, text.folded());
+        boolean[] found = keywords.find(task);
         List<Classification.Score> scores = new ArrayList<>();
         for (TypeSignals t : types) {
             int score = 0;
@@ -106,7 +106,7 @@ public final class TaskClassifier {
         // the same sums as classify's, added as keywords are found rather than asked of every signal
         Scanned text = Scanned.of(task);
         int[] scores = new int[types.size()];
-        keywords.find(task, text.folded(), k -> scores[keywordType[k]] += keywordWeight[k]);
+        keywords.find(task, k -> scores[keywordType[k]] += keywordWeight[k]);
         for (int p = 0; p < patterns.size(); p++) {
             if (patterns.get(p).in(task, text, null)) {
                 scores[patternType.get(p)] += patterns.get(p).weight;
@@ -139,31 +139,44 @@ public final class TaskClassifier {
      * ({@code toLowerCase(toUpperCase(c))}).
      */
     static String fold(String text) {
-        return Scanned.of(text).folded();
+        char[] out = new char[text.length()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = fold(text.charAt(i));
+        }
+        return new String(out);
+    }
+
+    /** {@link #fold(String)} of one char; ASCII by table lookup (the path of nearly every char of a task). */
+    static char fold(char c) {
+        return c < 128 ? ASCII_FOLD[c] : Character.toLowerCase(Character.toUpperCase(c));
+    }
+
+    private static final char[] ASCII_FOLD = new char[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_FOLD[c] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        }
     }
 
     /**
-     * A task read once: {@link #fold folded}, and which ASCII characters it holds (bit {@code c} of
-     * {@code low} for c below 64, of {@code high} for 64 to 127), for {@link RequiredChars#mayMatch(long, long)}.
+     * Which ASCII characters a task holds (bit {@code c} of {@code low} for c below 64, of {@code high}
+     * for 64 to 127), for {@link RequiredChars#mayMatch(long, long)}; read once per task.
      */
-    record Scanned(String folded, long low, long high) {
+    record Scanned(long low, long high) {
         static Scanned of(String text) {
-            char[] out = new char[text.length()];
             long low = 0;
             long high = 0;
-            for (int i = 0; i < out.length; i++) {
+            int n = text.length();
+            for (int i = 0; i < n; i++) {
                 char c = text.charAt(i);
                 if (c < 64) {
                     low |= 1L << c;
-                    out[i] = c;
                 } else if (c < 128) {
                     high |= 1L << (c - 64);
-                    out[i] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-                } else {
-                    out[i] = Character.toLowerCase(Character.toUpperCase(c));
                 }
             }
-            return new Scanned(new String(out), low, high);
+            return new Scanned(low, high);
         }
     }
 
@@ -206,27 +219,23 @@ public final class TaskClassifier {
 
         /** Which keywords occur in {@code task}, by their index in the constructor's list. */
         boolean[] find(String task) {
-            return find(task, fold(task));
+            return find(task, k -> { });
         }
 
-        /** @param folded {@code fold(task)} */
-        boolean[] find(String task, String folded) {
-            return find(task, folded, k -> { });
-        }
-
-        /** As {@link #find(String, String)}, telling {@code first} each keyword's index when it is first found. */
-        boolean[] find(String task, String folded, java.util.function.IntConsumer first) {
+        /** As {@link #find(String)}, telling {@code first} each keyword's index when it is first found. */
+        boolean[] find(String task, java.util.function.IntConsumer first) {
             boolean[] found = new boolean[size];
             int length = task.length();
             for (int i = 0; i < length; i++) {
                 if (i == 0 || !word(task.charAt(i - 1))) {
-                    walk(task, folded, i, found, first);
+                    walk(task, i, found, first);
                 }
             }
             return found;
         }
 
-        private void walk(String task, String folded, int from, boolean[] found, java.util.function.IntConsumer first) {
+        /** Folds the task's chars as it goes ({@link #fold(char)}): most walks end after a char or two. */
+        private void walk(String task, int from, boolean[] found, java.util.function.IntConsumer first) {
             Node n = root;
             int j = from;
             int length = task.length();
@@ -242,12 +251,12 @@ public final class TaskClassifier {
                 if (j == length) {
                     return;
                 }
-                char c = folded.charAt(j);
+                char c = fold(task.charAt(j));
                 if (space(c)) {
                     if (n.space == null) {
                         return;
                     }
-                    while (j < length && space(folded.charAt(j))) {
+                    while (j < length && space(task.charAt(j))) {   // no other char folds to a space
                         j++;
                     }
                     n = n.space;
