@@ -1,58 +1,63 @@
 package dev.feedbackloop.routing;
 
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The characters a match of a regular expression can begin with, worked out from the expression's
- * text, so that a search tries the expression only at those positions instead of at every one
- * ({@code Matcher.find} runs the whole expression, alternatives included, at each position: for
- * {@code \d\s*[+]\s*\d|\d\s+-\s+\d} that is two failed digit tests per letter of a prompt).
+ * Characters one of which every match of a regular expression holds at a fixed distance from its
+ * start (its first character, or a later one when each item before it matches exactly one
+ * character: the {@code (} of {@code \w\(\)}), worked out from the expression's text, so that a
+ * search tries the expression only where such a character is, instead of at every position
+ * ({@code Matcher.find} runs the whole expression, alternatives included, at each one).
  * Conservative: an ASCII letter stands for both its cases and for every non-ASCII character (the
- * case flags of {@link PatternSignal} fold some of those to ASCII letters), and an expression whose
- * start this does not read (an optional first item, {@code .}, {@code ^}, {@code \p}, inline flags,
- * ...) has none ({@link #of} empty). Immutable.
+ * case flags of {@link PatternSignal} fold some of those to ASCII letters), sets with letters are
+ * not used (a search from each letter would cost more than {@code find}), and an expression this
+ * does not read ({@code .} or a negated class before the characters, {@code \p}, inline flags, ...)
+ * has none ({@link #of} empty). Immutable.
  */
 final class StartChars {
-    /** Characters 0-63 and 64-127 that can begin a match, as bits. */
+    /** How many characters of a match come before the one in this set. */
+    private final int offset;
+    /** The characters 0-63 and 64-127 of the set, as bits. */
     private final long low;
     private final long high;
-    /** Whether a character at or above 128 can begin a match. */
+    /** Whether the set holds characters at or above 128 (any of them, to be safe). */
     private final boolean nonAscii;
 
-    private StartChars(long low, long high, boolean nonAscii) {
+    private StartChars(int offset, long low, long high, boolean nonAscii) {
+        this.offset = offset;
         this.low = low;
         this.high = high;
         this.nonAscii = nonAscii;
     }
 
-    /**
-     * What can begin a match of {@code regex}, when that can be read from it and leaves out every
-     * ASCII letter (a search from each letter would cost more than {@code find}); else empty.
-     */
-    static java.util.Optional<StartChars> of(String regex) {
+    /** What every match of {@code regex} holds at a fixed distance from its start, when that can be read from it. */
+    static Optional<StartChars> of(String regex) {
         try {
             Parser p = new Parser(regex);
             StartChars s = p.alternation();
-            if (s == null || p.at != regex.length() || s.hasLetters()) {
-                return java.util.Optional.empty();
-            }
-            return java.util.Optional.of(s);
+            return p.at == regex.length() ? Optional.ofNullable(s) : Optional.empty();
         } catch (Unreadable e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
+    }
+
+    /** How many characters of a match come before the one in the set (0: its first). */
+    int offset() {
+        return offset;
     }
 
     /**
      * Whether {@code pattern} (compiled from the regex this was read from) is found in {@code text}:
      * the same answer as {@code pattern.matcher(text).find()}, which is true exactly when a match starts
-     * at some position; this tries only positions holding a start character, each with the text
-     * around it visible to look-behinds and boundaries as it is to {@code find}.
+     * at some position; this tries only the positions {@link #offset} before a character of the set,
+     * each with the text around it visible to look-behinds and boundaries as it is to {@code find}.
      */
     boolean find(Pattern pattern, String text) {
         Matcher m = null;
         int n = text.length();
-        for (int i = 0; i < n; i++) {
+        for (int i = offset; i < n; i++) {
             char c = text.charAt(i);
             if (c < 64 ? (low & 1L << c) == 0 : c < 128 ? (high & 1L << (c - 64)) == 0 : !nonAscii) {
                 continue;
@@ -60,37 +65,44 @@ final class StartChars {
             if (m == null) {
                 m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
             }
-            if (m.region(i, n).lookingAt()) {
+            if (m.region(i - offset, n).lookingAt()) {
                 return true;
             }
         }
         return false;
     }
 
+    /** A-Z and a-z, as bits of {@link #high}. */
+    private static final long LETTERS = (((1L << 26) - 1) << ('A' - 64)) | (((1L << 26) - 1) << ('a' - 64));
+
     private boolean hasLetters() {
         return (high & LETTERS) != 0;
     }
 
-    /** A-Z and a-z, as bits of {@link #high}. */
-    private static final long LETTERS = (((1L << 26) - 1) << ('A' - 64)) | (((1L << 26) - 1) << ('a' - 64));
-
     private StartChars with(char c) {
         if (c >= 128) {
-            return new StartChars(low, high, true);
+            return new StartChars(offset, low, high, true);
         }
         if (Character.isLetter(c)) {   // both cases, and the non-ASCII characters that fold to them
-            char lower = Character.toLowerCase(c);
-            char upper = Character.toUpperCase(c);
-            return new StartChars(low, high | 1L << (lower - 64) | 1L << (upper - 64), true);
+            long bits = 1L << (Character.toLowerCase(c) - 64) | 1L << (Character.toUpperCase(c) - 64);
+            return new StartChars(offset, low, high | bits, true);
         }
-        return c < 64 ? new StartChars(low | 1L << c, high, nonAscii) : new StartChars(low, high | 1L << (c - 64), nonAscii);
+        return c < 64 ? new StartChars(offset, low | 1L << c, high, nonAscii)
+                : new StartChars(offset, low, high | 1L << (c - 64), nonAscii);
     }
 
     private StartChars or(StartChars o) {
-        return new StartChars(low | o.low, high | o.high, nonAscii || o.nonAscii);
+        return new StartChars(offset, low | o.low, high | o.high, nonAscii || o.nonAscii);
     }
 
-    private static final StartChars NONE = new StartChars(0, 0, false);
+    private StartChars at(int newOffset) {
+        return new StartChars(newOffset, low, high, nonAscii);
+    }
+
+    private static final StartChars NONE = new StartChars(0, 0, 0, false);
+
+    private static final StartChars DIGITS = NONE.with('0').with('1').with('2').with('3').with('4').with('5').with('6')
+            .with('7').with('8').with('9');
 
     private static final class Unreadable extends RuntimeException {
         Unreadable() {
@@ -99,9 +111,10 @@ final class StartChars {
     }
 
     /**
-     * A recursive-descent reading: an alternation starts with what any branch starts with; a sequence
-     * with what its first item that consumes a character starts with, skipped past boundaries and
-     * look-arounds (they consume nothing) and given up on (null) when that item may occur zero times.
+     * A recursive-descent reading. A sequence's set is that of its first item whose characters are
+     * known and hold no letter, provided every item before it consumes exactly one character (or
+     * nothing: boundaries, look-arounds) and it occurs at least once; an alternation's is the union
+     * of its branches' when they all have one at the same offset.
      */
     private static final class Parser {
         private final String re;
@@ -111,35 +124,44 @@ final class StartChars {
             this.re = re;
         }
 
-        /** Null when some branch's start is unknown. */
+        /** Null when some branch has no set, or they are at different offsets. */
         StartChars alternation() {
             StartChars all = sequence();
             while (at < re.length() && re.charAt(at) == '|') {
                 at++;
                 StartChars next = sequence();
-                all = all == null || next == null ? null : all.or(next);
+                all = all == null || next == null || all.offset != next.offset ? null : all.or(next);
             }
             return all;
         }
 
-        /** Reads the whole sequence (so that the parser stays in step); null when its start is unknown. */
+        /** Reads the whole sequence (so that the parser stays in step); null when it has no set. */
         private StartChars sequence() {
-            StartChars start = null;
-            boolean known = false;
+            StartChars found = null;
+            int offset = 0;
+            boolean fixed = true;
             while (at < re.length() && re.charAt(at) != '|' && re.charAt(at) != ')') {
                 Item item = item();
-                boolean optional = quantifierAllowsNone();
-                if (known || item.zeroWidth) {
+                int min = minimumOccurrences();
+                if (found != null || !fixed || item.zeroWidth) {
                     continue;
                 }
-                known = true;
-                start = optional ? null : item.start;
+                if (min != 0 && item.chars != null && !item.chars.hasLetters()) {   // once, or at least once
+                    found = item.chars.at(offset + item.chars.offset);
+                } else if (min == EXACTLY_ONCE && item.oneChar) {
+                    offset++;
+                } else {
+                    fixed = false;
+                }
             }
-            return start;
+            return found;
         }
 
-        /** An atom: what it starts with (null: unknown), or that it consumes nothing. */
-        private record Item(StartChars start, boolean zeroWidth) {
+        /**
+         * An atom: its set (null: unknown or none), whether it consumes nothing, or whether it always
+         * consumes exactly one character.
+         */
+        private record Item(StartChars chars, boolean zeroWidth, boolean oneChar) {
         }
 
         private Item item() {
@@ -165,20 +187,20 @@ final class StartChars {
                         throw new Unreadable();
                     }
                     at++;
-                    return new Item(inner, lookAround);
+                    return new Item(lookAround ? null : inner, lookAround, false);
                 }
                 case '[' -> {
-                    return new Item(charClass(), false);
+                    return new Item(charClass(), false, true);
                 }
                 case '\\' -> {
                     return escape();
                 }
                 case '.', '^', '$' -> {
-                    return new Item(null, false);    // any char, or anchors: not read
+                    return new Item(null, false, false);   // any char (a surrogate pair too), or anchors
                 }
                 case '*', '+', '?', '{', ')', ']', '}' -> throw new Unreadable();
                 default -> {
-                    return new Item(NONE.with(c), false);
+                    return new Item(literal(c), false, true);
                 }
             }
         }
@@ -189,22 +211,28 @@ final class StartChars {
             }
             char c = re.charAt(at++);
             if (c == 'd') {
-                StartChars digits = NONE;
-                for (char d = '0'; d <= '9'; d++) {
-                    digits = digits.with(d);
-                }
-                return new Item(digits, false);
+                return new Item(DIGITS, false, true);
             }
             if (c == 'b' || c == 'B') {
-                return new Item(null, true);
+                return new Item(null, true, false);
             }
-            if ("wWsSDAzZG".indexOf(c) >= 0) {
-                return new Item(null, false);   // classes too wide to be worth reading, other anchors
+            if (c == 'w' || c == 's') {
+                return new Item(null, false, true);    // ASCII only: one char, too many to be worth a set
+            }
+            if ("WSDAzZG".indexOf(c) >= 0) {
+                return new Item(null, false, false);   // negated classes (a surrogate pair too), other anchors
             }
             if (c < 128 && !Character.isLetterOrDigit(c)) {
-                return new Item(NONE.with(c), false);   // an escaped metacharacter or punctuation
+                return new Item(NONE.with(c), false, true);   // an escaped metacharacter or punctuation
             }
             throw new Unreadable();   // p, Q, x and unicode escapes, back references, ...
+        }
+
+        private static StartChars literal(char c) {
+            if (Character.isSurrogate(c)) {
+                throw new Unreadable();   // half of a character outside the BMP
+            }
+            return NONE.with(c);
         }
 
         /** A bracket class of literal characters, ranges and {@code \d}; not negated. */
@@ -232,9 +260,7 @@ final class StartChars {
                     }
                     char e = re.charAt(at++);
                     if (e == 'd') {
-                        for (char d = '0'; d <= '9'; d++) {
-                            chars = chars.with(d);
-                        }
+                        chars = chars.or(DIGITS);
                         continue;
                     }
                     if (e >= 128 || Character.isLetterOrDigit(e)) {
@@ -245,7 +271,7 @@ final class StartChars {
                 if (at + 1 < re.length() && re.charAt(at) == '-' && re.charAt(at + 1) != ']') {
                     char to = re.charAt(at + 1);
                     at += 2;
-                    if (to == '\\' || to < c) {
+                    if (to == '\\' || to < c || Character.isSurrogate(to)) {
                         throw new Unreadable();
                     }
                     for (int x = c; x <= to && x < 128; x++) {
@@ -256,22 +282,24 @@ final class StartChars {
                     }
                     continue;
                 }
-                chars = chars.with(c);
+                chars = chars.or(literal(c));
             }
         }
 
-        /** Reads a quantifier after an item; true when it allows zero occurrences. */
-        private boolean quantifierAllowsNone() {
+        private static final int EXACTLY_ONCE = -1;
+
+        /** Reads a quantifier after an item: the fewest occurrences it allows, or {@link #EXACTLY_ONCE} when there is none. */
+        private int minimumOccurrences() {
             if (at >= re.length()) {
-                return false;
+                return EXACTLY_ONCE;
             }
             char q = re.charAt(at);
-            boolean none;
+            int min;
             if (q == '*' || q == '?') {
-                none = true;
+                min = 0;
                 at++;
             } else if (q == '+') {
-                none = false;
+                min = 1;
                 at++;
             } else if (q == '{') {
                 int close = re.indexOf('}', at);
@@ -279,13 +307,13 @@ final class StartChars {
                     throw new Unreadable();
                 }
                 String body = re.substring(at + 1, close);
-                if (!body.matches("\\d+(,\\d*)?")) {
+                if (!body.matches("\\d{1,6}(,\\d*)?")) {
                     throw new Unreadable();
                 }
-                none = Integer.parseInt(body.split(",")[0]) == 0;
+                min = Integer.parseInt(body.split(",")[0]);
                 at = close + 1;
             } else {
-                return false;
+                return EXACTLY_ONCE;
             }
             if (at < re.length() && (re.charAt(at) == '?' || re.charAt(at) == '+')) {
                 at++;                     // lazy or possessive: the same occurrences
@@ -293,7 +321,7 @@ final class StartChars {
             if (at < re.length() && "*+?{".indexOf(re.charAt(at)) >= 0) {
                 throw new Unreadable();
             }
-            return none;
+            return min;
         }
     }
 }

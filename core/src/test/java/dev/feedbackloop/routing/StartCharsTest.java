@@ -17,7 +17,9 @@ class StartCharsTest {
         RoutingRules.defaults().taskTypes().forEach(t -> t.patterns().forEach(p -> regexes.add(p.regex())));
         regexes.addAll(List.of("\\d+\\s*%", "(1|2)+", "-|=", "\\(\\)|\\[\\]", "[+-]\\d", "(?<!1)-\\d", "(?<=\\d)%",
                 "\\b\\d", "\\B\\d", "(?=\\d\\d)\\d", "(?!1)\\d", "\\d(?:\\s*[+*/^×÷=]\\s*\\d|\\s+-\\s+\\d)", "[×÷]\\d?",
-                "(?:%|\\d)(?:x)?", "\\d{2,}", "\\.\\d", "-{1,2}\\d", "\\d\\s*$", "%(?![a-z])", "é?%", "[0-9é]%"));
+                "(?:%|\\d)(?:x)?", "\\d{2,}", "\\.\\d", "-{1,2}\\d", "\\d\\s*$", "%(?![a-z])", "é?%", "[0-9é]%",
+                "\\w\\(\\)", "\\s1", "[a-c]-\\d", "\\w\\w%", "a(1|2)", "(?<=x)\\w=", "\\b\\w\\.", "é\\(", "ab\\(|c\\)\\)",
+                "k\\d", "\\w(?:\\(\\))+"));
         List<String> texts = new ArrayList<>(RequiredCharsTest.texts());
         texts.addAll(List.of("a1", "11-2", "x-1", "%a", "%1", "1%", "a 1 %", "9 - 9", "éé%", "é%", "×1", "÷", "𝟙1 = 2"));
         int used = 0;
@@ -43,13 +45,14 @@ class StartCharsTest {
     void readsTheBundledArithmeticPattern() {
         assertThat(StartChars.of("\\d\\s*[+*/^×÷=]\\s*\\d|\\d\\s+-\\s+\\d")).isPresent();
         assertThat(StartChars.of("\\d\\s*%")).isPresent();
+        assertThat(StartChars.of("\\w\\(\\)").orElseThrow().offset()).isEqualTo(1);
     }
 
-    /** Optional or unreadable first items, and starts that include letters (a search from each letter costs more). */
+    /** Optional or unreadable items before the characters, and sets that include letters (a search from each letter costs more). */
     @Test
     void hasNoneWhereItCannotTell() {
-        for (String regex : List.of("\\d?x", "x*\\d", "(?i)1", "\\p{Digit}", "\\Q1\\E", ".1", "^1", "[^1]", "\\w\\(\\)",
-                "\\b[a-z]\\s*\\^\\s*\\d", "a|1", "1|a", "(1)\\1", "[[1]]", "[1&&2]", "\\s1", "", "(?:)1", "\\b", "1{0}2")) {
+        for (String regex : List.of("\\d?x", "x*\\d", "(?i)1", "\\p{Digit}", "\\Q1\\E", ".1", "^1", "[^1]", "\\W1",
+                "\\b[a-z]\\s*\\^\\s*\\d", "a|1", "1|a", "(1)\\1", "[[1]]", "[1&&2]", "\\s*1", "", "(?:)1", "\\b", "1{0}2", "ab|1", "a(?:b|c)1")) {
             assertThat(StartChars.of(regex)).as(regex).isEmpty();
         }
     }
