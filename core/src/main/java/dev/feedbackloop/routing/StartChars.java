@@ -55,10 +55,15 @@ final class StartChars {
      * each with the text around it visible to look-behinds and boundaries as it is to {@code find}.
      */
     boolean find(Pattern pattern, String text) {
+        return find(pattern, text, text.toCharArray());
+    }
+
+    /** As {@link #find(Pattern, String)}, given the text's chars (read, not modified). */
+    boolean find(Pattern pattern, String text, char[] chars) {
         Matcher m = null;
-        int n = text.length();
+        int n = chars.length;
         for (int i = offset; i < n; i++) {
-            char c = text.charAt(i);
+            char c = chars[i];
             if (c < 64 ? (low & 1L << c) == 0 : c < 128 ? (high & 1L << (c - 64)) == 0 : !nonAscii) {
                 continue;
             }

@@ -69,7 +69,7 @@ public final class TaskClassifier {
             throw new InvalidInputException("task is required and must not be empty");
         }
         Scanned text = Scanned.of(task);
-        boolean[] found = keywords.find(task);
+        boolean[] found = keywords.find(text.chars(), k -> { });
         List<Classification.Score> scores = new ArrayList<>();
         for (TypeSignals t : types) {
             int score = 0;
@@ -106,7 +106,7 @@ public final class TaskClassifier {
         // the same sums as classify's, added as keywords are found rather than asked of every signal
         Scanned text = Scanned.of(task);
         int[] scores = new int[types.size()];
-        keywords.find(task, k -> scores[keywordType[k]] += keywordWeight[k]);
+        keywords.find(text.chars(), k -> scores[keywordType[k]] += keywordWeight[k]);
         for (int p = 0; p < patterns.size(); p++) {
             if (patterns.get(p).in(task, text, null)) {
                 scores[patternType.get(p)] += patterns.get(p).weight;
@@ -160,23 +160,24 @@ public final class TaskClassifier {
     }
 
     /**
-     * Which ASCII characters a task holds (bit {@code c} of {@code low} for c below 64, of {@code high}
-     * for 64 to 127), for {@link RequiredChars#mayMatch(long, long)}; read once per task.
+     * A task read once: its chars (each pass over the task reads this array: under the JIT's quick tier,
+     * which runs small imports, far cheaper than {@code String.charAt}; not to be modified), and which
+     * ASCII characters it holds (bit {@code c} of {@code low} for c below 64, of {@code high} for 64 to
+     * 127), for {@link RequiredChars#mayMatch(long, long)}.
      */
-    record Scanned(long low, long high) {
+    record Scanned(char[] chars, long low, long high) {
         static Scanned of(String text) {
+            char[] chars = text.toCharArray();
             long low = 0;
             long high = 0;
-            int n = text.length();
-            for (int i = 0; i < n; i++) {
-                char c = text.charAt(i);
+            for (char c : chars) {
                 if (c < 64) {
                     low |= 1L << c;
                 } else if (c < 128) {
                     high |= 1L << (c - 64);
                 }
             }
-            return new Scanned(low, high);
+            return new Scanned(chars, low, high);
         }
     }
 
@@ -219,15 +220,15 @@ public final class TaskClassifier {
 
         /** Which keywords occur in {@code task}, by their index in the constructor's list. */
         boolean[] find(String task) {
-            return find(task, k -> { });
+            return find(task.toCharArray(), k -> { });
         }
 
-        /** As {@link #find(String)}, telling {@code first} each keyword's index when it is first found. */
-        boolean[] find(String task, java.util.function.IntConsumer first) {
+        /** As {@link #find(String)} (given the task's chars), telling {@code first} each keyword's index when it is first found. */
+        boolean[] find(char[] task, java.util.function.IntConsumer first) {
             boolean[] found = new boolean[size];
-            int length = task.length();
+            int length = task.length;
             for (int i = 0; i < length; i++) {
-                if (i == 0 || !word(task.charAt(i - 1))) {
+                if (i == 0 || !word(task[i - 1])) {
                     walk(task, i, found, first);
                 }
             }
@@ -235,15 +236,15 @@ public final class TaskClassifier {
         }
 
         /** Folds the task's chars as it goes ({@link #fold(char)}): most walks end after a char or two. */
-        private void walk(String task, int from, boolean[] found, java.util.function.IntConsumer first) {
+        private void walk(char[] task, int from, boolean[] found, java.util.function.IntConsumer first) {
             Node n = root;
             int j = from;
-            int length = task.length();
+            int length = task.length;
             while (true) {
                 for (int k : n.prefixEnds) {
                     mark(found, k, first);
                 }
-                if (n.ends.length > 0 && (j == length || !word(task.charAt(j)))) {
+                if (n.ends.length > 0 && (j == length || !word(task[j]))) {
                     for (int k : n.ends) {
                         mark(found, k, first);
                     }
@@ -251,12 +252,12 @@ public final class TaskClassifier {
                 if (j == length) {
                     return;
                 }
-                char c = fold(task.charAt(j));
+                char c = fold(task[j]);
                 if (space(c)) {
                     if (n.space == null) {
                         return;
                     }
-                    while (j < length && space(task.charAt(j))) {   // no other char folds to a space
+                    while (j < length && space(task[j])) {   // no other char folds to a space
                         j++;
                     }
                     n = n.space;
@@ -285,7 +286,16 @@ public final class TaskClassifier {
 
         /** {@code \\w} without UNICODE_CHARACTER_CLASS. */
         private static boolean word(char c) {
-            return c < 128 && (Character.isLetterOrDigit(c) || c == '_');
+            return c < 128 && WORD[c];
+        }
+
+        /** [c]: whether ASCII char c is a letter, a digit or {@code _} (a lookup: the quick JIT tier calls nothing). */
+        private static final boolean[] WORD = new boolean[128];
+
+        static {
+            for (char c = 0; c < 128; c++) {
+                WORD[c] = Character.isLetterOrDigit(c) || c == '_';
+            }
         }
 
         /** {@code \\s} without UNICODE_CHARACTER_CLASS. */
@@ -381,7 +391,7 @@ public final class TaskClassifier {
                 return task.contains(literal);
             }
             return requires.mayMatch(text.low(), text.high())
-                    && (starts != null ? starts.find(pattern, task) : pattern.matcher(task).find());
+                    && (starts != null ? starts.find(pattern, task, text.chars()) : pattern.matcher(task).find());
         }
     }
 
