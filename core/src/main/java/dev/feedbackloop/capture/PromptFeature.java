@@ -68,13 +68,23 @@ public enum PromptFeature {
      * regex is tried only where one of its anchors starts.
      */
     public static int detect(String prompt) {
-        // written for the JIT's quick tier (C1) too, which runs short imports: ASCII is folded by table
-        // lookup, the next char is read only where an anchor may start, and only the anchors that
-        // start with both chars are compared
+        // written for the JIT's quick tier (C1) too, which runs short imports: the chars are read from
+        // an array (C1 runs String.charAt several times slower), ASCII is folded by table lookup, the
+        // next char is read only where an anchor may start, and only the anchors that start with both
+        // chars are compared. Inside a word nothing can start: every regex whose anchors begin with a
+        // word char requires a non-word char before them (\b or a look-behind), so an ASCII word char
+        // after another one is passed over.
         int mask = 0;
-        int n = prompt.length();
+        char[] chars = prompt.toCharArray();
+        int n = chars.length;
+        boolean afterWord = false;
         for (int i = 0; i < n; i++) {
-            char ch = prompt.charAt(i);
+            char ch = chars[i];
+            boolean word = ch < 128 && ASCII_WORD[ch];
+            if (word && afterWord) {
+                continue;
+            }
+            afterWord = word;
             char c = ch < 128 ? ASCII_FOLD[ch] : fold(ch);
             if (c >= 128 || !ANCHOR_FIRST[c]) {
                 continue;
@@ -84,7 +94,7 @@ public enum PromptFeature {
                 mask = tryAnchors(alone, prompt, i, mask);
             }
             if (i + 1 < n) {
-                char nx = prompt.charAt(i + 1);
+                char nx = chars[i + 1];
                 char next = nx < 128 ? ASCII_FOLD[nx] : fold(nx);
                 Anchor[] pair = next < 128 ? ANCHORS_BY_PAIR[c << 7 | next] : null;
                 if (pair != null) {
@@ -131,6 +141,8 @@ public enum PromptFeature {
 
     /** [c]: {@link #fold} of each ASCII char. */
     private static final char[] ASCII_FOLD = new char[128];
+    /** [c]: whether c is an ASCII word char ({@code \\w}: letter, digit or {@code _}). */
+    private static final boolean[] ASCII_WORD = new boolean[128];
     /** [c]: whether some anchor starts with this (folded) char. */
     private static final boolean[] ANCHOR_FIRST = new boolean[128];
     /** [c]: the anchors that are this one (folded) char alone; null when none. */
@@ -141,6 +153,7 @@ public enum PromptFeature {
     static {
         for (char c = 0; c < 128; c++) {
             ASCII_FOLD[c] = fold(c);
+            ASCII_WORD[c] = Character.isLetterOrDigit(c) || c == '_';
         }
         for (PromptFeature f : values()) {
             for (String text : f.anchors) {

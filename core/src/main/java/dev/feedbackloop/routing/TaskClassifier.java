@@ -32,14 +32,14 @@ public final class TaskClassifier {
             int type = types.size();
             List<Signal> signals = new ArrayList<>();
             t.keywords().forEach((k, w) -> {
-                signals.add(new Signal(k, null, w, words.size(), null, null));
+                signals.add(new Signal(k, null, w, words.size(), null, null, null));
                 words.add(k);
                 wordTypes.add(type);
                 wordWeights.add(w);
             });
             t.patterns().forEach(p -> {
                 Signal s = new Signal(p.label(), p.compile(), p.weight(), -1, plain(p.regex()) ? p.regex() : null,
-                        RequiredChars.of(p.regex()));
+                        RequiredChars.of(p.regex()), StartChars.of(p.regex()).orElse(null));
                 signals.add(s);
                 patterns.add(s);
                 patternType.add(type);
@@ -69,7 +69,7 @@ public final class TaskClassifier {
             throw new InvalidInputException("task is required and must not be empty");
         }
         Scanned text = Scanned.of(task);
-        boolean[] found = keywords.find(task, text.folded());
+        boolean[] found = keywords.find(text.chars(), k -> { });
         List<Classification.Score> scores = new ArrayList<>();
         for (TypeSignals t : types) {
             int score = 0;
@@ -106,7 +106,7 @@ public final class TaskClassifier {
         // the same sums as classify's, added as keywords are found rather than asked of every signal
         Scanned text = Scanned.of(task);
         int[] scores = new int[types.size()];
-        keywords.find(task, text.folded(), k -> scores[keywordType[k]] += keywordWeight[k]);
+        keywords.find(text.chars(), k -> scores[keywordType[k]] += keywordWeight[k]);
         for (int p = 0; p < patterns.size(); p++) {
             if (patterns.get(p).in(task, text, null)) {
                 scores[patternType.get(p)] += patterns.get(p).weight;
@@ -139,31 +139,45 @@ public final class TaskClassifier {
      * ({@code toLowerCase(toUpperCase(c))}).
      */
     static String fold(String text) {
-        return Scanned.of(text).folded();
+        char[] out = new char[text.length()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = fold(text.charAt(i));
+        }
+        return new String(out);
+    }
+
+    /** {@link #fold(String)} of one char; ASCII by table lookup (the path of nearly every char of a task). */
+    static char fold(char c) {
+        return c < 128 ? ASCII_FOLD[c] : Character.toLowerCase(Character.toUpperCase(c));
+    }
+
+    private static final char[] ASCII_FOLD = new char[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_FOLD[c] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        }
     }
 
     /**
-     * A task read once: {@link #fold folded}, and which ASCII characters it holds (bit {@code c} of
-     * {@code low} for c below 64, of {@code high} for 64 to 127), for {@link RequiredChars#mayMatch(long, long)}.
+     * A task read once: its chars (each pass over the task reads this array: under the JIT's quick tier,
+     * which runs small imports, far cheaper than {@code String.charAt}; not to be modified), and which
+     * ASCII characters it holds (bit {@code c} of {@code low} for c below 64, of {@code high} for 64 to
+     * 127), for {@link RequiredChars#mayMatch(long, long)}.
      */
-    record Scanned(String folded, long low, long high) {
+    record Scanned(char[] chars, long low, long high) {
         static Scanned of(String text) {
-            char[] out = new char[text.length()];
+            char[] chars = text.toCharArray();
             long low = 0;
             long high = 0;
-            for (int i = 0; i < out.length; i++) {
-                char c = text.charAt(i);
+            for (char c : chars) {
                 if (c < 64) {
                     low |= 1L << c;
-                    out[i] = c;
                 } else if (c < 128) {
                     high |= 1L << (c - 64);
-                    out[i] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-                } else {
-                    out[i] = Character.toLowerCase(Character.toUpperCase(c));
                 }
             }
-            return new Scanned(new String(out), low, high);
+            return new Scanned(chars, low, high);
         }
     }
 
@@ -206,35 +220,31 @@ public final class TaskClassifier {
 
         /** Which keywords occur in {@code task}, by their index in the constructor's list. */
         boolean[] find(String task) {
-            return find(task, fold(task));
+            return find(task.toCharArray(), k -> { });
         }
 
-        /** @param folded {@code fold(task)} */
-        boolean[] find(String task, String folded) {
-            return find(task, folded, k -> { });
-        }
-
-        /** As {@link #find(String, String)}, telling {@code first} each keyword's index when it is first found. */
-        boolean[] find(String task, String folded, java.util.function.IntConsumer first) {
+        /** As {@link #find(String)} (given the task's chars), telling {@code first} each keyword's index when it is first found. */
+        boolean[] find(char[] task, java.util.function.IntConsumer first) {
             boolean[] found = new boolean[size];
-            int length = task.length();
+            int length = task.length;
             for (int i = 0; i < length; i++) {
-                if (i == 0 || !word(task.charAt(i - 1))) {
-                    walk(task, folded, i, found, first);
+                if (i == 0 || !word(task[i - 1])) {
+                    walk(task, i, found, first);
                 }
             }
             return found;
         }
 
-        private void walk(String task, String folded, int from, boolean[] found, java.util.function.IntConsumer first) {
+        /** Folds the task's chars as it goes ({@link #fold(char)}): most walks end after a char or two. */
+        private void walk(char[] task, int from, boolean[] found, java.util.function.IntConsumer first) {
             Node n = root;
             int j = from;
-            int length = task.length();
+            int length = task.length;
             while (true) {
                 for (int k : n.prefixEnds) {
                     mark(found, k, first);
                 }
-                if (n.ends.length > 0 && (j == length || !word(task.charAt(j)))) {
+                if (n.ends.length > 0 && (j == length || !word(task[j]))) {
                     for (int k : n.ends) {
                         mark(found, k, first);
                     }
@@ -242,12 +252,12 @@ public final class TaskClassifier {
                 if (j == length) {
                     return;
                 }
-                char c = folded.charAt(j);
+                char c = fold(task[j]);
                 if (space(c)) {
                     if (n.space == null) {
                         return;
                     }
-                    while (j < length && space(folded.charAt(j))) {
+                    while (j < length && space(task[j])) {   // no other char folds to a space
                         j++;
                     }
                     n = n.space;
@@ -276,7 +286,16 @@ public final class TaskClassifier {
 
         /** {@code \\w} without UNICODE_CHARACTER_CLASS. */
         private static boolean word(char c) {
-            return c < 128 && (Character.isLetterOrDigit(c) || c == '_');
+            return c < 128 && WORD[c];
+        }
+
+        /** [c]: whether ASCII char c is a letter, a digit or {@code _} (a lookup: the quick JIT tier calls nothing). */
+        private static final boolean[] WORD = new boolean[128];
+
+        static {
+            for (char c = 0; c < 128; c++) {
+                WORD[c] = Character.isLetterOrDigit(c) || c == '_';
+            }
         }
 
         /** {@code \\s} without UNICODE_CHARACTER_CLASS. */
@@ -360,16 +379,19 @@ public final class TaskClassifier {
     /**
      * A keyword (its index in {@link #keywords}, {@code pattern} null) or a regular expression
      * ({@code literal} set when it is {@link #plain}; else run only on tasks holding the characters
-     * it {@code requires}).
+     * it {@code requires}, and only where a match can start when {@code starts} is known, else null).
      */
     private record Signal(String text, Pattern pattern, int weight, int keyword, String literal,
-            RequiredChars requires) {
+            RequiredChars requires, StartChars starts) {
         boolean in(String task, Scanned text, boolean[] found) {
             if (pattern == null) {
                 return found[keyword];
             }
-            return literal != null ? task.contains(literal)
-                    : requires.mayMatch(text.low(), text.high()) && pattern.matcher(task).find();
+            if (literal != null) {
+                return task.contains(literal);
+            }
+            return requires.mayMatch(text.low(), text.high())
+                    && (starts != null ? starts.find(pattern, task, text.chars()) : pattern.matcher(task).find());
         }
     }
 

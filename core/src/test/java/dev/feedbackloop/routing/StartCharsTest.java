@@ -1,0 +1,59 @@
+package dev.feedbackloop.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** A search from the start characters only finds exactly what {@code Matcher.find} finds. */
+class StartCharsTest {
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+
+    @Test
+    void findsWhatFindFinds() {
+        List<String> regexes = new ArrayList<>();
+        RoutingRules.defaults().taskTypes().forEach(t -> t.patterns().forEach(p -> regexes.add(p.regex())));
+        regexes.addAll(List.of("\\d+\\s*%", "(1|2)+", "-|=", "\\(\\)|\\[\\]", "[+-]\\d", "(?<!1)-\\d", "(?<=\\d)%",
+                "\\b\\d", "\\B\\d", "(?=\\d\\d)\\d", "(?!1)\\d", "\\d(?:\\s*[+*/^×÷=]\\s*\\d|\\s+-\\s+\\d)", "[×÷]\\d?",
+                "(?:%|\\d)(?:x)?", "\\d{2,}", "\\.\\d", "-{1,2}\\d", "\\d\\s*$", "%(?![a-z])", "é?%", "[0-9é]%",
+                "\\w\\(\\)", "\\s1", "[a-c]-\\d", "\\w\\w%", "a(1|2)", "(?<=x)\\w=", "\\b\\w\\.", "é\\(", "ab\\(|c\\)\\)",
+                "k\\d", "\\w(?:\\(\\))+"));
+        List<String> texts = new ArrayList<>(RequiredCharsTest.texts());
+        texts.addAll(List.of("a1", "11-2", "x-1", "%a", "%1", "1%", "a 1 %", "9 - 9", "éé%", "é%", "×1", "÷", "𝟙1 = 2"));
+        int used = 0;
+        int found = 0;
+        for (String regex : regexes) {
+            var starts = StartChars.of(regex);
+            if (starts.isEmpty()) {
+                continue;
+            }
+            used++;
+            Pattern p = Pattern.compile(regex, FLAGS);
+            for (String text : texts) {
+                boolean expected = p.matcher(text).find();
+                assertThat(starts.get().find(p, text)).as("%s in %s", regex, text).isEqualTo(expected);
+                found += expected ? 1 : 0;
+            }
+        }
+        assertThat(used).isGreaterThan(20);
+        assertThat(found).isGreaterThan(10_000);
+    }
+
+    @Test
+    void readsTheBundledArithmeticPattern() {
+        assertThat(StartChars.of("\\d\\s*[+*/^×÷=]\\s*\\d|\\d\\s+-\\s+\\d")).isPresent();
+        assertThat(StartChars.of("\\d\\s*%")).isPresent();
+        assertThat(StartChars.of("\\w\\(\\)").orElseThrow().offset()).isEqualTo(1);
+    }
+
+    /** Optional or unreadable items before the characters, and sets that include letters (a search from each letter costs more). */
+    @Test
+    void hasNoneWhereItCannotTell() {
+        for (String regex : List.of("\\d?x", "x*\\d", "(?i)1", "\\p{Digit}", "\\Q1\\E", ".1", "^1", "[^1]", "\\W1",
+                "\\b[a-z]\\s*\\^\\s*\\d", "a|1", "1|a", "(1)\\1", "[[1]]", "[1&&2]", "\\s*1", "", "(?:)1", "\\b", "1{0}2", "ab|1", "a(?:b|c)1")) {
+            assertThat(StartChars.of(regex)).as(regex).isEmpty();
+        }
+    }
+}
