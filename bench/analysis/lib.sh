@@ -35,6 +35,6 @@ describe_machine() {
 # start-up cache for analyses exists (it trains one per jar and JDK on first use).
 describe_java() {
   local cache
-  cache=$(ls "$1"/.feedback/cache/*-analysis.* 2>/dev/null | tr '\n' ' ' || true)
+  cache=$(ls "$1"/.feedback/cache/*-analysis.* "$1"/.feedback/cache/*-analysis-cp.* 2>/dev/null | tr '\n' ' ' || true)
   echo "  $1: $("$FEEDBACK_JDK/bin/java" -version 2>&1 | sed -n 2p), start-up caches: ${cache:-none}"
 }

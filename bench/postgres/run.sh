@@ -91,7 +91,7 @@ serve() {
 # How busy the machine's cores were between two /proc/stat readings: whether a run was bound by CPU.
 ticks() { awk '/^cpu /{print $2+$3+$4+$7+$8+$9, $5+$6}' /proc/stat; }
 busy() {  # "busy idle" before, "busy idle" after
-  python3 -c "import sys; b0,i0,b1,i1=map(int,sys.argv[1:]); print('CPU: %.0f%% of %s cores busy' % (100.0*(b1-b0)/max(1,(b1-b0)+(i1-i0)), sys.argv[5]))" $1 $2 "$3" "$4" "$(nproc)"
+  python3 -c "import sys; b0,i0,b1,i1=map(int,sys.argv[1:5]); print('CPU: %.0f%% of %s cores busy' % (100.0*(b1-b0)/max(1,(b1-b0)+(i1-i0)), sys.argv[5]))" $1 $2 "$3" "$4" "$(nproc)"
 }
 serve 18281
 wrk -t2 -c64 -d10s -s "$WORK/capture.lua" "http://127.0.0.1:18281/api/v1/feedback" >/dev/null
