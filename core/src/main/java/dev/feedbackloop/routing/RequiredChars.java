@@ -33,13 +33,8 @@ final class RequiredChars {
     /** What {@code regex} (compiled with the case flags of {@link PatternSignal}) requires. */
     static RequiredChars of(String regex) {
         try {
-            Parser p = new Parser(regex);
-            Set<BitSet> needs = p.alternation();
-            if (p.at != regex.length()) {
-                return new RequiredChars(List.of());
-            }
-            return new RequiredChars(new ArrayList<>(needs));
-        } catch (Unreadable e) {
+            return new RequiredChars(new ArrayList<>(alternation(RegexSyntax.parse(regex))));
+        } catch (RegexSyntax.Unreadable e) {
             return new RequiredChars(List.of());
         }
     }
@@ -68,215 +63,85 @@ final class RequiredChars {
         return needs.length;
     }
 
-    private static final class Unreadable extends RuntimeException {
-        Unreadable() {
-            super(null, null, false, false);
+    /** An alternation requires what all its branches require. */
+    private static Set<BitSet> alternation(RegexSyntax.Alternation a) {
+        Set<BitSet> all = null;
+        for (RegexSyntax.Sequence branch : a.branches()) {
+            Set<BitSet> needs = sequence(branch);
+            if (all == null) {
+                all = needs;
+            } else {
+                all.retainAll(needs);
+            }
         }
+        return all;
     }
 
-    /**
-     * A recursive-descent reading of the expression: an alternation requires what all its branches
-     * require; a sequence requires what each of its mandatory items requires.
-     */
-    private static final class Parser {
-        private static final String META = "\\^$.|?*+()[]{}";
-        private final String re;
-        private int at;
-
-        Parser(String re) {
-            this.re = re;
-        }
-
-        Set<BitSet> alternation() {
-            Set<BitSet> all = sequence();
-            while (at < re.length() && re.charAt(at) == '|') {
-                at++;
-                all.retainAll(sequence());
-            }
-            return all;
-        }
-
-        private Set<BitSet> sequence() {
-            Set<BitSet> out = new HashSet<>();
-            while (at < re.length() && re.charAt(at) != '|' && re.charAt(at) != ')') {
-                Set<BitSet> item = item();
-                if (quantifierAllowsNone()) {
-                    continue;
-                }
-                out.addAll(item);
-            }
-            return out;
-        }
-
-        /** One atom: what it requires when it occurs once. */
-        private Set<BitSet> item() {
-            char c = re.charAt(at++);
-            switch (c) {
-                case '(' -> {
-                    boolean counts = true;
-                    if (at < re.length() && re.charAt(at) == '?') {
-                        if (re.startsWith("?:", at)) {
-                            at += 2;
-                        } else if (re.startsWith("?=", at) || re.startsWith("?!", at)) {
-                            at += 2;
-                            counts = false;
-                        } else if (re.startsWith("?<=", at) || re.startsWith("?<!", at)) {
-                            at += 3;
-                            counts = false;
-                        } else {
-                            throw new Unreadable();   // inline flags, named or atomic groups
-                        }
-                    }
-                    Set<BitSet> inner = alternation();
-                    if (at >= re.length() || re.charAt(at) != ')') {
-                        throw new Unreadable();
-                    }
-                    at++;
-                    return counts ? inner : new HashSet<>();
-                }
-                case '[' -> {
-                    return set(charClass());
-                }
-                case '\\' -> {
-                    return escape();
-                }
-                case '.', '^', '$' -> {
-                    return new HashSet<>();
-                }
-                case '*', '+', '?', '{', ')', ']', '}' -> throw new Unreadable();
-                default -> {
-                    return literal(c);
-                }
+    /** A sequence requires what each of its mandatory items requires. */
+    private static Set<BitSet> sequence(RegexSyntax.Sequence s) {
+        Set<BitSet> out = new HashSet<>();
+        for (RegexSyntax.Quantified q : s.items()) {
+            if (q.min() > 0) {
+                out.addAll(item(q.item()));
             }
         }
+        return out;
+    }
 
-        private Set<BitSet> escape() {
-            if (at >= re.length()) {
-                throw new Unreadable();
-            }
-            char c = re.charAt(at++);
-            if (c == 'd') {
-                BitSet digits = new BitSet(128);
-                digits.set('0', '9' + 1);
-                return set(digits);
-            }
-            if ("bBAzZGwWsSD".indexOf(c) >= 0) {
-                return new HashSet<>();   // boundaries, or classes too wide to be worth requiring
-            }
-            if (c < 128 && !Character.isLetterOrDigit(c)) {
-                return literal(c);        // an escaped metacharacter or punctuation
-            }
-            throw new Unreadable();       // p, Q, x, u, t escapes, back references, ...
+    /** What one item requires when it occurs once. */
+    private static Set<BitSet> item(RegexSyntax.Item item) {
+        if (item instanceof RegexSyntax.Group g) {
+            return g.lookAround() ? new HashSet<>() : alternation(g.inner());
         }
+        if (item instanceof RegexSyntax.CharClass c) {
+            return set(chars(c));
+        }
+        if (item instanceof RegexSyntax.Escape e && e.letter() == 'd') {
+            BitSet digits = new BitSet(128);
+            digits.set('0', '9' + 1);
+            return set(digits);
+        }
+        if (item instanceof RegexSyntax.Literal l) {
+            return literal(l.c());
+        }
+        return new HashSet<>();   // other escapes (boundaries, or classes too wide to be worth requiring), . ^ $
+    }
 
-        /** A literal character: required when it is ASCII and not a letter (case flags leave it alone). */
-        private static Set<BitSet> literal(char c) {
-            if (c >= 128 || Character.isLetter(c)) {
-                return new HashSet<>();
-            }
-            BitSet one = new BitSet(128);
-            one.set(c);
-            return set(one);
+    /** A literal character: required when it is ASCII and not a letter (case flags leave it alone). */
+    private static Set<BitSet> literal(char c) {
+        if (c >= 128 || Character.isLetter(c)) {
+            return new HashSet<>();
         }
+        BitSet one = new BitSet(128);
+        one.set(c);
+        return set(one);
+    }
 
-        /** A bracket class; null when it is negated or holds something but ASCII non-letters and digits. */
-        private BitSet charClass() {
-            boolean negated = at < re.length() && re.charAt(at) == '^';
-            if (negated) {
-                at++;
-            }
-            BitSet chars = new BitSet(128);
-            boolean wide = negated;
-            boolean first = true;
-            while (true) {
-                if (at >= re.length()) {
-                    throw new Unreadable();
-                }
-                char c = re.charAt(at++);
-                if (c == ']' && !first) {
-                    break;
-                }
-                first = false;
-                if (c == '[' || c == '&') {
-                    throw new Unreadable();   // nested classes and intersections
-                }
-                if (c == '\\') {
-                    if (at >= re.length()) {
-                        throw new Unreadable();
-                    }
-                    char e = re.charAt(at++);
-                    if (e == 'd') {
-                        chars.set('0', '9' + 1);
-                        continue;
-                    }
-                    if (e >= 128 || Character.isLetterOrDigit(e)) {
-                        throw new Unreadable();
-                    }
-                    c = e;
-                }
-                if (at + 1 < re.length() && re.charAt(at) == '-' && re.charAt(at + 1) != ']') {
-                    char to = re.charAt(at + 1);
-                    at += 2;
-                    if (to == '\\' || to < c) {
-                        throw new Unreadable();
-                    }
-                    for (char x = c; x <= to && x < 128; x++) {
-                        wide |= Character.isLetter(x);
-                        chars.set(x);
-                    }
-                    wide |= to >= 128;
-                    continue;
-                }
-                if (c >= 128 || Character.isLetter(c)) {
-                    wide = true;              // letters match other cases, and other characters too
-                }
-                chars.set(Math.min(c, 127));
-            }
-            return wide ? null : chars;
+    /** A bracket class's characters; null when it is negated or holds something but ASCII non-letters. */
+    private static BitSet chars(RegexSyntax.CharClass c) {
+        if (c.negated()) {
+            return null;
         }
+        BitSet chars = new BitSet(128);
+        for (RegexSyntax.Range r : c.ranges()) {
+            if (r.to() >= 128) {
+                return null;
+            }
+            for (char x = r.from(); x <= r.to(); x++) {
+                if (Character.isLetter(x)) {
+                    return null;          // letters match other cases, and other characters too
+                }
+                chars.set(x);
+            }
+        }
+        return chars;
+    }
 
-        private static Set<BitSet> set(BitSet chars) {
-            Set<BitSet> out = new HashSet<>();
-            if (chars != null && !chars.isEmpty()) {
-                out.add(chars);
-            }
-            return out;
+    private static Set<BitSet> set(BitSet chars) {
+        Set<BitSet> out = new HashSet<>();
+        if (chars != null && !chars.isEmpty()) {
+            out.add(chars);
         }
-
-        /** Reads a quantifier after an item; true when it allows zero occurrences. */
-        private boolean quantifierAllowsNone() {
-            if (at >= re.length()) {
-                return false;
-            }
-            char q = re.charAt(at);
-            boolean none;
-            if (q == '*' || q == '?') {
-                none = true;
-                at++;
-            } else if (q == '+') {
-                none = false;
-                at++;
-            } else if (q == '{') {
-                int close = re.indexOf('}', at);
-                if (close < 0) {
-                    throw new Unreadable();
-                }
-                String body = re.substring(at + 1, close);
-                if (!body.matches("\\d+(,\\d*)?")) {
-                    throw new Unreadable();
-                }
-                none = Integer.parseInt(body.split(",")[0]) == 0;
-                at = close + 1;
-            } else {
-                return false;
-            }
-            if (at < re.length() && (re.charAt(at) == '?' || re.charAt(at) == '+')) {
-                at++;                         // lazy or possessive: the same occurrences
-            }
-            if (at < re.length() && META.indexOf(re.charAt(at)) >= 0 && "*+?{".indexOf(re.charAt(at)) >= 0) {
-                throw new Unreadable();
-            }
-            return none;
-        }
+        return out;
     }
 }

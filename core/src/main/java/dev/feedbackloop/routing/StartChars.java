@@ -35,10 +35,8 @@ final class StartChars {
     /** What every match of {@code regex} holds at a fixed distance from its start, when that can be read from it. */
     static Optional<StartChars> of(String regex) {
         try {
-            Parser p = new Parser(regex);
-            StartChars s = p.alternation();
-            return p.at == regex.length() ? Optional.ofNullable(s) : Optional.empty();
-        } catch (Unreadable e) {
+            return Optional.ofNullable(alternation(RegexSyntax.parse(regex)));
+        } catch (RegexSyntax.Unreadable e) {
             return Optional.empty();
         }
     }
@@ -109,224 +107,101 @@ final class StartChars {
     private static final StartChars DIGITS = NONE.with('0').with('1').with('2').with('3').with('4').with('5').with('6')
             .with('7').with('8').with('9');
 
-    private static final class Unreadable extends RuntimeException {
-        Unreadable() {
-            super(null, null, false, false);
+    /**
+     * The union of the branches' sets when they all have one at the same offset; else null. A
+     * sequence's set is that of its first item whose characters are known and hold no letter, provided
+     * every item before it consumes exactly one character (or nothing: boundaries, look-arounds) and it
+     * occurs at least once.
+     */
+    private static StartChars alternation(RegexSyntax.Alternation a) {
+        StartChars all = null;
+        boolean first = true;
+        for (RegexSyntax.Sequence branch : a.branches()) {
+            StartChars next = sequence(branch);
+            all = first ? next : all == null || next == null || all.offset != next.offset ? null : all.or(next);
+            first = false;
         }
+        return all;
+    }
+
+    /** Null when the sequence has no set. */
+    private static StartChars sequence(RegexSyntax.Sequence s) {
+        StartChars found = null;
+        int offset = 0;
+        boolean fixed = true;
+        for (RegexSyntax.Quantified q : s.items()) {
+            Item item = item(q.item());   // every item: one this does not read leaves the whole expression unread
+            if (found != null || !fixed || item.zeroWidth) {
+                continue;
+            }
+            if (q.min() != 0 && item.chars != null && !item.chars.hasLetters()) {   // once, or at least once
+                found = item.chars.at(offset + item.chars.offset);
+            } else if (q.once() && item.oneChar) {
+                offset++;
+            } else {
+                fixed = false;
+            }
+        }
+        return found;
     }
 
     /**
-     * A recursive-descent reading. A sequence's set is that of its first item whose characters are
-     * known and hold no letter, provided every item before it consumes exactly one character (or
-     * nothing: boundaries, look-arounds) and it occurs at least once; an alternation's is the union
-     * of its branches' when they all have one at the same offset.
+     * An item: its set (null: unknown or none), whether it consumes nothing, or whether it always
+     * consumes exactly one character.
      */
-    private static final class Parser {
-        private final String re;
-        private int at;
+    private record Item(StartChars chars, boolean zeroWidth, boolean oneChar) {
+    }
 
-        Parser(String re) {
-            this.re = re;
+    private static Item item(RegexSyntax.Item item) {
+        if (item instanceof RegexSyntax.Group g) {
+            StartChars inner = alternation(g.inner());
+            return new Item(g.lookAround() ? null : inner, g.lookAround(), false);
         }
+        if (item instanceof RegexSyntax.CharClass c) {
+            return new Item(chars(c), false, true);
+        }
+        if (item instanceof RegexSyntax.Escape e) {
+            return switch (e.letter()) {
+                case 'd' -> new Item(DIGITS, false, true);
+                case 'b', 'B' -> new Item(null, true, false);
+                case 'w', 's' -> new Item(null, false, true);    // ASCII only: one char, too many to be worth a set
+                default -> new Item(null, false, false);   // negated classes (a surrogate pair too), other anchors
+            };
+        }
+        if (item instanceof RegexSyntax.Literal l) {
+            return new Item(literal(l.c()), false, true);
+        }
+        return new Item(null, false, false);   // . (any char, a surrogate pair too), ^ and $
+    }
 
-        /** Null when some branch has no set, or they are at different offsets. */
-        StartChars alternation() {
-            StartChars all = sequence();
-            while (at < re.length() && re.charAt(at) == '|') {
-                at++;
-                StartChars next = sequence();
-                all = all == null || next == null || all.offset != next.offset ? null : all.or(next);
+    private static StartChars literal(char c) {
+        if (Character.isSurrogate(c)) {
+            throw new RegexSyntax.Unreadable();   // half of a character outside the BMP
+        }
+        return NONE.with(c);
+    }
+
+    /** A bracket class of literal characters, ranges and {@code \d}; a negated one is not read. */
+    private static StartChars chars(RegexSyntax.CharClass c) {
+        if (c.negated()) {
+            throw new RegexSyntax.Unreadable();
+        }
+        StartChars chars = NONE;
+        for (RegexSyntax.Range r : c.ranges()) {
+            if (r.from() == r.to()) {
+                chars = chars.or(literal(r.from()));
+                continue;
             }
-            return all;
-        }
-
-        /** Reads the whole sequence (so that the parser stays in step); null when it has no set. */
-        private StartChars sequence() {
-            StartChars found = null;
-            int offset = 0;
-            boolean fixed = true;
-            while (at < re.length() && re.charAt(at) != '|' && re.charAt(at) != ')') {
-                Item item = item();
-                int min = minimumOccurrences();
-                if (found != null || !fixed || item.zeroWidth) {
-                    continue;
-                }
-                if (min != 0 && item.chars != null && !item.chars.hasLetters()) {   // once, or at least once
-                    found = item.chars.at(offset + item.chars.offset);
-                } else if (min == EXACTLY_ONCE && item.oneChar) {
-                    offset++;
-                } else {
-                    fixed = false;
-                }
+            if (Character.isSurrogate(r.to())) {
+                throw new RegexSyntax.Unreadable();
             }
-            return found;
-        }
-
-        /**
-         * An atom: its set (null: unknown or none), whether it consumes nothing, or whether it always
-         * consumes exactly one character.
-         */
-        private record Item(StartChars chars, boolean zeroWidth, boolean oneChar) {
-        }
-
-        private Item item() {
-            char c = re.charAt(at++);
-            switch (c) {
-                case '(' -> {
-                    boolean lookAround = false;
-                    if (at < re.length() && re.charAt(at) == '?') {
-                        if (re.startsWith("?:", at)) {
-                            at += 2;
-                        } else if (re.startsWith("?=", at) || re.startsWith("?!", at)) {
-                            at += 2;
-                            lookAround = true;
-                        } else if (re.startsWith("?<=", at) || re.startsWith("?<!", at)) {
-                            at += 3;
-                            lookAround = true;
-                        } else {
-                            throw new Unreadable();   // inline flags, named or atomic groups
-                        }
-                    }
-                    StartChars inner = alternation();
-                    if (at >= re.length() || re.charAt(at) != ')') {
-                        throw new Unreadable();
-                    }
-                    at++;
-                    return new Item(lookAround ? null : inner, lookAround, false);
-                }
-                case '[' -> {
-                    return new Item(charClass(), false, true);
-                }
-                case '\\' -> {
-                    return escape();
-                }
-                case '.', '^', '$' -> {
-                    return new Item(null, false, false);   // any char (a surrogate pair too), or anchors
-                }
-                case '*', '+', '?', '{', ')', ']', '}' -> throw new Unreadable();
-                default -> {
-                    return new Item(literal(c), false, true);
-                }
+            for (int x = r.from(); x <= r.to() && x < 128; x++) {
+                chars = chars.with((char) x);
+            }
+            if (r.to() >= 128) {
+                chars = chars.with(r.to());
             }
         }
-
-        private Item escape() {
-            if (at >= re.length()) {
-                throw new Unreadable();
-            }
-            char c = re.charAt(at++);
-            if (c == 'd') {
-                return new Item(DIGITS, false, true);
-            }
-            if (c == 'b' || c == 'B') {
-                return new Item(null, true, false);
-            }
-            if (c == 'w' || c == 's') {
-                return new Item(null, false, true);    // ASCII only: one char, too many to be worth a set
-            }
-            if ("WSDAzZG".indexOf(c) >= 0) {
-                return new Item(null, false, false);   // negated classes (a surrogate pair too), other anchors
-            }
-            if (c < 128 && !Character.isLetterOrDigit(c)) {
-                return new Item(NONE.with(c), false, true);   // an escaped metacharacter or punctuation
-            }
-            throw new Unreadable();   // p, Q, x and unicode escapes, back references, ...
-        }
-
-        private static StartChars literal(char c) {
-            if (Character.isSurrogate(c)) {
-                throw new Unreadable();   // half of a character outside the BMP
-            }
-            return NONE.with(c);
-        }
-
-        /** A bracket class of literal characters, ranges and {@code \d}; not negated. */
-        private StartChars charClass() {
-            if (at < re.length() && re.charAt(at) == '^') {
-                throw new Unreadable();
-            }
-            StartChars chars = NONE;
-            boolean first = true;
-            while (true) {
-                if (at >= re.length()) {
-                    throw new Unreadable();
-                }
-                char c = re.charAt(at++);
-                if (c == ']' && !first) {
-                    return chars;
-                }
-                first = false;
-                if (c == '[' || c == '&') {
-                    throw new Unreadable();   // nested classes and intersections
-                }
-                if (c == '\\') {
-                    if (at >= re.length()) {
-                        throw new Unreadable();
-                    }
-                    char e = re.charAt(at++);
-                    if (e == 'd') {
-                        chars = chars.or(DIGITS);
-                        continue;
-                    }
-                    if (e >= 128 || Character.isLetterOrDigit(e)) {
-                        throw new Unreadable();
-                    }
-                    c = e;
-                }
-                if (at + 1 < re.length() && re.charAt(at) == '-' && re.charAt(at + 1) != ']') {
-                    char to = re.charAt(at + 1);
-                    at += 2;
-                    if (to == '\\' || to < c || Character.isSurrogate(to)) {
-                        throw new Unreadable();
-                    }
-                    for (int x = c; x <= to && x < 128; x++) {
-                        chars = chars.with((char) x);
-                    }
-                    if (to >= 128) {
-                        chars = chars.with(to);
-                    }
-                    continue;
-                }
-                chars = chars.or(literal(c));
-            }
-        }
-
-        private static final int EXACTLY_ONCE = -1;
-
-        /** Reads a quantifier after an item: the fewest occurrences it allows, or {@link #EXACTLY_ONCE} when there is none. */
-        private int minimumOccurrences() {
-            if (at >= re.length()) {
-                return EXACTLY_ONCE;
-            }
-            char q = re.charAt(at);
-            int min;
-            if (q == '*' || q == '?') {
-                min = 0;
-                at++;
-            } else if (q == '+') {
-                min = 1;
-                at++;
-            } else if (q == '{') {
-                int close = re.indexOf('}', at);
-                if (close < 0) {
-                    throw new Unreadable();
-                }
-                String body = re.substring(at + 1, close);
-                if (!body.matches("\\d{1,6}(,\\d*)?")) {
-                    throw new Unreadable();
-                }
-                min = Integer.parseInt(body.split(",")[0]);
-                at = close + 1;
-            } else {
-                return EXACTLY_ONCE;
-            }
-            if (at < re.length() && (re.charAt(at) == '?' || re.charAt(at) == '+')) {
-                at++;                     // lazy or possessive: the same occurrences
-            }
-            if (at < re.length() && "*+?{".indexOf(re.charAt(at)) >= 0) {
-                throw new Unreadable();
-            }
-            return min;
-        }
+        return chars;
     }
 }
