@@ -126,6 +126,17 @@ public abstract class FeedbackStoreContract {
                 .satisfies(t -> assertThat(t.prompt()).startsWith("Prompt s1"));
     }
 
+
+    @Test
+    void scanReadsTimesBeforeTwoThousandAndAfterExactly() {
+        Instant early = Instant.parse("1999-12-31T23:59:59.999999Z");   // before PostgreSQL's own epoch
+        Instant late = Instant.parse("2099-06-30T12:00:00.000001Z");
+        store.insert(entry("e1", 4, true, early));
+        store.insert(entry("e2", 2, false, late));
+        List<AnalysisRow> rows = new ArrayList<>();
+        store.scan(Instant.parse("1990-01-01T00:00:00Z"), Instant.parse("2100-01-01T00:00:00Z"), rows::add);
+        assertThat(rows).extracting(AnalysisRow::timestamp).containsExactly(early, late);
+    }
     @Test
     void batchCommitsAllOrNothing() {
         try (BatchWriter w = store.openBatch()) {

@@ -282,24 +282,87 @@ public final class PostgresFeedbackStore implements FeedbackStore {
     private void scanRows(String what, String sql, PgFilter f, Consumer<AnalysisRow> action) {
         Map<String, String> names = new HashMap<>();
         connections.streamBinary(what, sql, f, rs -> {
-            java.sql.Array array = rs.getArray(10);
-            List<String> t = List.of();
-            if (array != null) {
-                Object[] values = (Object[]) array.getArray();
-                String[] kept = new String[values.length];
-                for (int i = 0; i < values.length; i++) {
-                    kept[i] = name(names, (String) values[i]);
-                }
-                t = values.length == 0 ? List.of() : java.util.Arrays.asList(kept);
-            }
-            action.accept(new AnalysisRow(rs.getLong(1), rs.getObject(2, java.time.OffsetDateTime.class).toInstant(),
+            List<String> t = tags(rs, 10, names);
+            action.accept(new AnalysisRow(rs.getLong(1), instant(rs, 2),
                     rs.getInt(3), rs.getBoolean(4), name(names, rs.getString(5)), name(names, rs.getString(6)),
                     name(names, rs.getString(7)), rs.getInt(8), rs.getInt(9), t, name(names, rs.getString(11))));
         });
     }
 
+    /**
+     * The {@code text[]} of column {@code col}, each tag kept once ({@link #name}): in the binary format
+     * (see {@link #instant}) read from its bytes (dimensions, then each element's length and UTF-8 bytes),
+     * without the driver's array objects; in the text format, which starts with a brace, or with a null
+     * element, through the driver.
+     */
+    private static List<String> tags(ResultSet rs, int col, Map<String, String> names) throws SQLException {
+        byte[] raw = rs.getBytes(col);
+        if (raw == null) {
+            return List.of();
+        }
+        if (raw.length >= 12 && raw[0] == 0) {
+            int dimensions = int4(raw, 0);
+            if (dimensions == 0) {
+                return List.of();
+            }
+            if (dimensions == 1 && raw.length >= 20) {
+                int n = int4(raw, 12);
+                String[] kept = new String[n];
+                int at = 20;
+                for (int i = 0; i < n && kept != null; i++) {
+                    int length = int4(raw, at);
+                    at += 4;
+                    if (length < 0) {
+                        kept = null;   // a null element: the driver's way
+                    } else {
+                        kept[i] = name(names, new String(raw, at, length, java.nio.charset.StandardCharsets.UTF_8));
+                        at += length;
+                    }
+                }
+                if (kept != null) {
+                    return java.util.Arrays.asList(kept);
+                }
+            }
+        }
+        java.sql.Array array = rs.getArray(col);
+        Object[] values = (Object[]) array.getArray();
+        String[] kept = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            kept[i] = name(names, (String) values[i]);
+        }
+        return values.length == 0 ? List.of() : java.util.Arrays.asList(kept);
+    }
+
     private static String name(Map<String, String> names, String s) {
         return s == null ? null : names.size() < 1 << 12 ? names.computeIfAbsent(s, k -> k) : s;
+    }
+
+    private static int int4(byte[] b, int at) {
+        return (b[at] & 0xff) << 24 | (b[at + 1] & 0xff) << 16 | (b[at + 2] & 0xff) << 8 | (b[at + 3] & 0xff);
+    }
+
+    /** 2000-01-01T00:00:00Z, where PostgreSQL counts its binary timestamps from, in epoch seconds. */
+    private static final long PG_EPOCH_SECONDS = 946_684_800L;
+
+    /**
+     * The {@code timestamptz} of column {@code col}: in the binary format (a scan read through {@link
+     * PgConnections#streamBinary}) its 8 bytes, microseconds since {@link #PG_EPOCH_SECONDS}, decoded
+     * here without the driver's date-time objects; in the text format, which is never 8 bytes long,
+     * through the driver.
+     */
+    private static Instant instant(ResultSet rs, int col) throws SQLException {
+        byte[] raw = rs.getBytes(col);
+        if (raw != null && raw.length == 8) {
+            long micros = 0;
+            for (int i = 0; i < 8; i++) {
+                micros = micros << 8 | (raw[i] & 0xff);
+            }
+            if (micros != Long.MAX_VALUE && micros != Long.MIN_VALUE) { // not +-infinity
+                return Instant.ofEpochSecond(PG_EPOCH_SECONDS + Math.floorDiv(micros, 1_000_000L),
+                        Math.floorMod(micros, 1_000_000L) * 1_000L);
+            }
+        }
+        return rs.getObject(col, java.time.OffsetDateTime.class).toInstant();
     }
 
     /** One UPDATE of the derived column; it adds and removes no rows, so it takes no write lock. */
