@@ -39,12 +39,13 @@ import java.util.function.Consumer;
 /**
  * The specification's {@code generate_report}: totals of a week or month, the change against the
  * period before, top performers and problem areas ranked by success rate with intervals, and action
- * items from significant findings. Every report is saved in the {@code reports} table (a repeated
- * one answered from the cache as it was is there already). Calendar periods and daily points use the
- * clock's zone. Whole days are counted once and kept as day rollups in {@code pattern_cache} (see
- * {@link DayRollups}), so later reports read only what is new; the last report of each kind is cached
- * there too (see {@link #generate(ReportPeriod, int)}). Prompt-length quartiles are left to the
- * analysis. Thread-safe if the store is.
+ * items from significant findings. Every report is saved in the {@code reports} table, so that the one
+ * saved last under a label is the one handed out last (a repeated report answered from the cache as it
+ * was is saved again only when another one was saved under its label since). Calendar periods and daily
+ * points use the clock's zone. Whole days are counted once and kept as day rollups in {@code
+ * pattern_cache} (see {@link DayRollups}), so later reports read only what is new; the last report of
+ * each kind is cached there too (see {@link #generate(ReportPeriod, int)}). Prompt-length quartiles are
+ * left to the analysis. Thread-safe if the store is.
  */
 public final class Reporter {
     /** Top performers and problem areas listed per kind (framework, model, tag). */
@@ -144,6 +145,9 @@ public final class Reporter {
             if (hit.renewed()) { // later requests compare with this one: shorter ranges to look at
                 store.putCache(key, version, hit.json());
                 store.saveReport(period.label(), period.start(), period.end(), hit.json());
+            } else if (!store.savedReport(hit.dated().label()).map(hit.json()::equals).orElse(false)) {
+                // another report with its label was saved since (a calendar week and the rolling one ending in it)
+                store.saveReport(hit.dated().label(), hit.dated().start(), hit.dated().end(), hit.json());
             }
             return new Answer(hit.json(), null);
         }
@@ -154,14 +158,22 @@ public final class Reporter {
         return new Answer(json, report);
     }
 
-    /** Where the last report of this kind of period is cached. */
+    /** Where the last report of this kind of period is cached (a rolling one by its length too). */
     static String cacheKey(ReportPeriod period, int minSupport, ZoneId zone) {
-        return "report/v1/" + (period.calendar() ? period.label() : "rolling-" + period.kind().id())
+        return "report/v1/" + (period.calendar() ? period.label() : "rolling-" + period.kind().id() + "-"
+                + Duration.between(period.start(), period.end()).toSeconds() + "s")
                 + "/min_support=" + minSupport + "/zone=" + zone.getId();
     }
 
-    /** A report from the cache as JSON; {@code renewed}: for the period asked for, else as it was. */
-    private record Hit(String json, boolean renewed) {
+    /**
+     * A report from the cache as JSON, with the period it states; {@code renewed}: for the period asked
+     * for, else as it was.
+     */
+    private record Hit(String json, Dated dated, boolean renewed) {
+    }
+
+    /** The label and dates a report states. */
+    private record Dated(String label, Instant start, Instant end) {
     }
 
     /**
@@ -170,54 +182,57 @@ public final class Reporter {
      * before may differ from those it counted.
      */
     private Hit fromCache(String json, ReportPeriod period, ReportPeriod before, Instant now) {
-        Instant[] was = dates(json);
-        if (was == null) {
-            return null; // written by another version: computed again
+        Dated was = dated(json);
+        if (was == null || !Duration.between(was.start(), was.end()).equals(Duration.between(period.start(), period.end()))) {
+            return null; // unreadable (written by another version), or of another length: computed again
         }
         if (period.calendar()) {
-            return was[0].equals(period.start()) && was[1].equals(period.end()) ? new Hit(json, false) : null;
+            return was.start().equals(period.start()) && was.end().equals(period.end()) ? new Hit(json, was, false) : null;
         }
-        Duration slid = Duration.between(was[1], period.end());
+        Duration slid = Duration.between(was.end(), period.end());
         if (slid.isNegative()) {
             return null;
         }
         if (slid.compareTo(Duration.between(period.start(), period.end()).dividedBy(STALE_AFTER)) <= 0) {
-            return new Hit(json, false);
+            return new Hit(json, was, false);
         }
         ObjectNode report = AnalysisJson.read(json, ObjectNode.class);
         ObjectNode previous = (ObjectNode) report.path("previous");
         boolean sameEntries = store.noneBetween(Instant.parse(previous.path("start_date").asText()), before.start())
-                && store.noneBetween(was[0], period.start())
-                && store.noneBetween(was[1], period.end());
+                && store.noneBetween(was.start(), period.start())
+                && store.noneBetween(was.end(), period.end());
         if (!sameEntries) {
             return null;
         }
         dated(report, period);
         dated(previous, before);
         report.set("generated_at", AnalysisJson.mapper().valueToTree(now));
-        return new Hit(AnalysisJson.write(report), true);
+        return new Hit(AnalysisJson.write(report), new Dated(period.label(), period.start(), period.end()), true);
     }
 
     /**
-     * The start and end of a report's period, read without reading the rest (they come first); null when
-     * the text is not such a report.
+     * The label and dates of a report, read without reading the rest (they come first); null when the
+     * text is not such a report.
      */
-    private static Instant[] dates(String json) {
-        Instant[] dates = new Instant[2];
+    private static Dated dated(String json) {
+        String label = null;
+        Instant start = null;
+        Instant end = null;
         try (JsonParser p = Json.FACTORY.createParser(json)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
-            while (p.nextToken() == JsonToken.FIELD_NAME && (dates[0] == null || dates[1] == null)) {
+            while (p.nextToken() == JsonToken.FIELD_NAME && (label == null || start == null || end == null)) {
                 String field = p.currentName();
                 p.nextToken();
                 switch (field) {
-                    case "start_date" -> dates[0] = Instant.parse(p.getText());
-                    case "end_date" -> dates[1] = Instant.parse(p.getText());
+                    case "period" -> label = p.getText();
+                    case "start_date" -> start = Instant.parse(p.getText());
+                    case "end_date" -> end = Instant.parse(p.getText());
                     default -> p.skipChildren();
                 }
             }
-            return dates[0] == null || dates[1] == null ? null : dates;
+            return label == null || start == null || end == null ? null : new Dated(label, start, end);
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -84,7 +84,9 @@ final class StartChars {
 
     private StartChars with(char c) {
         if (c >= 128) {
-            return new StartChars(offset, low, high, true);
+            char ascii = asciiCase(c);
+            // İ, ı, ſ, the Kelvin sign: under the case flags they match ASCII letters, so they stand for those
+            return ascii != 0 ? with(ascii) : new StartChars(offset, low, high, true);
         }
         if (Character.isLetter(c)) {   // both cases, and the non-ASCII characters that fold to them
             long bits = 1L << (Character.toLowerCase(c) - 64) | 1L << (Character.toUpperCase(c) - 64);
@@ -92,6 +94,20 @@ final class StartChars {
         }
         return c < 64 ? new StartChars(offset, low | 1L << c, high, nonAscii)
                 : new StartChars(offset, low, high | 1L << (c - 64), nonAscii);
+    }
+
+    /**
+     * The ASCII letter a non-ASCII char matches under {@code CASE_INSENSITIVE | UNICODE_CASE} (one of its
+     * case mappings is ASCII: U+0130 and i, U+0131 and I, U+017F and S, U+212A and k), else 0.
+     */
+    static char asciiCase(char c) {
+        for (char m : new char[] {Character.toLowerCase(c), Character.toUpperCase(c),
+                Character.toLowerCase(Character.toUpperCase(c)), Character.toUpperCase(Character.toLowerCase(c))}) {
+            if (m < 128) {
+                return m;
+            }
+        }
+        return 0;
     }
 
     private StartChars or(StartChars o) {
@@ -200,6 +216,12 @@ final class StartChars {
             }
             if (r.to() >= 128) {
                 chars = chars.with(r.to());
+                for (int x = Math.max(r.from(), 128); x < r.to(); x++) {
+                    char ascii = asciiCase((char) x);
+                    if (ascii != 0) {
+                        chars = chars.with(ascii);
+                    }
+                }
             }
         }
         return chars;

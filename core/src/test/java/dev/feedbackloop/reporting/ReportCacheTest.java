@@ -203,6 +203,30 @@ class ReportCacheTest {
     }
 
     @Test
+    void theReportSavedLastUnderALabelIsTheOneHandedOutLast() {
+        Reporter r = at(store, NOW);
+        ReportPeriod rolling = r.rolling(ReportPeriod.Kind.WEEKLY);
+        ReportPeriod calendar = ReportPeriod.isoWeek(rolling.label(), ZONE);
+        String calendarJson = AnalysisJson.write(r.generate(calendar, SUPPORT));
+        r.generate(rolling, SUPPORT);
+        assertThat(r.saved(ReportPeriod.Kind.WEEKLY, rolling.label()).orElseThrow()).isNotEqualTo(calendarJson);
+        assertThat(r.generateJson(calendar, SUPPORT)).as("from the cache, as it was").isEqualTo(calendarJson);
+        assertThat(r.saved(ReportPeriod.Kind.WEEKLY, rolling.label()).orElseThrow()).isEqualTo(calendarJson);
+    }
+
+    @Test
+    void aRollingPeriodOfAnotherLengthIsNotTheCachedOne() {
+        Reporter r = at(store, NOW);
+        r.generate(r.rolling(ReportPeriod.Kind.MONTHLY), SUPPORT);
+        ReportPeriod quarter = new ReportPeriod("2026-11", ReportPeriod.Kind.MONTHLY, NOW.minus(Duration.ofDays(90)), NOW,
+                false);
+        ImprovementReport longer = r.generate(quarter, SUPPORT);
+        assertThat(longer.startDate()).isEqualTo(NOW.minus(Duration.ofDays(90)));
+        assertThat(r.generate(r.rolling(ReportPeriod.Kind.MONTHLY), SUPPORT).startDate())
+                .isEqualTo(NOW.minus(Duration.ofDays(30)));
+    }
+
+    @Test
     void aMonthlyReportRepeatedADayLaterWithNothingNewAtItsEdgesIsTheComputedOne() {
         Reporter r = at(store, NOW);
         r.generate(r.rolling(ReportPeriod.Kind.MONTHLY), SUPPORT);

@@ -19,9 +19,14 @@ class StartCharsTest {
                 "\\b\\d", "\\B\\d", "(?=\\d\\d)\\d", "(?!1)\\d", "\\d(?:\\s*[+*/^×÷=]\\s*\\d|\\s+-\\s+\\d)", "[×÷]\\d?",
                 "(?:%|\\d)(?:x)?", "\\d{2,}", "\\.\\d", "-{1,2}\\d", "\\d\\s*$", "%(?![a-z])", "é?%", "[0-9é]%",
                 "\\w\\(\\)", "\\s1", "[a-c]-\\d", "\\w\\w%", "a(1|2)", "(?<=x)\\w=", "\\b\\w\\.", "é\\(", "ab\\(|c\\)\\)",
-                "k\\d", "\\w(?:\\(\\))+"));
+                "k\\d", "\\w(?:\\(\\))+",
+                // non-ASCII letters that the case flags match with ASCII ones
+                "\u0130stanbul", "k\u0131rm\u0131z\u0131", "[\u017f]", "\u212a", "\u017f%", "1\u0131", "[\u0130-\u0131]",
+                "[\u00e0-\u017f]1", "[0-\u0131]x"));
         List<String> texts = new ArrayList<>(RequiredCharsTest.texts());
-        texts.addAll(List.of("a1", "11-2", "x-1", "%a", "%1", "1%", "a 1 %", "9 - 9", "éé%", "é%", "×1", "÷", "𝟙1 = 2"));
+        texts.addAll(List.of("a1", "11-2", "x-1", "%a", "%1", "1%", "a 1 %", "9 - 9", "éé%", "é%", "×1", "÷", "𝟙1 = 2",
+                "istanbul", "ISTANBUL", "\u0130stanbul", "KIRMIZI", "kirmizi", "S", "s", "k", "K", "s%", "S%", "1I", "1i",
+                "i", "I", "s1", "i1", "I1", "Kx", "ix"));
         int used = 0;
         int found = 0;
         for (String regex : regexes) {

@@ -347,12 +347,13 @@ public final class PostgresFeedbackStore implements FeedbackStore {
     /**
      * The {@code timestamptz} of column {@code col}: in the binary format (a scan read through {@link
      * PgConnections#streamBinary}) its 8 bytes, microseconds since {@link #PG_EPOCH_SECONDS}, decoded
-     * here without the driver's date-time objects; in the text format, which is never 8 bytes long,
-     * through the driver.
+     * here without the driver's date-time objects (a time within 2,000 years of 2000 starts with 0x00 or
+     * 0xff; others, and {@code infinity}, are left to the driver); in the text format, which is never 8
+     * bytes long but for {@code infinity}, through the driver.
      */
     private static Instant instant(ResultSet rs, int col) throws SQLException {
         byte[] raw = rs.getBytes(col);
-        if (raw != null && raw.length == 8) {
+        if (raw != null && raw.length == 8 && (raw[0] == 0 || raw[0] == (byte) 0xff)) {
             long micros = 0;
             for (int i = 0; i < 8; i++) {
                 micros = micros << 8 | (raw[i] & 0xff);
