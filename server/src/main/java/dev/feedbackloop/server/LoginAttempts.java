@@ -53,9 +53,13 @@ final class LoginAttempts {
         return byAddress.size();
     }
 
-    /** An IPv4 address as it is; an IPv6 address as its /64 network (its first four groups). */
+    /**
+     * An IPv4 address as it is; an IPv6 address as its /64 network (its first four groups). Only text made
+     * of an IPv6 literal's characters is parsed: {@code InetAddress} would look anything else up as a name.
+     */
     static String key(String address) {
-        if (address == null || address.indexOf(':') < 0) {
+        if (address == null || address.indexOf(':') < 0 || !address.chars().allMatch(
+                c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.' || c == '[' || c == ']')) {
             return String.valueOf(address);
         }
         try {
