@@ -150,12 +150,10 @@ public final class JdbcAlertStore implements AlertStore {
 
     @Override
     public List<Delivery> deliveries(int limit, Delivery.State state) {
-        if (state == null) {
-            return store.read("read deliveries", c -> deliveries(c, "SELECT " + DELIVERY_COLUMNS
-                    + " FROM outbox ORDER BY created_at DESC, delivery_key LIMIT ?", limit));
-        }
-        return store.read("read deliveries", c -> deliveries(c, "SELECT " + DELIVERY_COLUMNS
-                + " FROM outbox WHERE state = ? ORDER BY created_at DESC, delivery_key LIMIT ?", state.id(), limit));
+        String where = state == null ? "" : " WHERE state = ?";
+        Object[] args = state == null ? new Object[] {limit} : new Object[] {state.id(), limit};
+        return store.read("read deliveries", c -> deliveries(c, "SELECT " + DELIVERY_COLUMNS + " FROM outbox" + where
+                + " ORDER BY created_at DESC, delivery_key LIMIT ?", args));
     }
 
     @Override
