@@ -32,10 +32,16 @@ final class PgConnections implements AutoCloseable {
 
     private final PostgresLocation location;
     private final HikariDataSource pool;
+    /**
+     * A URL that sets prepareThreshold (0 behind PgBouncer's transaction pooling, which cannot keep
+     * server-side prepared statements) is obeyed: scans then read text ({@link #streamBinary}).
+     */
+    private final boolean urlSetsPrepareThreshold;
 
     /** @throws StorageException when the server cannot be reached or refuses the connection */
     PgConnections(PostgresLocation location, int poolSize) {
         this.location = location;
+        this.urlSetsPrepareThreshold = location.jdbcUrl().contains("prepareThreshold=");
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(location.jdbcUrl());
         config.setUsername(location.user());
@@ -182,9 +188,7 @@ final class PgConnections implements AutoCloseable {
     private void stream(String what, String sql, PgFilter f, PostgresFeedbackStore.SqlRow row, boolean binary) {
         transaction(what, false, c -> {
             try (PreparedStatement ps = PgRows.prepare(c, sql, f.array())) {
-                if (binary && !location.jdbcUrl().contains("prepareThreshold=")) {
-                    // a URL that sets prepareThreshold (0 behind PgBouncer's transaction pooling, which
-                    // cannot keep server-side prepared statements) is obeyed: the scan then reads text
+                if (binary && !urlSetsPrepareThreshold) {
                     ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
                 }
                 ps.setFetchSize(FETCH_SIZE);
