@@ -42,10 +42,11 @@ class RequiredCharsTest {
                 "1{0}2", "1?2", "(?=1)\\d", "(?<!a)-", "\\(\\)|\\[\\]", "x*", "[+-]\\d", "[a-c=]", "a.b", "\\Q(\\E",
                 "(?i)k", "\\p{Digit}", "[\\d-]", "\\.", "a{2}", "((1))", "=+?", "[]a]", "-[%]"));
         int turnedAway = 0;
+        List<String> texts = texts();
         for (String regex : regexes) {
             RequiredChars required = RequiredChars.of(regex);
             Pattern p = Pattern.compile(regex, FLAGS);
-            for (String text : texts()) {
+            for (String text : texts) {
                 boolean found = p.matcher(text).find();
                 if (!required.mayMatch(text)) {
                     turnedAway++;
