@@ -359,7 +359,7 @@ final class DayRollups {
             return;
         }
         DayCursor cursor = new DayCursor(zone);
-        store.scanAdded(from, to, oldest, row -> {
+        store.scanAdded(from, to, oldest, version, row -> {
             LocalDate d = cursor.day(row.timestamp());
             DayCounts c = kept.get(d);
             if (c != null && row.id() > c.maxId() && row.id() <= version) {

@@ -52,12 +52,8 @@ public final class OutcomeLedger {
             return;
         }
         int today = today();
-        long[] seen = {lastId};
-        store.outcomesAfter(lastId, row -> {
-            add(row, today);
-            seen[0] = Math.max(seen[0], row.id());
-        });
-        lastId = Math.max(version, seen[0]);
+        store.outcomesAfter(lastId, version, row -> add(row, today));
+        lastId = version;
     }
 
     /** Attributed outcomes read so far. */

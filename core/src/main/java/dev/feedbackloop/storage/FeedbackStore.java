@@ -14,14 +14,16 @@ import java.util.function.Consumer;
  * specification's schema, and never leave a partial write: every method is one transaction.
  * All time bounds are half-open: {@code from} inclusive, {@code to} exclusive; null = unbounded.
  *
- * <p><b>No reader may skip a row.</b> Row ids ({@link AnalysisRow#id()}, {@link OutcomeRow#id()},
- * {@link DataVersion#maxId()}) and change numbers ({@link #changesAfter}) become visible in increasing
- * order: once a reader has seen id N, no row with an id at or below N appears later (nor a change at
- * or below a seen change number). Incremental readers (the router's outcome ledger, day rollups,
- * {@link #scanAdded}, the analysis cache) rely on it to read only what is above the position they
- * reached. SQLite has it by construction (one writer at a time); a server database must arrange it
- * (PostgreSQL: writers of feedback rows take turns through an advisory lock held until commit, so
- * ids are drawn in commit order).
+ * <p><b>No reader may skip a row.</b> {@link #dataVersion()} names a row id, {@link DataVersion#maxId()},
+ * at or below which the table is final: no row with an id at or below it appears later (the
+ * transactions that drew those ids have ended). Change numbers ({@link #changesAfter}) become visible in
+ * increasing order. Incremental readers (the router's outcome ledger, day rollups, {@link #scanAdded},
+ * the analysis cache) read the rows in (their position, {@code maxId}] of a version read first, then
+ * move their position to that {@code maxId}; rows above it may be visible already, and are read next
+ * time. SQLite has it by construction (one writer at a time: {@code maxId} is the highest id). A server
+ * database must arrange it: on PostgreSQL a transaction that took id 10 can commit after the one that
+ * took id 11, so {@code maxId} stays below the lowest id a transaction still open may hold (writers
+ * announce themselves before they draw ids; see {@code PostgresFeedbackStore}).
  *
  * @throws dev.feedbackloop.StorageException from any method when the database fails
  */
@@ -171,13 +173,14 @@ public interface FeedbackStore extends AutoCloseable {
     void scan(Instant from, Instant to, Consumer<AnalysisRow> action);
 
     /**
-     * Streams the rows of [from, to) with a row id above {@code afterId}, in id order: the entries
-     * added since a known {@link #dataVersion()}. Implementations read them by id, so the cost
-     * follows the number of new entries, not the window.
+     * Streams the rows of [from, to) with a row id in ({@code afterId}, {@code upToId}], in id order:
+     * the entries added between two {@link #dataVersion()}s ({@code upToId} the later one's
+     * {@link DataVersion#maxId()}). Implementations read them by id, so the cost follows the number of
+     * new entries, not the window.
      */
-    default void scanAdded(Instant from, Instant to, long afterId, Consumer<AnalysisRow> action) {
+    default void scanAdded(Instant from, Instant to, long afterId, long upToId, Consumer<AnalysisRow> action) {
         scan(from, to, row -> {
-            if (row.id() > afterId) {
+            if (row.id() > afterId && row.id() <= upToId) {
                 action.accept(row);
             }
         });
@@ -194,8 +197,11 @@ public interface FeedbackStore extends AutoCloseable {
     /** Texts of the given row ids (ids that do not exist are skipped). */
     List<EntryText> texts(Collection<Long> ids);
 
-    /** Attributed outcomes (task type and framework both known) with row id &gt; {@code afterId}, in id order. */
-    void outcomesAfter(long afterId, Consumer<OutcomeRow> action);
+    /**
+     * Attributed outcomes (task type and framework both known) with a row id in ({@code afterId},
+     * {@code upToId}], in id order ({@code upToId}: a {@link DataVersion#maxId()}, see the class comment).
+     */
+    void outcomesAfter(long afterId, long upToId, Consumer<OutcomeRow> action);
 
     DataVersion dataVersion();
 

@@ -162,16 +162,19 @@ public abstract class FeedbackStoreContract {
         store.insert(entry("unrouted", 5, true, T0));
         store.insert(routed);
 
+        long version = store.dataVersion().maxId();
         List<OutcomeRow> rows = new ArrayList<>();
-        store.outcomesAfter(0, rows::add);
+        store.outcomesAfter(0, version, rows::add);
         assertThat(rows).singleElement().satisfies(r -> {
             assertThat(r.taskType()).isEqualTo("math");
             assertThat(r.framework()).isEqualTo("chain-of-thought");
             assertThat(r.positive()).isTrue();
         });
         List<OutcomeRow> after = new ArrayList<>();
-        store.outcomesAfter(rows.get(0).id(), after::add);
+        store.outcomesAfter(rows.get(0).id(), version, after::add);
         assertThat(after).isEmpty();
+        store.outcomesAfter(0, rows.get(0).id() - 1, after::add);
+        assertThat(after).as("nothing above the version given").isEmpty();
     }
 
     @Test

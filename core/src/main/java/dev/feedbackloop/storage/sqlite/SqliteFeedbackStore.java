@@ -181,9 +181,9 @@ public final class SqliteFeedbackStore implements FeedbackStore {
     }
 
     @Override
-    public void scanAdded(Instant from, Instant to, long afterId, Consumer<AnalysisRow> action) {
+    public void scanAdded(Instant from, Instant to, long afterId, long upToId, Consumer<AnalysisRow> action) {
         read("scan new feedback", c -> {
-            SqliteReads.scanAdded(c, from, to, afterId, action);
+            SqliteReads.scanAdded(c, from, to, afterId, upToId, action);
             return null;
         });
     }
@@ -219,9 +219,9 @@ public final class SqliteFeedbackStore implements FeedbackStore {
     }
 
     @Override
-    public void outcomesAfter(long afterId, Consumer<OutcomeRow> action) {
+    public void outcomesAfter(long afterId, long upToId, Consumer<OutcomeRow> action) {
         read("read outcomes", c -> {
-            SqliteReads.outcomesAfter(c, afterId, action);
+            SqliteReads.outcomesAfter(c, afterId, upToId, action);
             return null;
         });
     }

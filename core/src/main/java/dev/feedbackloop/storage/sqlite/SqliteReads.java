@@ -60,9 +60,9 @@ final class SqliteReads {
     }
 
     /** The rows of [from, to) with an id above {@code afterId}, in id order. */
-    static void scanAdded(Connection c, Instant from, Instant to, long afterId, Consumer<AnalysisRow> action)
-            throws SQLException {
-        SqlFilter f = SqlFilter.of(FeedbackQuery.between(from, to)).and("id > ?", afterId);
+    static void scanAdded(Connection c, Instant from, Instant to, long afterId, long upToId,
+            Consumer<AnalysisRow> action) throws SQLException {
+        SqlFilter f = SqlFilter.of(FeedbackQuery.between(from, to)).and("id > ?", afterId).and("id <= ?", upToId);
         scanRows(c, f, "SELECT " + ScanRows.COLUMNS + " FROM feedback NOT INDEXED" + f.where() + " ORDER BY id",
                 action);
     }
@@ -91,9 +91,10 @@ final class SqliteReads {
     }
 
     /** The attributed rows (task type and framework) with an id above {@code afterId}, in id order. */
-    static void outcomesAfter(Connection c, long afterId, Consumer<OutcomeRow> action) throws SQLException {
+    static void outcomesAfter(Connection c, long afterId, long upToId, Consumer<OutcomeRow> action)
+            throws SQLException {
         // from the start, the partial index holds exactly the attributed rows; after that, the new rows by id
-        SqlFilter f = SqlFilter.NONE.and("id > ?", afterId);
+        SqlFilter f = SqlFilter.NONE.and("id > ?", afterId).and("id <= ?", upToId);
         String sql = "SELECT id, timestamp, task_type, framework, rating, thumbs_up FROM feedback"
                 + (afterId <= 0 ? " INDEXED BY idx_feedback_attributed" : "") + f.where()
                 + " AND task_type IS NOT NULL AND framework IS NOT NULL ORDER BY id";

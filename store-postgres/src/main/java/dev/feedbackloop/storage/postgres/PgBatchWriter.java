@@ -5,6 +5,7 @@ import dev.feedbackloop.capture.FeedbackEntry;
 import dev.feedbackloop.storage.BatchWriter;
 import dev.feedbackloop.storage.EntryRow;
 import dev.feedbackloop.storage.InsertResult;
+import dev.feedbackloop.storage.postgres.PgConnections.Turn;
 import java.io.StringReader;
 import java.io.IOException;
 import java.sql.Connection;
@@ -23,29 +24,30 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 /**
- * One write transaction on a borrowed connection; it takes {@link PgConnections#WRITE_LOCK} before
- * it writes the first row (so a writer that ends up writing nothing never waits for the turn).
- * {@link #addAll} sends a group of up to {@link #COPY_FROM} rows (a group commit of the service) as
- * one statement that takes the lock and inserts every row ({@link #GROUP_INSERT}: one round trip,
- * where a lock statement and a JDBC batch took two), and loads more with COPY: straight into
- * {@code feedback} under a savepoint, and when an id is already stored (a repeated import), the
+ * One write transaction on a borrowed connection; it takes its turn ({@link PgConnections.Turn}) before
+ * it writes the first row (so a writer that ends up writing nothing never waits). Chunks of rows that
+ * are not votes are added alongside other writers (the shared turn), except by a bulk writer, which
+ * takes the table to itself (the exclusive turn) for its {@link PgCopyStream}. Chunks with votes take it
+ * too, and go one at a time, in order, as do rows added one by one ({@link #add}).
+ * {@link #addAll} sends a group of up to {@link #COPY_FROM} rows (a group commit of the service) as one
+ * statement that takes the turn and inserts every row ({@link #GROUP_INSERT}: one round trip, where a
+ * lock statement and a JDBC batch took two), and loads more with COPY: straight into {@code feedback}
+ * under a savepoint, and when an id is already stored (a repeated import, or another writer's), the
  * savepoint is rolled back and the chunk goes through a temporary table and {@code INSERT ... ON
- * CONFLICT DO NOTHING}, so the results (inserted, unchanged, conflict) are the same as row by row.
- * Chunks whose ids cannot be stored already go into one COPY kept open across chunks instead
- * ({@link PgCopyStream}), so PostgreSQL stores one while the importer reads the next.
- * Rows with votes go one at a time, in order.
+ * CONFLICT DO NOTHING}, so the results (inserted, unchanged, conflict) are the same as row by row. A
+ * bulk writer's chunks whose ids cannot be stored already go into one COPY kept open across chunks
+ * instead ({@link PgCopyStream}), so PostgreSQL stores one while the importer reads the next.
  */
 final class PgBatchWriter implements BatchWriter {
     /** Below this many rows a chunk goes as one statement (a COPY and its savepoint cost more). */
     private static final int COPY_FROM = 64;
     /**
-     * Takes the write lock, then inserts the rows given as one array per column, in array order.
-     * The ids are drawn by the projection above the join with the one-row lock query, so only after
-     * the lock is held, whichever way the join is planned. Times travel as microseconds since the
+     * Takes the shared turn (which announces the writer), then inserts the rows given as one array per
+     * column, in array order. The ids are drawn by the projection above the join with the one-row turn
+     * query, so only after the writer announced itself, whichever way the join is planned. Times travel as microseconds since the
      * epoch (exact), tags and context as texts cast per row. RETURNING names the rows inserted.
      */
-    static final String GROUP_INSERT = "WITH turn AS MATERIALIZED (SELECT pg_advisory_xact_lock("
-            + PgConnections.WRITE_LOCK + ") AS held)"
+    static final String GROUP_INSERT = "WITH turn AS MATERIALIZED (SELECT " + PgConnections.SHARED_TURN + ")"
             + " INSERT INTO feedback (" + PgRows.INSERT_COLUMNS + ")"
             + " SELECT r.feedback_id, timestamptz 'epoch' + r.micros * interval '1 microsecond', r.prompt, r.output,"
             + " r.rating, r.thumbs_up, r.tags::text[], r.context::json, r.notes, r.framework, r.model, r.task_type,"
@@ -66,21 +68,28 @@ final class PgBatchWriter implements BatchWriter {
     private final PgConnections pool;
     private PreparedStatement insert;
     private final PgCopyStream stream;
+    private final boolean bulk;
     private boolean staged;
-    private boolean locked;
+    private Turn held = Turn.NONE;
     private boolean done;
 
-    /** Takes over {@code connection} (auto-commit off); closes it at the end. */
-    PgBatchWriter(Connection connection, PgConnections pool) {
+    /**
+     * Takes over {@code connection} (auto-commit off); closes it at the end. A {@code bulk} writer takes
+     * the table to itself and streams its chunks.
+     */
+    PgBatchWriter(Connection connection, PgConnections pool, boolean bulk) {
         this.connection = connection;
         this.pool = pool;
+        this.bulk = bulk;
         this.stream = new PgCopyStream(connection, pool);
     }
 
     @Override
     public InsertResult add(EntryRow row) {
         try {
-            lock();
+            // row by row (a batch of captures, where votes and other rows mix): the exclusive turn from the
+            // start, so that a vote later in the batch never has to move up to it
+            take(Turn.EXCLUSIVE);
             stream.end();
             stream.written(List.of(row));
             return PgInserter.unlessConflict(PgInserter.insertInOrder(connection, insert(), List.of(row)).get(0),
@@ -97,18 +106,21 @@ final class PgBatchWriter implements BatchWriter {
                 return new ArrayList<>();
             }
             if (rows.stream().anyMatch(r -> r.entry().isVote())) {
-                lock();
+                take(Turn.EXCLUSIVE);
                 stream.end();
                 stream.written(rows);
                 return PgInserter.insertInOrder(connection, insert(), rows);
             }
             if (rows.size() < COPY_FROM) {
+                if (bulk) {
+                    take(Turn.EXCLUSIVE);
+                }
                 stream.end();
                 stream.written(rows);
                 return group(rows);
             }
-            lock();
-            if (stream.offer(rows)) {
+            take(bulk ? Turn.EXCLUSIVE : Turn.SHARED);
+            if (bulk && stream.offer(rows)) {
                 return java.util.Collections.nCopies(rows.size(), InsertResult.INSERTED);
             }
             stream.end();
@@ -187,7 +199,9 @@ final class PgBatchWriter implements BatchWriter {
                 }
             }
         }
-        locked = true;
+        if (held == Turn.NONE) {
+            held = Turn.SHARED;
+        }
         List<InsertResult> results = new ArrayList<>(n);
         for (EntryRow row : rows) {
             // an id given twice in the group is inserted once: its second row compares with the first
@@ -197,12 +211,17 @@ final class PgBatchWriter implements BatchWriter {
         return results;
     }
 
-    /** Takes {@link PgConnections#WRITE_LOCK} unless this transaction holds it already. */
-    private void lock() throws SQLException {
-        if (!locked) {
-            PgConnections.takeWriteLock(connection);
-            locked = true;
+    /**
+     * Takes {@code turn} unless this transaction holds it, or the exclusive one, already. (From the shared
+     * turn to the exclusive one, a transaction waits for the other writers; two doing so at once are a
+     * deadlock PostgreSQL breaks by failing one: a batch of the service holds one kind of turn.)
+     */
+    private void take(Turn turn) throws SQLException {
+        if (held == Turn.EXCLUSIVE || held == turn) {
+            return;
         }
+        PgConnections.takeTurn(connection, turn);
+        held = turn;
     }
 
     private List<InsertResult> copy(List<EntryRow> rows) throws SQLException, IOException {

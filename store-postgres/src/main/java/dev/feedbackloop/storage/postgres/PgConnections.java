@@ -25,10 +25,46 @@ import javax.sql.DataSource;
 final class PgConnections implements AutoCloseable {
     /**
      * The key of the transaction-level advisory lock that every write of feedback rows takes first
-     * ("feedback" in ASCII, truncated): writers of feedback take turns, so row ids and change
-     * sequence numbers become visible in the order they were taken (see {@link PostgresFeedbackStore}).
+     * ("feedback" in ASCII, truncated): shared by writers that only add rows (they run side by side),
+     * exclusive for those that need the table to themselves ({@link Turn#EXCLUSIVE}).
      */
     static final long WRITE_LOCK = 0x6665656462616bL;
+    /**
+     * Writers of feedback rows announce themselves with a shared transaction-level advisory lock on this
+     * key plus the id sequence's last value, taken before they draw an id ("fbk" in the high 24 bits, the
+     * value in the low 40): every id such a writer draws is above the value it announced.
+     * {@link #FINAL_ID} reads the lowest announced value; ids at or below it are final.
+     */
+    static final long ANNOUNCED = 0x66626BL << 40;
+    private static final String ANNOUNCE = "pg_advisory_xact_lock_shared(" + ANNOUNCED
+            + " + least(coalesce(pg_sequence_last_value(pg_get_serial_sequence('feedback', 'id')::regclass), 0),"
+            + " 1099511627775))"; // 2^40 - 1: an id beyond announces less than it could, never another key
+    /**
+     * Takes the turn of {@link Turn#SHARED} as an expression (for a statement that draws ids after it,
+     * see {@code PgBatchWriter.GROUP_INSERT}).
+     */
+    static final String SHARED_TURN = "pg_advisory_xact_lock_shared(" + WRITE_LOCK + "), " + ANNOUNCE;
+    /**
+     * The lowest value announced by a write transaction still open in this database, or null when none is
+     * open. A bigint advisory key shows in {@code pg_locks} as its high half in {@code classid}, its low
+     * half in {@code objid}, with {@code objsubid} 1.
+     */
+    static final String FINAL_ID = "SELECT min(((classid::bigint & 255) << 32) | objid::bigint) FROM pg_locks"
+            + " WHERE locktype = 'advisory' AND objsubid = 1 AND granted AND (classid::bigint >> 8) = "
+            + (ANNOUNCED >>> 40) + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())";
+
+    /** What a transaction takes before it writes (see {@link PostgresFeedbackStore}, commit order). */
+    enum Turn {
+        /** Writes no feedback rows and no changes (caches, settings, keys). */
+        NONE,
+        /** Adds feedback rows that are not votes, alongside other such writers. */
+        SHARED,
+        /**
+         * Needs the table to itself: removes rows or writes {@code changes} (deletions, votes, which replace
+         * the rater's earlier vote), or streams an import's COPY that relies on no one else adding ids.
+         */
+        EXCLUSIVE
+    }
 
     private final PostgresLocation location;
     private final HikariDataSource pool;
@@ -77,10 +113,17 @@ final class PgConnections implements AutoCloseable {
         return pool.getConnection();
     }
 
-    /** Takes {@link #WRITE_LOCK} for the rest of the caller's transaction. */
-    static void takeWriteLock(Connection c) throws SQLException {
+    /**
+     * Takes {@code turn} for the rest of the caller's transaction: {@link #WRITE_LOCK}, then the
+     * announcement ({@link #ANNOUNCED}). Nothing for {@link Turn#NONE}.
+     */
+    static void takeTurn(Connection c, Turn turn) throws SQLException {
+        if (turn == Turn.NONE) {
+            return;
+        }
         try (Statement st = c.createStatement()) {
-            st.execute("SELECT pg_advisory_xact_lock(" + WRITE_LOCK + ")");
+            st.execute(turn == Turn.SHARED ? "SELECT " + SHARED_TURN
+                    : "SELECT pg_advisory_xact_lock(" + WRITE_LOCK + "), " + ANNOUNCE);
         }
     }
 
@@ -186,7 +229,7 @@ final class PgConnections implements AutoCloseable {
     }
 
     private void stream(String what, String sql, PgFilter f, PostgresFeedbackStore.SqlRow row, boolean binary) {
-        transaction(what, false, c -> {
+        transaction(what, Turn.NONE, c -> {
             try (PreparedStatement ps = PgRows.prepare(c, sql, f.array())) {
                 if (binary && !urlSetsPrepareThreshold) {
                     ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
@@ -203,18 +246,16 @@ final class PgConnections implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} in one transaction (taking {@link #WRITE_LOCK} first when it
-     * adds or removes feedback rows). A connection failure is retried once on a fresh connection,
-     * unless the pool itself had none to give (the database is down: no point waiting twice).
+     * Runs {@code work} in one transaction, taking {@code turn} first. A connection failure is retried
+     * once on a fresh connection, unless the pool itself had none to give (the database is down: no
+     * point waiting twice).
      */
-    <T> T transaction(String what, boolean feedbackRows, PostgresFeedbackStore.SqlWork<T> work) {
+    <T> T transaction(String what, Turn turn, PostgresFeedbackStore.SqlWork<T> work) {
         for (int attempt = 0; ; attempt++) {
             try (Connection c = borrow()) {
                 c.setAutoCommit(false);
                 try {
-                    if (feedbackRows) {
-                        takeWriteLock(c);
-                    }
+                    takeTurn(c, turn);
                     T result = work.run(c);
                     c.commit();
                     return result;

@@ -14,10 +14,11 @@ import org.postgresql.copy.CopyIn;
  * stored before the next is sent). Rows sent are only known stored when {@link #end()} returns; a
  * failure of any of them (a NUL in a text, a duplicate id) fails the whole stream, so a chunk is
  * sent only when none of its ids can be stored already: not committed ({@link #storedAny}, asked on
- * a second connection, which sees every committed row, and no other writer commits feedback while the
- * import holds the write turn; not asked at all when no row was committed when the stream began) and
- * not written earlier in this transaction, streamed or not ({@link #written}: a set of the ids' 64-bit
- * hashes; a collision only sends a chunk the slow, exact way). Not thread-safe.
+ * a second connection, which sees every committed row; no other writer commits feedback meanwhile,
+ * since only a bulk writer streams, under the exclusive turn; not asked at all when no row was
+ * committed when the stream began) and not written earlier in this transaction, streamed or not
+ * ({@link #written}: a set of the ids' 64-bit hashes; a collision only sends a chunk the slow, exact
+ * way). Not thread-safe.
  */
 final class PgCopyStream {
     private final Connection connection;
@@ -26,7 +27,7 @@ final class PgCopyStream {
     private CopyIn copy;
     private final LongSet sent = new LongSet();
     private StringBuilder text;
-    /** Whether the table held no committed row when first asked (then none can be committed during the turn). */
+    /** Whether the table held no committed row when first asked (then none can be committed during the exclusive turn). */
     private Boolean noneCommitted;
 
     PgCopyStream(Connection connection, PgConnections pool) {

@@ -50,8 +50,8 @@ final class PgReads {
         scanRows("scan feedback", SCAN + f.where() + " ORDER BY timestamp", f, action);
     }
 
-    void scanAdded(Instant from, Instant to, long afterId, Consumer<AnalysisRow> action) {
-        PgFilter f = PgFilter.of(FeedbackQuery.between(from, to)).and("id > ?", afterId);
+    void scanAdded(Instant from, Instant to, long afterId, long upToId, Consumer<AnalysisRow> action) {
+        PgFilter f = PgFilter.of(FeedbackQuery.between(from, to)).and("id > ?", afterId).and("id <= ?", upToId);
         scanRows("scan new feedback", SCAN + f.where() + " ORDER BY id", f, action);
     }
 
@@ -162,10 +162,10 @@ final class PgReads {
         return out;
     }
 
-    void outcomesAfter(long afterId, Consumer<OutcomeRow> action) {
+    void outcomesAfter(long afterId, long upToId, Consumer<OutcomeRow> action) {
         connections.stream("read outcomes", "SELECT id, " + MICROS + ", task_type, framework, rating, thumbs_up FROM feedback"
-                        + " WHERE id > ? AND task_type IS NOT NULL AND framework IS NOT NULL ORDER BY id",
-                PgFilter.values(afterId),
+                        + " WHERE id > ? AND id <= ? AND task_type IS NOT NULL AND framework IS NOT NULL ORDER BY id",
+                PgFilter.values(afterId, upToId),
                 rs -> action.accept(new OutcomeRow(rs.getLong(1), PgRows.instant(rs.getLong(2)), rs.getString(3),
                         rs.getString(4), Outcome.of(rs.getInt(5), rs.getBoolean(6)) == Outcome.POSITIVE)));
     }

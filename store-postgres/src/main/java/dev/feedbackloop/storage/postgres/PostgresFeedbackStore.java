@@ -20,6 +20,7 @@ import dev.feedbackloop.storage.JdbcAlertStore;
 import dev.feedbackloop.storage.OutcomeRow;
 import dev.feedbackloop.storage.Statistics;
 import dev.feedbackloop.storage.StoreCheck;
+import dev.feedbackloop.storage.postgres.PgConnections.Turn;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -38,14 +39,21 @@ import java.util.function.Consumer;
  * the official driver, Flyway migrations of its own ({@link PgMigrations}). Thread-safe; any number
  * of processes may use one database at once.
  *
- * <p><b>Commit order.</b> {@link FeedbackStore} promises that row ids and change numbers become
- * visible in increasing order. A PostgreSQL sequence alone does not give that: a transaction that
- * took id 10 may commit after the one that took id 11, and a reader between the two commits would
- * move past 10 for good. So every transaction that adds or removes feedback rows first takes one
- * transaction-level advisory lock ({@link PgConnections#WRITE_LOCK}), held until it commits or
- * rolls back: writers of feedback take turns (as on SQLite), each draws its ids after the previous
- * one committed, and ids become visible in id order. Group commit (the server) and COPY (imports)
- * keep the turns few and short; caches, reports, settings and keys do not take the lock.
+ * <p><b>Commit order.</b> {@link FeedbackStore} promises a row id at or below which the table is
+ * final ({@link DataVersion#maxId()}). A PostgreSQL sequence alone does not give one: a transaction
+ * that took id 10 may commit after the one that took id 11, and a reader between the two commits that
+ * moved to 11 would miss 10 for good. So every transaction that adds feedback rows first announces
+ * itself, before it draws an id: a shared transaction-level advisory lock whose key carries the id
+ * sequence's last value ({@link PgConnections#ANNOUNCED}); every id it draws is above that value. The
+ * data version reads the highest visible id, then the lowest value announced by a transaction still
+ * open ({@code pg_locks}), and names the lower of the two: an id at or below it was drawn either by a
+ * transaction that has ended, or by one that announced a lower value (impossible), or after the highest
+ * id was read (so above it). Writers that only add rows (captures, the service's group commits) run side
+ * by side, sharing {@link PgConnections#WRITE_LOCK}; those that remove rows or write {@code changes}
+ * (deletions, votes) or stream an import's COPY take it exclusively, so change numbers are still drawn
+ * in commit order. A long import thus holds the final id back, not the other writers: their rows are
+ * visible at once, and counted by incremental readers when it ends. Caches, reports, settings and keys
+ * take neither lock.
  *
  * <p><b>Failures.</b> A connection or server failure is retried once on a fresh connection (a write
  * that may have committed is safe to repeat: inserts are idempotent by feedback_id), then reported
@@ -64,7 +72,7 @@ public final class PostgresFeedbackStore implements FeedbackStore {
 
         @Override
         public <T> T write(String what, JdbcAlertStore.Work<T> work) {
-            return PostgresFeedbackStore.this.write(what, false, work::run);
+            return PostgresFeedbackStore.this.write(what, Turn.NONE, work::run);
         }
     });
 
@@ -97,17 +105,32 @@ public final class PostgresFeedbackStore implements FeedbackStore {
 
     @Override
     public InsertResult insert(FeedbackEntry entry) {
-        return write("store feedback " + entry.feedbackId(), true, c -> PgInserter.insert(c, entry));
+        return write("store feedback " + entry.feedbackId(), entry.isVote() ? Turn.EXCLUSIVE : Turn.SHARED,
+                c -> PgInserter.insert(c, entry));
     }
 
+    /** Adds rows alongside other writers (see the class comment); votes take the table to themselves. */
     @Override
     public BatchWriter openBatch() {
+        return batch(false);
+    }
+
+    /**
+     * Takes the table to itself with its first row (the exclusive turn: other writers of feedback wait
+     * for its commit; readers do not), so that its chunks go into one COPY kept open ({@link PgCopyStream}).
+     */
+    @Override
+    public BatchWriter openBulkBatch() {
+        return batch(true);
+    }
+
+    private BatchWriter batch(boolean bulk) {
         Connection c = null;
         try {
             c = connections.borrow();
             c.setAutoCommit(false);
-            // the writer takes the write lock with its first row (see PgBatchWriter)
-            return new PgBatchWriter(c, connections);
+            // the writer takes its turn with its first row (see PgBatchWriter)
+            return new PgBatchWriter(c, connections, bulk);
         } catch (SQLException | RuntimeException e) {
             PgConnections.closeQuietly(c);
             throw connections.failure("start a write transaction on " + connections.location(), e);
@@ -135,7 +158,7 @@ public final class PostgresFeedbackStore implements FeedbackStore {
 
     @Override
     public Optional<FeedbackEntry> delete(String feedbackId) {
-        return write("delete feedback " + feedbackId, true, c -> PgInserter.delete(c, feedbackId));
+        return write("delete feedback " + feedbackId, Turn.EXCLUSIVE, c -> PgInserter.delete(c, feedbackId));
     }
 
     @Override
@@ -144,13 +167,13 @@ public final class PostgresFeedbackStore implements FeedbackStore {
                 rs -> span.accept(PgRows.instant(rs.getLong(1)), PgRows.instant(rs.getLong(2))));
     }
 
-    /** Removes feedback rows, so it takes {@link PgConnections#WRITE_LOCK} like every other removal. */
+    /** Removes feedback rows, so it takes the turn {@link Turn#EXCLUSIVE} like every other removal. */
     @Override
     public Deletion delete(DeletionFilter filter, Instant at, String actor, boolean dryRun) {
         if (dryRun) {
             return read("count what a deletion would remove", c -> PgLifecycle.delete(c, filter, at, true));
         }
-        return write("delete feedback", true, c -> {
+        return write("delete feedback", Turn.EXCLUSIVE, c -> {
             Deletion d = PgLifecycle.delete(c, filter, at, false);
             PgLifecycle.audit(c, new AuditEvent(0, at, actor, filter.ageOnly() ? "purge" : "delete", filter.describe(),
                     d.entries() + d.replacedVotes()));
@@ -186,7 +209,7 @@ public final class PostgresFeedbackStore implements FeedbackStore {
 
     @Override
     public void audit(AuditEvent event) {
-        write("write the audit trail", false, c -> {
+        write("write the audit trail", Turn.NONE, c -> {
             PgLifecycle.audit(c, event);
             return null;
         });
@@ -204,7 +227,7 @@ public final class PostgresFeedbackStore implements FeedbackStore {
 
     @Override
     public void keepOutput(RatedOutput output) {
-        write("keep output " + output.outputId(), false, c -> {
+        write("keep output " + output.outputId(), Turn.NONE, c -> {
             PgKept.keepOutput(c, output);
             return null;
         });
@@ -234,12 +257,12 @@ public final class PostgresFeedbackStore implements FeedbackStore {
 
     @Override
     public String settingIfAbsent(String name, String value) {
-        return write("store setting " + name, false, c -> PgKept.settingIfAbsent(c, name, value));
+        return write("store setting " + name, Turn.NONE, c -> PgKept.settingIfAbsent(c, name, value));
     }
 
     @Override
     public void putSetting(String name, String value) {
-        write("store setting " + name, false, c -> PgRows.update(c, "INSERT INTO settings (name, value) VALUES (?, ?)"
+        write("store setting " + name, Turn.NONE, c -> PgRows.update(c, "INSERT INTO settings (name, value) VALUES (?, ?)"
                 + " ON CONFLICT (name) DO UPDATE SET value = excluded.value", name, value));
     }
 
@@ -259,8 +282,8 @@ public final class PostgresFeedbackStore implements FeedbackStore {
     }
 
     @Override
-    public void scanAdded(Instant from, Instant to, long afterId, Consumer<AnalysisRow> action) {
-        reads.scanAdded(from, to, afterId, action);
+    public void scanAdded(Instant from, Instant to, long afterId, long upToId, Consumer<AnalysisRow> action) {
+        reads.scanAdded(from, to, afterId, upToId, action);
     }
 
     /** One UPDATE of the derived column; it adds and removes no rows, so it takes no write lock. */
@@ -276,7 +299,7 @@ public final class PostgresFeedbackStore implements FeedbackStore {
             ids[i] = e.getKey();
             types[i++] = e.getValue();
         }
-        write("keep task classes", false, c -> {
+        write("keep task classes", Turn.NONE, c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE feedback f SET task_class = k.type"
                     + " FROM unnest(?::bigint[], ?::text[]) AS k(id, type) WHERE f.id = k.id")) {
                 ps.setArray(1, c.createArrayOf("bigint", ids));
@@ -293,17 +316,27 @@ public final class PostgresFeedbackStore implements FeedbackStore {
     }
 
     @Override
-    public void outcomesAfter(long afterId, Consumer<OutcomeRow> action) {
-        reads.outcomesAfter(afterId, action);
+    public void outcomesAfter(long afterId, long upToId, Consumer<OutcomeRow> action) {
+        reads.outcomesAfter(afterId, upToId, action);
     }
 
     @Override
     public DataVersion dataVersion() {
+        // the highest id first, then the open writers' announcements: an id at or below the highest that is
+        // not final belongs to a writer that announced itself before (see the class comment)
         return read("read data version", c -> {
+            long newest;
+            long changes;
             try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT max(id) FROM feedback),"
                     + " (SELECT max(seq) FROM changes)"); ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return new DataVersion(rs.getLong(1), rs.getLong(2));
+                newest = rs.getLong(1);
+                changes = rs.getLong(2);
+            }
+            try (PreparedStatement ps = c.prepareStatement(PgConnections.FINAL_ID); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long announced = rs.getLong(1);
+                return new DataVersion(rs.wasNull() ? newest : Math.min(newest, announced), changes, newest);
             }
         });
     }
@@ -315,7 +348,7 @@ public final class PostgresFeedbackStore implements FeedbackStore {
 
     @Override
     public void putCache(String key, DataVersion version, String json) {
-        write("write cache", false, c -> {
+        write("write cache", Turn.NONE, c -> {
             PgKept.putCache(c, key, version, json);
             return null;
         });
@@ -323,7 +356,7 @@ public final class PostgresFeedbackStore implements FeedbackStore {
 
     @Override
     public void dropCache(String key) {
-        write("drop cache " + key, false, c -> {
+        write("drop cache " + key, Turn.NONE, c -> {
             PgKept.dropCache(c, key);
             return null;
         });
@@ -331,7 +364,7 @@ public final class PostgresFeedbackStore implements FeedbackStore {
 
     @Override
     public void saveReport(String period, Instant start, Instant end, String json) {
-        write("save report", false, c -> {
+        write("save report", Turn.NONE, c -> {
             PgKept.saveReport(c, period, start, end, json);
             return null;
         });
@@ -344,7 +377,7 @@ public final class PostgresFeedbackStore implements FeedbackStore {
 
     @Override
     public void addKey(ApiKey key) {
-        write("store API key " + key.name(), false, c -> {
+        write("store API key " + key.name(), Turn.NONE, c -> {
             PgKept.addKey(c, key);
             return null;
         });
@@ -357,7 +390,7 @@ public final class PostgresFeedbackStore implements FeedbackStore {
 
     @Override
     public boolean revokeKey(String name, Instant at) {
-        return write("revoke API key " + name, false, c -> PgKept.revokeKey(c, name, at));
+        return write("revoke API key " + name, Turn.NONE, c -> PgKept.revokeKey(c, name, at));
     }
 
     /** {@code feedback migrate}: see {@link SqliteCopy}. */
@@ -372,7 +405,7 @@ public final class PostgresFeedbackStore implements FeedbackStore {
 
     @Override
     public void addSession(SignIn s) {
-        write("store a sign-in", false, c -> {
+        write("store a sign-in", Turn.NONE, c -> {
             PgSessions.add(c, s);
             return null;
         });
@@ -385,7 +418,7 @@ public final class PostgresFeedbackStore implements FeedbackStore {
 
     @Override
     public void touchSession(String idHash, Instant lastUsed, Instant expires) {
-        write("record a sign-in's use", false, c -> {
+        write("record a sign-in's use", Turn.NONE, c -> {
             PgSessions.touch(c, idHash, lastUsed, expires);
             return null;
         });
@@ -393,7 +426,7 @@ public final class PostgresFeedbackStore implements FeedbackStore {
 
     @Override
     public void endSession(String idHash) {
-        write("end a sign-in", false, c -> {
+        write("end a sign-in", Turn.NONE, c -> {
             PgSessions.end(c, idHash);
             return null;
         });
@@ -401,7 +434,7 @@ public final class PostgresFeedbackStore implements FeedbackStore {
 
     @Override
     public void endSessionsOf(String keyName) {
-        write("end the sign-ins of " + keyName, false, c -> {
+        write("end the sign-ins of " + keyName, Turn.NONE, c -> {
             PgSessions.endOf(c, keyName);
             return null;
         });
@@ -428,10 +461,10 @@ public final class PostgresFeedbackStore implements FeedbackStore {
     }
 
     private <T> T read(String what, SqlWork<T> work) {
-        return connections.transaction(what, false, work);
+        return connections.transaction(what, Turn.NONE, work);
     }
 
-    private <T> T write(String what, boolean feedbackRows, SqlWork<T> work) {
-        return connections.transaction(what, feedbackRows, work);
+    private <T> T write(String what, Turn turn, SqlWork<T> work) {
+        return connections.transaction(what, turn, work);
     }
 }

@@ -99,7 +99,7 @@ final class SqliteCopy {
             to.setAutoCommit(false);
             from.setAutoCommit(false); // one read transaction: a consistent source
             try {
-                PgConnections.takeWriteLock(to);
+                PgConnections.takeTurn(to, PgConnections.Turn.EXCLUSIVE);
                 try (Statement st = to.createStatement()) {
                     st.execute("SET LOCAL TimeZone = 'UTC'"); // SQLite's CURRENT_TIMESTAMP texts are UTC
                 }

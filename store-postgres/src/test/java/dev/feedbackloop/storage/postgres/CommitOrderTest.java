@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.feedbackloop.capture.FeedbackEntry;
 import dev.feedbackloop.storage.AnalysisRow;
 import dev.feedbackloop.storage.BatchWriter;
+import dev.feedbackloop.storage.DataVersion;
+import dev.feedbackloop.storage.EntryRow;
 import dev.feedbackloop.storage.FeedbackStore;
 import dev.feedbackloop.storage.InsertResult;
 import dev.feedbackloop.storage.StoreLocations;
@@ -14,13 +16,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * "No reader may skip a row": a transaction that took an id and commits late must not be passed
- * by an incremental reader that saw a later id. Without the store's write turns, the second insert
- * below commits first (id 2 visible, id 1 not yet), the reader moves to 2, and the first row is
- * never read: these assertions fail.
+ * "No reader may skip a row": a transaction that took an id and commits late must not be passed by
+ * an incremental reader that saw a later id. Writers that only add rows run side by side, so below, the
+ * second insert commits first (id 2 visible, id 1 not yet); the data version must stay below id 1 until
+ * the first commits. If it named the highest visible id, the reader would move to 2 and never read the
+ * first row: these assertions fail.
  */
 class CommitOrderTest {
     private static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
@@ -37,48 +41,134 @@ class CommitOrderTest {
         outOfOrderCommits(false);
     }
 
-    /** The same with the first writer's row sent as a group (the service's group commit: lock and insert in one statement). */
+    /** The same with the first writer's row sent as a group (the service's group commit: turn and insert in one statement). */
     @Test
-    void aGroupInsertTakesTheTurnBeforeItDrawsIds() throws Exception {
+    void aGroupInsertAnnouncesItselfBeforeItDrawsIds() throws Exception {
         outOfOrderCommits(true);
     }
 
     private void outOfOrderCommits(boolean group) throws Exception {
         try (FeedbackStore store = StoreLocations.open(TestPostgres.newDatabase())) {
-            List<Long> outcomes = new ArrayList<>();
-            List<Long> added = new ArrayList<>();
-            long[] position = {0, 0};
-            Runnable read = () -> {
-                store.outcomesAfter(position[0], r -> {
-                    outcomes.add(r.id());
-                    position[0] = r.id();
-                });
-                long version = store.dataVersion().maxId();
-                store.scanAdded(null, null, position[1], (AnalysisRow r) -> added.add(r.id()));
-                position[1] = Math.max(position[1], version);
-            };
-
-            CompletableFuture<InsertResult> second;
-            boolean secondWaited;
+            Reader reader = new Reader(store);
+            DataVersion during;
             try (BatchWriter first = store.openBatch()) {
                 if (group) {                                    // draws its id, commits later
-                    first.addAll(List.of(dev.feedbackloop.storage.EntryRow.of(routed("first"))));
+                    first.addAll(List.of(EntryRow.of(routed("first"))));
                 } else {
                     first.add(routed("first"));
                 }
-                second = CompletableFuture.supplyAsync(() -> store.insert(routed("second")));
-                Thread.sleep(500);
-                read.run();
-                secondWaited = !second.isDone();
+                // a second writer does not wait for the first: it commits while the first is open
+                InsertResult second = CompletableFuture.supplyAsync(() -> store.insert(routed("second")))
+                        .get(30, TimeUnit.SECONDS);
+                assertThat(second).isEqualTo(InsertResult.INSERTED);
+                during = reader.read();
                 first.commit();
             }
-            assertThat(second.get(30, TimeUnit.SECONDS)).isEqualTo(InsertResult.INSERTED);
-            read.run();
+            DataVersion after = reader.read();
 
-            assertThat(outcomes).hasSize(2).isSorted().doesNotHaveDuplicates();
-            assertThat(added).hasSize(2).isSorted().doesNotHaveDuplicates();
+            assertThat(during.maxId()).as("final up to below the open transaction's id").isZero();
+            assertThat(during.newest()).as("the second row is visible already").isEqualTo(2);
+            assertThat(during.token()).as("a cached result counted the visible row").isNotEqualTo("0");
+            assertThat(after).isEqualTo(new DataVersion(2, 0));
+            assertThat(reader.outcomes).containsExactly(1L, 2L);
+            assertThat(reader.added).containsExactly(1L, 2L);
             assertThat(store.count()).isEqualTo(2);
-            assertThat(secondWaited).as("the second writer waited for the first one's turn").isTrue();
+        }
+    }
+
+    /**
+     * A bulk writer (an import) has the table to itself: its open COPY relies on no one else adding
+     * an id meanwhile, so an insert waits for its commit.
+     */
+    @Test
+    void aBulkWriterMakesOtherWritersWait() throws Exception {
+        try (FeedbackStore store = StoreLocations.open(TestPostgres.newDatabase())) {
+            Reader reader = new Reader(store);
+            CompletableFuture<InsertResult> second;
+            boolean secondWaited;
+            try (BatchWriter bulk = store.openBulkBatch()) {
+                bulk.addAll(IntStream.range(0, 100).mapToObj(i -> EntryRow.of(routed("bulk-" + i))).toList());
+                second = CompletableFuture.supplyAsync(() -> store.insert(routed("second")));
+                Thread.sleep(500);
+                secondWaited = !second.isDone();
+                assertThat(reader.read().maxId()).isZero();
+                bulk.commit();
+            }
+            assertThat(second.get(30, TimeUnit.SECONDS)).isEqualTo(InsertResult.INSERTED);
+            reader.read();
+            assertThat(secondWaited).as("the insert waited for the bulk writer").isTrue();
+            assertThat(reader.outcomes).hasSize(101).isSorted().doesNotHaveDuplicates();
+        }
+    }
+
+    /**
+     * Writers adding rows side by side (single inserts, groups of varying size, now and then a vote,
+     * which takes the table to itself), while a reader reads what was added over and over: in the end it
+     * has read every row exactly once.
+     */
+    @Test
+    void concurrentWritersAndAnIncrementalReaderMissNothing() throws Exception {
+        try (FeedbackStore store = StoreLocations.open(TestPostgres.newDatabase())) {
+            Reader reader = new Reader(store);
+            java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+            List<CompletableFuture<Void>> writers = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                int writer = w;
+                writers.add(CompletableFuture.runAsync(() -> {
+                    java.util.Random random = new java.util.Random(writer);
+                    for (int n = 0; n < 60; n++) {
+                        String id = writer + "-" + n;
+                        if (random.nextInt(10) == 0) {
+                            store.insert(FeedbackEntry.builder("Calculate 2+2", "4", 4).thumbsUp(true)
+                                    .routing(Map.of("task_type", "math", "primary_framework", "chain-of-thought"))
+                                    .outputId("out-" + writer).raterId("rater-" + n % 3).feedbackId(id).timestamp(T0).build());
+                        } else if (random.nextBoolean()) {
+                            store.insert(routed(id));
+                        } else {
+                            try (BatchWriter b = store.openBatch()) {
+                                b.addAll(IntStream.range(0, 1 + random.nextInt(80))
+                                        .mapToObj(i -> EntryRow.of(routed(id + "-" + i))).toList());
+                                b.commit();
+                            }
+                        }
+                    }
+                }, java.util.concurrent.Executors.newSingleThreadExecutor()));
+            }
+            CompletableFuture<Void> all = CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new))
+                    .whenComplete((v, e) -> writing.set(false));
+            while (writing.get()) {
+                reader.read();
+            }
+            all.get(60, TimeUnit.SECONDS);
+            DataVersion end = reader.read();
+
+            assertThat(end.maxId()).isEqualTo(end.newest());
+            assertThat(reader.added).isSorted().doesNotHaveDuplicates();
+            // a vote replaces the rater's earlier vote: a row may have left the table before it was read
+            List<Long> stored = new ArrayList<>();
+            store.scan(null, null, r -> stored.add(r.id()));
+            assertThat(stored).hasSizeGreaterThan(500);
+            assertThat(reader.added).containsAll(stored);
+        }
+    }
+
+    /** Reads what was added since its last read, as the router's ledger and the day rollups do. */
+    private static final class Reader {
+        private final FeedbackStore store;
+        final List<Long> outcomes = new ArrayList<>();
+        final List<Long> added = new ArrayList<>();
+        private long position;
+
+        Reader(FeedbackStore store) {
+            this.store = store;
+        }
+
+        DataVersion read() {
+            DataVersion v = store.dataVersion();
+            store.outcomesAfter(position, v.maxId(), r -> outcomes.add(r.id()));
+            store.scanAdded(null, null, position, v.maxId(), (AnalysisRow r) -> added.add(r.id()));
+            position = v.maxId();
+            return v;
         }
     }
 }

@@ -15,11 +15,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Import chunks on one COPY kept open across chunks ({@link PgCopyStream}): a chunk whose ids may be
  * stored already (in the table, or sent earlier in the same transaction) ends the stream and goes the
- * exact way, so the results are those of row-by-row inserts, in order.
+ * exact way, so the results are those of row-by-row inserts, in order. Each scenario runs with a bulk
+ * writer (which streams) and with a writer beside others (which sends every chunk the exact way): the
+ * results are the same.
  */
 class CopyStreamTest {
     private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
@@ -37,8 +41,13 @@ class CopyStreamTest {
         return rows;
     }
 
-    @Test
-    void chunksWithStoredOrRepeatedIdsGetTheResultsOfRowByRowInserts() {
+    private static BatchWriter open(FeedbackStore store, boolean bulk) {
+        return bulk ? store.openBulkBatch() : store.openBatch();
+    }
+
+    @ParameterizedTest(name = "bulk={0}")
+    @ValueSource(booleans = {true, false})
+    void chunksWithStoredOrRepeatedIdsGetTheResultsOfRowByRowInserts(boolean bulk) {
         try (FeedbackStore store = StoreLocations.open(TestPostgres.newDatabase())) {
             store.insert(row("stored", "prompt stored").entry());
             List<EntryRow> b = chunk("b", 100);
@@ -48,7 +57,7 @@ class CopyStreamTest {
             b.set(40, row("stored", "prompt stored"));  // committed before
             List<EntryRow> c = chunk("c", 100);
             List<InsertResult> rb;
-            try (BatchWriter w = store.openBatch()) {
+            try (BatchWriter w = open(store, bulk)) {
                 assertThat(w.addAll(chunk("a", 100))).containsOnly(InsertResult.INSERTED).hasSize(100);
                 rb = w.addAll(b);
                 assertThat(w.addAll(c)).containsOnly(InsertResult.INSERTED).hasSize(100);
@@ -73,8 +82,9 @@ class CopyStreamTest {
     }
 
     /** Rows written the exact way (a chunk with a stored id, a small group) are not streamed again later. */
-    @Test
-    void rowsWrittenTheExactWayAreKnownToLaterChunks() {
+    @ParameterizedTest(name = "bulk={0}")
+    @ValueSource(booleans = {true, false})
+    void rowsWrittenTheExactWayAreKnownToLaterChunks(boolean bulk) {
         try (FeedbackStore store = StoreLocations.open(TestPostgres.newDatabase())) {
             store.insert(row("stored", "prompt stored").entry());
             List<EntryRow> a = chunk("a", 100);
@@ -85,7 +95,7 @@ class CopyStreamTest {
             d.set(9, row("g1", "prompt g1"));           // written in a small group
             List<InsertResult> rb;
             List<InsertResult> rd;
-            try (BatchWriter w = store.openBatch()) {
+            try (BatchWriter w = open(store, bulk)) {
                 assertThat(w.addAll(a).get(0)).isEqualTo(InsertResult.UNCHANGED);
                 rb = w.addAll(b);
                 assertThat(w.addAll(chunk("g", 3))).containsOnly(InsertResult.INSERTED);
@@ -98,15 +108,16 @@ class CopyStreamTest {
         }
     }
 
-    @Test
-    void aStreamNotCommittedStoresNothing() {
+    @ParameterizedTest(name = "bulk={0}")
+    @ValueSource(booleans = {true, false})
+    void aStreamNotCommittedStoresNothing(boolean bulk) {
         try (FeedbackStore store = StoreLocations.open(TestPostgres.newDatabase())) {
-            try (BatchWriter w = store.openBatch()) {
+            try (BatchWriter w = open(store, bulk)) {
                 w.addAll(chunk("a", 100));
                 w.addAll(chunk("b", 100));
             }
             assertThat(store.count()).isZero();
-            try (BatchWriter w = store.openBatch()) {
+            try (BatchWriter w = open(store, bulk)) {
                 assertThat(w.addAll(chunk("a", 100))).containsOnly(InsertResult.INSERTED);
                 w.commit();
             }
@@ -114,13 +125,14 @@ class CopyStreamTest {
         }
     }
 
-    @Test
-    void aTextPostgresCannotStoreFailsTheImportWithNothingStored() {
+    @ParameterizedTest(name = "bulk={0}")
+    @ValueSource(booleans = {true, false})
+    void aTextPostgresCannotStoreFailsTheImportWithNothingStored(boolean bulk) {
         try (FeedbackStore store = StoreLocations.open(TestPostgres.newDatabase())) {
             List<EntryRow> bad = chunk("b", 100);
             bad.set(50, row("b50", "nul \u0000 here"));
             assertThatThrownBy(() -> {
-                try (BatchWriter w = store.openBatch()) {
+                try (BatchWriter w = open(store, bulk)) {
                     w.addAll(chunk("a", 100));
                     w.addAll(bad);
                     w.commit();
