@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,27 +37,24 @@ class CommitOrderTest {
                 .feedbackId(id).timestamp(T0).build();
     }
 
+    /** The first writer's row sent as a group (the service's group commit: turn and insert in one statement). */
     @Test
     void incrementalReadersSeeEveryRowOnceWhenTransactionsCommitOutOfOrder() throws Exception {
-        outOfOrderCommits(false);
+        outOfOrderCommits(1);
     }
 
-    /** The same with the first writer's row sent as a group (the service's group commit: turn and insert in one statement). */
+    /** The same with the first writer's rows sent by COPY (a batch of captures, or {@code import --shared}). */
     @Test
-    void aGroupInsertAnnouncesItselfBeforeItDrawsIds() throws Exception {
-        outOfOrderCommits(true);
+    void aCopyAnnouncesItselfBeforeItDrawsIds() throws Exception {
+        outOfOrderCommits(100);
     }
 
-    private void outOfOrderCommits(boolean group) throws Exception {
+    private void outOfOrderCommits(int firstRows) throws Exception {
         try (FeedbackStore store = StoreLocations.open(TestPostgres.newDatabase())) {
             Reader reader = new Reader(store);
             DataVersion during;
-            try (BatchWriter first = store.openBatch()) {
-                if (group) {                                    // draws its id, commits later
-                    first.addAll(List.of(EntryRow.of(routed("first"))));
-                } else {
-                    first.add(routed("first"));
-                }
+            try (BatchWriter first = store.openBatch()) {            // draws its ids, commits later
+                first.addAll(IntStream.range(0, firstRows).mapToObj(i -> EntryRow.of(routed("first-" + i))).toList());
                 // a second writer does not wait for the first: it commits while the first is open
                 InsertResult second = CompletableFuture.supplyAsync(() -> store.insert(routed("second")))
                         .get(30, TimeUnit.SECONDS);
@@ -66,13 +64,15 @@ class CommitOrderTest {
             }
             DataVersion after = reader.read();
 
-            assertThat(during.maxId()).as("final up to below the open transaction's id").isZero();
-            assertThat(during.newest()).as("the second row is visible already").isEqualTo(2);
+            long last = firstRows + 1;
+            assertThat(during.maxId()).as("final up to below the open transaction's ids").isZero();
+            assertThat(during.newest()).as("the second writer's row is visible already").isEqualTo(last);
             assertThat(during.token()).as("a cached result counted the visible row").isNotEqualTo("0");
-            assertThat(after).isEqualTo(new DataVersion(2, 0));
-            assertThat(reader.outcomes).containsExactly(1L, 2L);
-            assertThat(reader.added).containsExactly(1L, 2L);
-            assertThat(store.count()).isEqualTo(2);
+            assertThat(after).isEqualTo(new DataVersion(last, 0));
+            List<Long> all = LongStream.rangeClosed(1, last).boxed().toList();
+            assertThat(reader.outcomes).isEqualTo(all);
+            assertThat(reader.added).isEqualTo(all);
+            assertThat(store.count()).isEqualTo(last);
         }
     }
 
