@@ -18,9 +18,9 @@ import java.util.stream.Collectors;
  * backoff with jitter ({@code base * 2^(attempt-1)}, capped, times a random factor in [0.5, 1]);
  * after {@code maxAttempts} it is dead (kept, listed, never sent again). Since the queue, the
  * attempts and the next time are rows, a restart resumes where it stopped; a send claims its row
- * first, so two processes never send the same attempt. A process that dies mid-send leaves a claim
- * that lapses after the send timeout: the attempt is made again, and receivers drop the repeat by
- * its idempotency key. A destination that fails once in a pass gets no more sends in that pass (its
+ * first, so two processes never send the same attempt (the claim outlasts the longest send,
+ * {@link Senders#longestSend}, by two send timeouts). A process that dies mid-send leaves a claim
+ * that lapses then: the attempt is made again, and receivers drop the repeat by its idempotency key. A destination that fails once in a pass gets no more sends in that pass (its
  * other deliveries stay due): a receiver that hangs costs one send timeout per pass, whatever the
  * number of events waiting for it. Thread-safe.
  */
@@ -91,7 +91,7 @@ public final class Outbox {
                 continue;
             }
             // the claim outlasts the send, so nobody else starts this attempt meanwhile
-            if (!store.claim(d, clock.instant().plus(retry.sendTimeout().multipliedBy(3)))) {
+            if (!store.claim(d, clock.instant().plus(senders.longestSend(to)).plus(retry.sendTimeout().multipliedBy(2)))) {
                 continue;
             }
             Senders.Answer answer = senders.send(to, d);

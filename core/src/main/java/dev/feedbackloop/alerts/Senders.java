@@ -25,8 +25,10 @@ import java.util.Properties;
 /**
  * Sends one event to one destination, in that destination's format: the generic webhook (the event
  * as JSON, signed, see {@link WebhookSignature}), a Slack incoming webhook (blocks) or an e-mail over
- * SMTP. Every send is bounded by {@code timeout} (connecting, and waiting for the answer), so a
- * receiver that hangs costs at most that. Never follows redirects. Thread-safe.
+ * SMTP. A webhook's whole exchange is bounded by {@code timeout}, so a receiver that hangs costs at
+ * most that; an e-mail's every step (connecting, each command and its reply) is, so a server that
+ * answers slowly but within the timeout at every step can take {@link #longestSend} in all. Never
+ * follows redirects. Thread-safe.
  *
  * <p>Every event payload carries {@code title}, {@code lines} (a few sentences) and {@code link} (a
  * dashboard path); the formats for people use those, the webhook sends everything.
@@ -48,6 +50,28 @@ public final class Senders {
         this.publicUrl = publicUrl == null ? null : publicUrl.replaceAll("/+$", "");
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
+
+    /**
+     * The longest a {@link #send} to {@code to} can take: {@code timeout} for the webhooks; for an
+     * e-mail, {@code timeout} per step of the SMTP exchange (connecting, the greeting, EHLO, STARTTLS and
+     * EHLO again, up to three for AUTH, MAIL, one RCPT per recipient, DATA, the message, its end, QUIT).
+     * What the outbox's claim on a delivery must outlast, so that no other process starts the same attempt.
+     */
+    public Duration longestSend(Destination to) {
+        if (to.type() != Destination.Type.EMAIL) {
+            return timeout;
+        }
+        int recipients;
+        try {
+            recipients = InternetAddress.parse(to.target()).length;
+        } catch (jakarta.mail.internet.AddressException e) {
+            recipients = 1; // the send fails at once
+        }
+        return timeout.multipliedBy(SMTP_STEPS + recipients);
+    }
+
+    /** The steps of an SMTP exchange besides the recipients (see {@link #longestSend}). */
+    private static final int SMTP_STEPS = 13;
 
     /** Sends; never throws for a failure of the destination (it is in the answer). */
     public Answer send(Destination to, Delivery d) {

@@ -222,6 +222,114 @@ class OutboxTest {
         }
     }
 
+    /**
+     * An SMTP server that answers every step within the send timeout, but slowly: the exchange lasts longer
+     * than three send timeouts (the claim an e-mail had before). A second process that runs the outbox
+     * meanwhile must not send the same e-mail again (with the old claim, it did: two messages).
+     */
+    @Test
+    @Timeout(60)
+    void aSlowSmtpExchangeKeepsItsClaimSoNoOtherProcessSendsTheEmailAgain() throws Exception {
+        try (SlowSmtp smtp = new SlowSmtp(150); FeedbackStore store = openStore(dir.resolve("f.db"))) {
+            store.alertStore().addDestination(new Destination("oncall", Destination.Type.EMAIL, "oncall@example.org", null,
+                    Map.of("host", "127.0.0.1", "port", String.valueOf(smtp.port()), "from", "alerts@example.org"),
+                    clock.instant()));
+            Outbox first = outbox(store.alertStore());
+            Outbox second = outbox(store.alertStore());
+            first.queue("alert/7", "alert", payload(), null);
+            java.util.concurrent.CompletableFuture<Outbox.Pass> sending =
+                    java.util.concurrent.CompletableFuture.supplyAsync(first::deliverDue);
+            assertThat(smtp.mailFrom.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            clock.advance(RETRY.sendTimeout().multipliedBy(4));     // past the old claim, mid-exchange
+            assertThat(second.deliverDue().delivered()).isZero();
+            assertThat(sending.get(30, java.util.concurrent.TimeUnit.SECONDS).delivered()).isEqualTo(1);
+            assertThat(smtp.messages.get()).isEqualTo(1);
+        }
+    }
+
+    /** Speaks just enough SMTP, answering each command {@code delayMillis} late; counts the messages. */
+    private static final class SlowSmtp implements AutoCloseable {
+        final java.util.concurrent.CountDownLatch mailFrom = new java.util.concurrent.CountDownLatch(1);
+        final java.util.concurrent.atomic.AtomicInteger messages = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.net.ServerSocket server;
+        private final long delayMillis;
+
+        SlowSmtp(long delayMillis) throws java.io.IOException {
+            this.delayMillis = delayMillis;
+            this.server = new java.net.ServerSocket(0, 10, java.net.InetAddress.getLoopbackAddress());
+            Thread t = new Thread(this::serve, "slow-smtp");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        private void serve() {
+            while (!server.isClosed()) {
+                try {
+                    java.net.Socket s = server.accept();
+                    Thread t = new Thread(() -> session(s), "slow-smtp-session");
+                    t.setDaemon(true);
+                    t.start();
+                } catch (java.io.IOException e) {
+                    return; // closed
+                }
+            }
+        }
+
+        /** One connection, each at its own pace: a second sender is not held up by the first. */
+        private void session(java.net.Socket socket) {
+            try (java.net.Socket s = socket;
+                 java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                         s.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+                 java.io.Writer out = new java.io.OutputStreamWriter(s.getOutputStream(),
+                         java.nio.charset.StandardCharsets.US_ASCII)) {
+                reply(out, "220 slow.example ESMTP");
+                for (String line; (line = in.readLine()) != null; ) {
+                    String command = line.length() < 4 ? line : line.substring(0, 4).toUpperCase(java.util.Locale.ROOT);
+                    switch (command) {
+                        case "EHLO", "HELO" -> reply(out, "250 slow.example");
+                        case "MAIL" -> {
+                            mailFrom.countDown();
+                            reply(out, "250 OK");
+                        }
+                        case "DATA" -> {
+                            reply(out, "354 go on");
+                            while ((line = in.readLine()) != null && !line.equals(".")) {
+                                // the message
+                            }
+                            messages.incrementAndGet();
+                            reply(out, "250 queued");
+                        }
+                        case "QUIT" -> {
+                            reply(out, "221 bye");
+                            line = null;
+                        }
+                        default -> reply(out, "250 OK");
+                    }
+                    if (line == null) {
+                        break;
+                    }
+                }
+            } catch (java.io.IOException | InterruptedException e) {
+                // the connection or the server closed
+            }
+        }
+
+        private void reply(java.io.Writer out, String line) throws java.io.IOException, InterruptedException {
+            Thread.sleep(delayMillis);
+            out.write(line + "\r\n");
+            out.flush();
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            server.close();
+        }
+    }
+
     @Test
     void alertsLeaveThisMachineOnlyOverHttps() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Destination("hook", Destination.Type.WEBHOOK,
