@@ -48,7 +48,7 @@ public final class OutcomeLedger {
             lastChanges = data.changes();
         }
         long version = data.maxId();
-        if (version == lastId) {
+        if (version <= lastId) {
             return;
         }
         int today = today();

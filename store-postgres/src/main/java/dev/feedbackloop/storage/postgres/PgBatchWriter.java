@@ -25,10 +25,10 @@ import org.postgresql.copy.CopyManager;
 
 /**
  * One write transaction on a borrowed connection; it takes its turn ({@link PgConnections.Turn}) before
- * it writes the first row (so a writer that ends up writing nothing never waits). Chunks of rows that
- * are not votes are added alongside other writers (the shared turn), except by a bulk writer, which
- * takes the table to itself (the exclusive turn) for its {@link PgCopyStream}. Chunks with votes take it
- * too, and go one at a time, in order, as do rows added one by one ({@link #add}).
+ * it writes the first row (so a writer that ends up writing nothing never waits). Rows are added
+ * alongside other writers (the shared turn; votes the changes turn), except by a bulk writer, which
+ * takes the table to itself (the exclusive turn) for its {@link PgCopyStream}. Chunks with votes go
+ * one at a time, in order, as do rows added one by one ({@link #add}).
  * {@link #addAll} sends a group of up to {@link #COPY_FROM} rows (a group commit of the service) as one
  * statement that takes the turn and inserts every row ({@link #GROUP_INSERT}: one round trip, where a
  * lock statement and a JDBC batch took two), and loads more with COPY: straight into {@code feedback}
@@ -87,9 +87,7 @@ final class PgBatchWriter implements BatchWriter {
     @Override
     public InsertResult add(EntryRow row) {
         try {
-            // row by row (a batch of captures, where votes and other rows mix): the exclusive turn from the
-            // start, so that a vote later in the batch never has to move up to it
-            take(Turn.EXCLUSIVE);
+            take(turnFor(row.entry().isVote()));
             stream.end();
             stream.written(List.of(row));
             return PgInserter.unlessConflict(PgInserter.insertInOrder(connection, insert(), List.of(row)).get(0),
@@ -106,20 +104,20 @@ final class PgBatchWriter implements BatchWriter {
                 return new ArrayList<>();
             }
             if (rows.stream().anyMatch(r -> r.entry().isVote())) {
-                take(Turn.EXCLUSIVE);
+                take(turnFor(true));
                 stream.end();
                 stream.written(rows);
                 return PgInserter.insertInOrder(connection, insert(), rows);
             }
             if (rows.size() < COPY_FROM) {
                 if (bulk) {
-                    take(Turn.EXCLUSIVE);
+                    take(turnFor(false));
                 }
                 stream.end();
                 stream.written(rows);
                 return group(rows);
             }
-            take(bulk ? Turn.EXCLUSIVE : Turn.SHARED);
+            take(turnFor(false));
             if (bulk && stream.offer(rows)) {
                 return java.util.Collections.nCopies(rows.size(), InsertResult.INSERTED);
             }
@@ -211,13 +209,18 @@ final class PgBatchWriter implements BatchWriter {
         return results;
     }
 
+    /** The turn rows need: a bulk writer's is always the exclusive one, from its first row. */
+    private Turn turnFor(boolean votes) {
+        return bulk ? Turn.EXCLUSIVE : votes ? Turn.CHANGES : Turn.SHARED;
+    }
+
     /**
-     * Takes {@code turn} unless this transaction holds it, or the exclusive one, already. (From the shared
-     * turn to the exclusive one, a transaction waits for the other writers; two doing so at once are a
-     * deadlock PostgreSQL breaks by failing one: a batch of the service holds one kind of turn.)
+     * Takes {@code turn} unless this transaction holds it, or a later one, already. A writer that is not
+     * bulk moves at most from the shared turn to the changes turn, which only adds a lock after the ones
+     * it holds (see {@link Turn}).
      */
     private void take(Turn turn) throws SQLException {
-        if (held == Turn.EXCLUSIVE || held == turn) {
+        if (held.compareTo(turn) >= 0) {
             return;
         }
         PgConnections.takeTurn(connection, turn);

@@ -25,10 +25,16 @@ import javax.sql.DataSource;
 final class PgConnections implements AutoCloseable {
     /**
      * The key of the transaction-level advisory lock that every write of feedback rows takes first
-     * ("feedback" in ASCII, truncated): shared by writers that only add rows (they run side by side),
-     * exclusive for those that need the table to themselves ({@link Turn#EXCLUSIVE}).
+     * ("feedback" in ASCII, truncated): shared by writers that add rows or write changes (they run side by
+     * side), exclusive for those that need the table to themselves ({@link Turn#EXCLUSIVE}).
      */
     static final long WRITE_LOCK = 0x6665656462616bL;
+    /**
+     * The key of the transaction-level advisory lock that writers of {@code changes} (votes, deletions) take
+     * exclusively after {@link #WRITE_LOCK} ("changes" in ASCII): they take turns among themselves, so change
+     * numbers become visible in the order they were drawn, and no two replace the same rater's vote at once.
+     */
+    static final long CHANGE_LOCK = 0x6368616e676573L;
     /**
      * Writers of feedback rows announce themselves with a shared transaction-level advisory lock on this
      * key plus the id sequence's last value, taken before they draw an id ("fbk" in the high 24 bits, the
@@ -53,16 +59,24 @@ final class PgConnections implements AutoCloseable {
             + " WHERE locktype = 'advisory' AND objsubid = 1 AND granted AND (classid::bigint >> 8) = "
             + (ANNOUNCED >>> 40) + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())";
 
-    /** What a transaction takes before it writes (see {@link PostgresFeedbackStore}, commit order). */
+    /**
+     * What a transaction takes before it writes (see {@link PostgresFeedbackStore}, commit order), each
+     * turn keeping out at least the writers the one before it does. The locks are always taken in the same order
+     * ({@link #WRITE_LOCK}, then {@link #CHANGE_LOCK}), and only a bulk writer takes {@link #WRITE_LOCK}
+     * exclusively, from its first row: a transaction that moves from one turn to a later one never waits
+     * for a lock it holds a share of.
+     */
     enum Turn {
         /** Writes no feedback rows and no changes (caches, settings, keys). */
         NONE,
         /** Adds feedback rows that are not votes, alongside other such writers. */
         SHARED,
         /**
-         * Needs the table to itself: removes rows or writes {@code changes} (deletions, votes, which replace
-         * the rater's earlier vote), or streams an import's COPY that relies on no one else adding ids.
+         * Writes {@code changes} besides: removes rows (deletions) or adds votes (which replace the rater's
+         * earlier vote), in turns with other such writers, alongside those that only add rows.
          */
+        CHANGES,
+        /** Needs the table to itself: streams an import's COPY that relies on no one else adding ids, or migrates. */
         EXCLUSIVE
     }
 
@@ -114,16 +128,21 @@ final class PgConnections implements AutoCloseable {
     }
 
     /**
-     * Takes {@code turn} for the rest of the caller's transaction: {@link #WRITE_LOCK}, then the
-     * announcement ({@link #ANNOUNCED}). Nothing for {@link Turn#NONE}.
+     * Takes {@code turn} for the rest of the caller's transaction: {@link #WRITE_LOCK} (shared, or exclusive
+     * for {@link Turn#EXCLUSIVE}), the announcement ({@link #ANNOUNCED}), and for {@link Turn#CHANGES}
+     * {@link #CHANGE_LOCK}. Nothing for {@link Turn#NONE}.
      */
     static void takeTurn(Connection c, Turn turn) throws SQLException {
-        if (turn == Turn.NONE) {
-            return;
-        }
-        try (Statement st = c.createStatement()) {
-            st.execute(turn == Turn.SHARED ? "SELECT " + SHARED_TURN
-                    : "SELECT pg_advisory_xact_lock(" + WRITE_LOCK + "), " + ANNOUNCE);
+        String sql = switch (turn) {
+            case NONE -> null;
+            case SHARED -> "SELECT " + SHARED_TURN;
+            case CHANGES -> "SELECT " + SHARED_TURN + ", pg_advisory_xact_lock(" + CHANGE_LOCK + ")";
+            case EXCLUSIVE -> "SELECT pg_advisory_xact_lock(" + WRITE_LOCK + "), " + ANNOUNCE;
+        };
+        if (sql != null) {
+            try (Statement st = c.createStatement()) {
+                st.execute(sql);
+            }
         }
     }
 

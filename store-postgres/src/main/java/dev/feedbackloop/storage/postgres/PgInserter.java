@@ -17,7 +17,7 @@ import java.util.Optional;
  * Insert-if-absent by feedback_id, telling an idempotent repeat from a conflict; votes replace the
  * same rater's earlier vote on the same output; rows that leave the table are logged in
  * {@code changes}. The same rules as the SQLite store, in the caller's transaction, which holds its
- * turn ({@link PgConnections.Turn}): the exclusive one for a vote, so that no one else replaces or
+ * turn ({@link PgConnections.Turn}): the changes turn for a vote, so that no one else replaces or
  * adds a vote of the same rater on the same output meanwhile, and change numbers are drawn in commit
  * order.
  */

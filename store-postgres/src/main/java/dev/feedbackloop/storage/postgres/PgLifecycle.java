@@ -19,7 +19,7 @@ import java.util.TreeMap;
 /**
  * The data lifecycle on PostgreSQL, in the caller's transaction (as SQLite's SqliteDeletions and
  * SqliteAudit): deletion by filter, the change spans it logs, and the {@code audit} table. A
- * deletion runs in a transaction that holds the exclusive turn ({@link PgConnections.Turn}), so the
+ * deletion runs in a transaction that holds the changes turn ({@link PgConnections.Turn}), so the
  * change numbers it draws become visible in order, like every other removal of feedback rows.
  */
 final class PgLifecycle {

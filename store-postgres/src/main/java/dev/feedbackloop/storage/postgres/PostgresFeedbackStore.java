@@ -45,15 +45,17 @@ import java.util.function.Consumer;
  * moved to 11 would miss 10 for good. So every transaction that adds feedback rows first announces
  * itself, before it draws an id: a shared transaction-level advisory lock whose key carries the id
  * sequence's last value ({@link PgConnections#ANNOUNCED}); every id it draws is above that value. The
- * data version reads the highest visible id, then the lowest value announced by a transaction still
- * open ({@code pg_locks}), and names the lower of the two: an id at or below it was drawn either by a
- * transaction that has ended, or by one that announced a lower value (impossible), or after the highest
- * id was read (so above it). Writers that only add rows (captures, the service's group commits) run side
- * by side, sharing {@link PgConnections#WRITE_LOCK}; those that remove rows or write {@code changes}
- * (deletions, votes) or stream an import's COPY take it exclusively, so change numbers are still drawn
- * in commit order. A long import thus holds the final id back, not the other writers: their rows are
- * visible at once, and counted by incremental readers when it ends. Caches, reports, settings and keys
- * take neither lock.
+ * data version ({@link PgVersions}) reads the highest visible id, then the lowest value announced by a
+ * transaction still open ({@code pg_locks}), and names the lower of the two: an id at or below it was
+ * drawn either by a transaction that has ended, or by one that announced a lower value (impossible), or
+ * after the highest id was read (so above it). This needs the id sequence to hand out one id at a time
+ * (an identity column's default; the version refuses another). Writers run side by side, sharing
+ * {@link PgConnections#WRITE_LOCK}; those that remove rows or write {@code changes} (deletions, votes)
+ * take turns among themselves ({@link PgConnections#CHANGE_LOCK}), so change numbers are still drawn in
+ * commit order; a bulk import's open COPY, and {@code migrate}, take the write lock exclusively. A long
+ * write thus holds the final id back, not the other writers: their rows are visible at once, and counted
+ * by incremental readers when it ends (a transaction left open holds it back until it ends: PostgreSQL's
+ * {@code idle_in_transaction_session_timeout} bounds that). Caches, reports, settings and keys take no lock.
  *
  * <p><b>Failures.</b> A connection or server failure is retried once on a fresh connection (a write
  * that may have committed is safe to repeat: inserts are idempotent by feedback_id), then reported
@@ -64,6 +66,7 @@ public final class PostgresFeedbackStore implements FeedbackStore {
     private static final int POOL_SIZE = 10;
     private final PgConnections connections;
     private final PgReads reads;
+    private final PgVersions versions = new PgVersions();
     private final AlertStore alerts = new JdbcAlertStore(new JdbcAlertStore.Transactions() {
         @Override
         public <T> T read(String what, JdbcAlertStore.Work<T> work) {
@@ -105,7 +108,7 @@ public final class PostgresFeedbackStore implements FeedbackStore {
 
     @Override
     public InsertResult insert(FeedbackEntry entry) {
-        return write("store feedback " + entry.feedbackId(), entry.isVote() ? Turn.EXCLUSIVE : Turn.SHARED,
+        return write("store feedback " + entry.feedbackId(), entry.isVote() ? Turn.CHANGES : Turn.SHARED,
                 c -> PgInserter.insert(c, entry));
     }
 
@@ -158,7 +161,7 @@ public final class PostgresFeedbackStore implements FeedbackStore {
 
     @Override
     public Optional<FeedbackEntry> delete(String feedbackId) {
-        return write("delete feedback " + feedbackId, Turn.EXCLUSIVE, c -> PgInserter.delete(c, feedbackId));
+        return write("delete feedback " + feedbackId, Turn.CHANGES, c -> PgInserter.delete(c, feedbackId));
     }
 
     @Override
@@ -167,13 +170,13 @@ public final class PostgresFeedbackStore implements FeedbackStore {
                 rs -> span.accept(PgRows.instant(rs.getLong(1)), PgRows.instant(rs.getLong(2))));
     }
 
-    /** Removes feedback rows, so it takes the turn {@link Turn#EXCLUSIVE} like every other removal. */
+    /** Removes feedback rows, so it takes the turn {@link Turn#CHANGES} like every other removal. */
     @Override
     public Deletion delete(DeletionFilter filter, Instant at, String actor, boolean dryRun) {
         if (dryRun) {
             return read("count what a deletion would remove", c -> PgLifecycle.delete(c, filter, at, true));
         }
-        return write("delete feedback", Turn.EXCLUSIVE, c -> {
+        return write("delete feedback", Turn.CHANGES, c -> {
             Deletion d = PgLifecycle.delete(c, filter, at, false);
             PgLifecycle.audit(c, new AuditEvent(0, at, actor, filter.ageOnly() ? "purge" : "delete", filter.describe(),
                     d.entries() + d.replacedVotes()));
@@ -322,23 +325,7 @@ public final class PostgresFeedbackStore implements FeedbackStore {
 
     @Override
     public DataVersion dataVersion() {
-        // the highest id first, then the open writers' announcements: an id at or below the highest that is
-        // not final belongs to a writer that announced itself before (see the class comment)
-        return read("read data version", c -> {
-            long newest;
-            long changes;
-            try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT max(id) FROM feedback),"
-                    + " (SELECT max(seq) FROM changes)"); ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                newest = rs.getLong(1);
-                changes = rs.getLong(2);
-            }
-            try (PreparedStatement ps = c.prepareStatement(PgConnections.FINAL_ID); ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                long announced = rs.getLong(1);
-                return new DataVersion(rs.wasNull() ? newest : Math.min(newest, announced), changes, newest);
-            }
-        });
+        return read("read data version", versions::read);
     }
 
     @Override
