@@ -61,10 +61,13 @@ class ExamplesTest {
 
             // Thompson sampling still explores the untried candidates (each about 10% likely to be
             // best under a flat prior), so the rival wins most but not all draws; the failing
-            // default (P(best) about 1e-15) is never chosen.
+            // default (P(best) about 1e-15) is never chosen. The draws are not seeded: the rival won
+            // 149-164 of 200 in three runs (sd about 6), so 55% is over 7 sd below; with 40 draws and
+            // 24 wins required the margin was 2-3 sd, and a run fell one short.
             int rivalChosen = 0;
             int defaultChosen = 0;
-            for (int i = 0; i < 40; i++) {
+            int draws = 200;
+            for (int i = 0; i < draws; i++) {
                 RoutingDecision[] decisions = LearningLoop.run(loop);
                 if (decisions[0].primaryFramework().equals(rival)) {
                     rivalChosen++;
@@ -73,7 +76,7 @@ class ExamplesTest {
                 }
                 assertThat(decisions[1].primaryFramework()).isEqualTo(first.primaryFramework());
             }
-            assertThat(rivalChosen).isGreaterThanOrEqualTo(24);
+            assertThat(rivalChosen).isGreaterThanOrEqualTo(draws * 55 / 100);
             assertThat(defaultChosen).isZero();
         }
     }
