@@ -78,6 +78,6 @@ public final class FeedbackLoopBuilder {
      * @throws StorageException      when the store cannot be opened
      */
     public FeedbackLoop open() {
-        return new FeedbackLoop(StoreLocations.open(location), this);
+        return new FeedbackLoop(StoreLocations.open(location, clock), this);
     }
 }

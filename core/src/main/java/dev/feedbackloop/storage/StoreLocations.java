@@ -43,10 +43,21 @@ public final class StoreLocations {
      * @throws dev.feedbackloop.StorageException when the store cannot be opened
      */
     public static FeedbackStore open(String location) {
+        return open(location, java.time.Clock.systemUTC());
+    }
+
+    /**
+     * Opens the store at {@code location}, whose own records take {@code clock}'s time
+     * ({@link StoreProvider#open}).
+     *
+     * @throws InvalidInputException when it is empty, or a URL that no store on the class path serves
+     * @throws dev.feedbackloop.StorageException when the store cannot be opened
+     */
+    public static FeedbackStore open(String location, java.time.Clock clock) {
         if (location.isBlank()) {
             throw new InvalidInputException("the database location is empty");
         }
-        return provider(location).open(location);
+        return provider(location).open(location, clock);
     }
 
     /** True when {@code file} holds the data of the store at {@code location} (a SQLite file or its companions). */

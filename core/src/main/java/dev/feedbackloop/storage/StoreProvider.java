@@ -11,12 +11,14 @@ public interface StoreProvider {
     boolean accepts(String location);
 
     /**
-     * Opens (creating or upgrading the schema of) the store at an accepted {@code location}.
+     * Opens (creating or upgrading the schema of) the store at an accepted {@code location}, whose own
+     * records (when a vote was replaced, a change made, a result cached, a report saved) take
+     * {@code clock}'s time.
      *
      * @throws dev.feedbackloop.InvalidInputException when the location is malformed
      * @throws dev.feedbackloop.StorageException      when the database cannot be reached or opened
      */
-    FeedbackStore open(String location);
+    FeedbackStore open(String location, java.time.Clock clock);
 
     /**
      * Copies every table of the SQLite database {@code sqliteFile} (already at the current schema)

@@ -2,6 +2,7 @@ package dev.feedbackloop.storage.sqlite;
 
 import dev.feedbackloop.ConflictException;
 import dev.feedbackloop.capture.FeedbackEntry;
+import dev.feedbackloop.internal.Timestamps;
 import dev.feedbackloop.storage.EntryColumns;
 import dev.feedbackloop.storage.EntryRow;
 import dev.feedbackloop.storage.InsertResult;
@@ -9,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +36,7 @@ final class Inserter {
      * feedback_id already stored (its insert is then a retry or a conflict, which must change nothing).
      * The later stored vote wins, whatever the timestamps say.
      */
-    static void replaceEarlierVote(Connection c, FeedbackEntry entry) throws SQLException {
+    static void replaceEarlierVote(Connection c, FeedbackEntry entry, Instant now) throws SQLException {
         if (!entry.isVote() || findById(c, entry.feedbackId()).isPresent()
                 || SqliteChanges.replaced(c, entry.feedbackId()).isPresent()) {
             return;
@@ -42,17 +44,17 @@ final class Inserter {
         Object[] vote = {entry.outputId(), entry.raterId(), entry.feedbackId()};
         int moved = SqliteRows.update(c, "INSERT INTO feedback_history (" + HISTORY_COLUMNS + ", replaced_at, replaced_by)"
                 + " SELECT " + HISTORY_COLUMNS + ", ?, ? FROM feedback WHERE " + OTHER_VOTE,
-                concat(new Object[] {now(), entry.feedbackId()}, vote));
+                concat(new Object[] {Timestamps.format(now), entry.feedbackId()}, vote));
         if (moved > 0) {
-            leave(c, "replaced", OTHER_VOTE, vote);
+            leave(c, "replaced", now, OTHER_VOTE, vote);
         }
     }
 
-    /** Deletes one entry by id and logs the change; empty when there is none. In the caller's transaction. */
-    static Optional<FeedbackEntry> delete(Connection c, String feedbackId) throws SQLException {
+    /** Deletes one entry by id and logs the change at {@code now}; empty when there is none. In the caller's transaction. */
+    static Optional<FeedbackEntry> delete(Connection c, String feedbackId, Instant now) throws SQLException {
         Optional<FeedbackEntry> found = findById(c, feedbackId);
         if (found.isPresent()) {
-            leave(c, "deleted", "feedback_id = ?", feedbackId);
+            leave(c, "deleted", now, "feedback_id = ?", feedbackId);
         }
         return found;
     }
@@ -61,14 +63,11 @@ final class Inserter {
      * Rows leave the feedback table: each is logged in {@code changes} with its timestamp (what
      * incremental readers follow, see {@link SqliteChanges}), then deleted.
      */
-    private static void leave(Connection c, String kind, String where, Object... values) throws SQLException {
+    private static void leave(Connection c, String kind, Instant now, String where, Object... values)
+            throws SQLException {
         SqliteRows.update(c, "INSERT INTO changes (kind, entry_timestamp, at) SELECT ?, timestamp, ? FROM feedback"
-                + " WHERE " + where, concat(new Object[] {kind, now()}, values));
+                + " WHERE " + where, concat(new Object[] {kind, Timestamps.format(now)}, values));
         SqliteRows.update(c, "DELETE FROM feedback WHERE " + where, values);
-    }
-
-    private static String now() {
-        return dev.feedbackloop.internal.Timestamps.format(java.time.Instant.now());
     }
 
     private static Object[] concat(Object[] a, Object[] b) {
@@ -91,13 +90,17 @@ final class Inserter {
                 : InsertResult.CONFLICT);
     }
 
-    /** One entry, in the caller's transaction. @throws ConflictException as {@link #unlessConflict} */
-    static InsertResult insert(Connection c, FeedbackEntry entry) throws SQLException {
+    /**
+     * One entry, in the caller's transaction; a vote it replaces leaves at {@code now}.
+     *
+     * @throws ConflictException as {@link #unlessConflict}
+     */
+    static InsertResult insert(Connection c, FeedbackEntry entry, Instant now) throws SQLException {
         Optional<InsertResult> retry = retryOfReplacedVote(c, entry);
         if (retry.isPresent()) {
             return unlessConflict(retry.get(), entry);
         }
-        replaceEarlierVote(c, entry);
+        replaceEarlierVote(c, entry, now);
         try (PreparedStatement insert = c.prepareStatement(INSERT)) {
             EntryColumns.bind(insert, EntryRow.of(entry, false));
             if (insert.executeUpdate() == 1) {
@@ -112,12 +115,12 @@ final class Inserter {
     /**
      * Inserts rows with one JDBC batch (prepared {@link #INSERT} and {@link #BY_ID} statements): far
      * less overhead per row than one update each. Rows the insert ignored are compared with what is
-     * stored (an earlier row of the same batch included).
+     * stored (an earlier row of the same batch included). Votes they replace leave at {@code now}.
      */
-    static List<InsertResult> insertAll(PreparedStatement insert, PreparedStatement byId, List<EntryRow> rows)
-            throws SQLException {
+    static List<InsertResult> insertAll(PreparedStatement insert, PreparedStatement byId, List<EntryRow> rows,
+            Instant now) throws SQLException {
         if (rows.stream().anyMatch(r -> r.entry().isVote())) {
-            return insertInOrder(insert, byId, rows);
+            return insertInOrder(insert, byId, rows, now);
         }
         for (EntryRow row : rows) {
             EntryColumns.bind(insert, row);
@@ -132,8 +135,8 @@ final class Inserter {
     }
 
     /** Rows with votes among them, one at a time: a later vote must replace an earlier one of the same batch. */
-    private static List<InsertResult> insertInOrder(PreparedStatement insert, PreparedStatement byId, List<EntryRow> rows)
-            throws SQLException {
+    private static List<InsertResult> insertInOrder(PreparedStatement insert, PreparedStatement byId, List<EntryRow> rows,
+            Instant now) throws SQLException {
         List<InsertResult> results = new ArrayList<>(rows.size());
         for (EntryRow row : rows) {
             Optional<InsertResult> retry = retryOfReplacedVote(insert.getConnection(), row.entry());
@@ -141,7 +144,7 @@ final class Inserter {
                 results.add(retry.get());
                 continue;
             }
-            replaceEarlierVote(insert.getConnection(), row.entry());
+            replaceEarlierVote(insert.getConnection(), row.entry(), now);
             EntryColumns.bind(insert, row);
             results.add(insert.executeUpdate() == 1 ? InsertResult.INSERTED : compareWithStored(byId, row.entry()));
         }

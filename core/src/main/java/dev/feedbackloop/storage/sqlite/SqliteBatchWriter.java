@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -26,23 +27,26 @@ final class SqliteBatchWriter implements BatchWriter {
     private PreparedStatement insert;
     private PreparedStatement byId;
     private final boolean exclusive;
+    private final Clock clock;
     private boolean done;
 
     /**
      * Takes over {@code connection}, on which a transaction was just begun; gives it back on close
-     * (an {@code exclusive} one, from {@link SqliteConnections#exclusive()}, is ended instead).
+     * (an {@code exclusive} one, from {@link SqliteConnections#exclusive()}, is ended instead). Votes
+     * replaced meanwhile leave at {@code clock}'s time.
      */
-    SqliteBatchWriter(Connection connection, SqliteConnections pool, boolean exclusive) throws SQLException {
+    SqliteBatchWriter(Connection connection, SqliteConnections pool, boolean exclusive, Clock clock) throws SQLException {
         this.connection = connection;
         this.pool = pool;
         this.exclusive = exclusive;
+        this.clock = clock;
         cacheSize(CACHE_KIB);
     }
 
     @Override
     public InsertResult add(EntryRow row) {
         try {
-            return Inserter.unlessConflict(Inserter.insertAll(insert(), byId(), List.of(row)).get(0), row.entry());
+            return Inserter.unlessConflict(Inserter.insertAll(insert(), byId(), List.of(row), clock.instant()).get(0), row.entry());
         } catch (SQLException e) {
             throw pool.failure("store feedback " + row.entry().feedbackId(), e);
         }
@@ -51,7 +55,7 @@ final class SqliteBatchWriter implements BatchWriter {
     @Override
     public List<InsertResult> addAll(List<EntryRow> rows) {
         try {
-            return Inserter.insertAll(insert(), byId(), rows);
+            return Inserter.insertAll(insert(), byId(), rows, clock.instant());
         } catch (SQLException e) {
             throw pool.failure("store " + rows.size() + " feedback entries", e);
         }

@@ -17,11 +17,11 @@ final class SqliteCaches {
                 key, version.token());
     }
 
-    static void put(Connection c, String key, DataVersion version, String json) throws SQLException {
+    static void put(Connection c, String key, DataVersion version, String json, Instant now) throws SQLException {
         SqliteRows.update(c, "INSERT INTO pattern_cache (cache_key, analysis_data, data_version, created_at)"
                 + " VALUES (?, ?, ?, ?) ON CONFLICT (cache_key) DO UPDATE SET analysis_data = excluded.analysis_data,"
                 + " data_version = excluded.data_version, created_at = excluded.created_at",
-                key, json, version.token(), Timestamps.format(Instant.now()));
+                key, json, version.token(), Timestamps.format(now));
     }
 
     static void drop(Connection c, String key) throws SQLException {
@@ -33,9 +33,10 @@ final class SqliteCaches {
         return SqliteRows.text(c, "SELECT report_data FROM reports WHERE period = ? ORDER BY id DESC LIMIT 1", period);
     }
 
-    static void saveReport(Connection c, String period, Instant start, Instant end, String json) throws SQLException {
+    static void saveReport(Connection c, String period, Instant start, Instant end, String json, Instant now)
+            throws SQLException {
         SqliteRows.update(c, "INSERT INTO reports (period, report_data, start_date, end_date, created_at)"
                 + " VALUES (?, ?, ?, ?, ?)", period, json, Timestamps.format(start), Timestamps.format(end),
-                Timestamps.format(Instant.now()));
+                Timestamps.format(now));
     }
 }

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -52,9 +53,13 @@ public final class SqliteFeedbackStore implements FeedbackStore {
                 }
             });
 
-    private SqliteFeedbackStore(Path file, boolean readOnly) {
+    /** The time of the store's own records: replaced votes, changes, cached results, saved reports. */
+    private final Clock clock;
+
+    private SqliteFeedbackStore(Path file, boolean readOnly, Clock clock) {
         this.file = file;
         this.connections = new SqliteConnections(file, readOnly);
+        this.clock = clock;
     }
 
     /**
@@ -68,8 +73,13 @@ public final class SqliteFeedbackStore implements FeedbackStore {
      * @throws StorageException            when it cannot be created, read or upgraded
      */
     public static SqliteFeedbackStore open(Path file) {
+        return open(file, Clock.systemUTC());
+    }
+
+    /** As {@link #open(Path)}, with {@code clock} the time of the store's own records (see {@link FeedbackStore}). */
+    public static SqliteFeedbackStore open(Path file, Clock clock) {
         boolean readOnly = SqliteFiles.prepare(file);
-        SqliteFeedbackStore store = new SqliteFeedbackStore(file, readOnly);
+        SqliteFeedbackStore store = new SqliteFeedbackStore(file, readOnly, clock);
         try {
             store.migrate();
         } catch (RuntimeException e) {
@@ -97,7 +107,7 @@ public final class SqliteFeedbackStore implements FeedbackStore {
 
     @Override
     public InsertResult insert(FeedbackEntry entry) {
-        return write("store feedback " + entry.feedbackId(), c -> Inserter.insert(c, entry));
+        return write("store feedback " + entry.feedbackId(), c -> Inserter.insert(c, entry, clock.instant()));
     }
 
     @Override
@@ -105,7 +115,7 @@ public final class SqliteFeedbackStore implements FeedbackStore {
         return connections.run("start a write transaction on " + file, c -> {
             SqliteConnections.begin(c);
             try {
-                return new SqliteBatchWriter(c, connections, false);
+                return new SqliteBatchWriter(c, connections, false, clock);
             } catch (SQLException | RuntimeException e) {
                 SqliteConnections.rollbackQuietly(c);
                 throw e;
@@ -132,7 +142,7 @@ public final class SqliteFeedbackStore implements FeedbackStore {
             return openBatch();
         }
         try {
-            return new SqliteBatchWriter(exclusive.get(), connections, true);
+            return new SqliteBatchWriter(exclusive.get(), connections, true, clock);
         } catch (SQLException | RuntimeException e) {
             connections.endExclusive(exclusive.get());
             throw e instanceof SQLException ? SqliteConnections.translate("start a bulk write on " + file, (SQLException) e)
@@ -233,7 +243,7 @@ public final class SqliteFeedbackStore implements FeedbackStore {
 
     @Override
     public Optional<FeedbackEntry> delete(String feedbackId) {
-        return write("delete feedback " + feedbackId, c -> Inserter.delete(c, feedbackId));
+        return write("delete feedback " + feedbackId, c -> Inserter.delete(c, feedbackId, clock.instant()));
     }
 
     @Override
@@ -339,7 +349,7 @@ public final class SqliteFeedbackStore implements FeedbackStore {
     /** A no-op on a read-only database: a cache that cannot be kept is simply not kept. */
     @Override
     public void putCache(String key, DataVersion version, String json) {
-        writeUnlessReadOnly("write cache", c -> SqliteCaches.put(c, key, version, json));
+        writeUnlessReadOnly("write cache", c -> SqliteCaches.put(c, key, version, json, clock.instant()));
     }
 
     /** A no-op on a read-only database (nothing is cached there). */
@@ -356,7 +366,7 @@ public final class SqliteFeedbackStore implements FeedbackStore {
     /** A no-op on a read-only database: the report is still computed and shown, just not kept. */
     @Override
     public void saveReport(String period, Instant start, Instant end, String json) {
-        writeUnlessReadOnly("save report", c -> SqliteCaches.saveReport(c, period, start, end, json));
+        writeUnlessReadOnly("save report", c -> SqliteCaches.saveReport(c, period, start, end, json, clock.instant()));
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.feedbackloop.storage.FeedbackStore;
 import dev.feedbackloop.storage.StoreLocations;
 import dev.feedbackloop.storage.StoreProvider;
 import java.nio.file.Path;
+import java.time.Clock;
 
 /** Every location that is not a URL ({@code scheme://} or {@code jdbc:}) is a SQLite file. */
 public final class SqliteStoreProvider implements StoreProvider {
@@ -13,8 +14,8 @@ public final class SqliteStoreProvider implements StoreProvider {
     }
 
     @Override
-    public FeedbackStore open(String location) {
-        return SqliteFeedbackStore.open(Path.of(location));
+    public FeedbackStore open(String location, Clock clock) {
+        return SqliteFeedbackStore.open(Path.of(location), clock);
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -69,6 +70,8 @@ final class PgBatchWriter implements BatchWriter {
     private PreparedStatement insert;
     private final PgCopyStream stream;
     private final boolean bulk;
+    /** When votes this writer replaces leave. */
+    private final Clock clock;
     private boolean staged;
     private Turn held = Turn.NONE;
     private boolean done;
@@ -77,10 +80,11 @@ final class PgBatchWriter implements BatchWriter {
      * Takes over {@code connection} (auto-commit off); closes it at the end. A {@code bulk} writer takes
      * the table to itself and streams its chunks.
      */
-    PgBatchWriter(Connection connection, PgConnections pool, boolean bulk) {
+    PgBatchWriter(Connection connection, PgConnections pool, boolean bulk, Clock clock) {
         this.connection = connection;
         this.pool = pool;
         this.bulk = bulk;
+        this.clock = clock;
         this.stream = new PgCopyStream(connection, pool);
     }
 
@@ -90,7 +94,7 @@ final class PgBatchWriter implements BatchWriter {
             take(turnFor(row.entry().isVote()));
             stream.end();
             stream.written(List.of(row));
-            return PgInserter.unlessConflict(PgInserter.insertInOrder(connection, insert(), List.of(row)).get(0),
+            return PgInserter.unlessConflict(PgInserter.insertInOrder(connection, insert(), List.of(row), clock.instant()).get(0),
                     row.entry());
         } catch (SQLException e) {
             throw pool.failure("store feedback " + row.entry().feedbackId(), e);
@@ -107,7 +111,7 @@ final class PgBatchWriter implements BatchWriter {
                 take(turnFor(true));
                 stream.end();
                 stream.written(rows);
-                return PgInserter.insertInOrder(connection, insert(), rows);
+                return PgInserter.insertInOrder(connection, insert(), rows, clock.instant());
             }
             if (rows.size() < COPY_FROM) {
                 if (bulk) {

@@ -32,12 +32,12 @@ final class PgInserter {
     }
 
     /** One entry. @throws ConflictException when its id is stored with other content */
-    static InsertResult insert(Connection c, FeedbackEntry entry) throws SQLException {
+    static InsertResult insert(Connection c, FeedbackEntry entry, Instant now) throws SQLException {
         Optional<InsertResult> retry = retryOfReplacedVote(c, entry);
         if (retry.isPresent()) {
             return unlessConflict(retry.get(), entry);
         }
-        replaceEarlierVote(c, entry);
+        replaceEarlierVote(c, entry, now);
         try (PreparedStatement insert = c.prepareStatement(PgRows.INSERT)) {
             PgRows.bind(insert, EntryRow.of(entry, false));
             if (insert.executeUpdate() == 1) {
@@ -48,7 +48,7 @@ final class PgInserter {
     }
 
     /** Rows one at a time, in order (a later vote must replace an earlier one of the same batch). */
-    static List<InsertResult> insertInOrder(Connection c, PreparedStatement insert, List<EntryRow> rows)
+    static List<InsertResult> insertInOrder(Connection c, PreparedStatement insert, List<EntryRow> rows, Instant now)
             throws SQLException {
         List<InsertResult> results = new ArrayList<>(rows.size());
         for (EntryRow row : rows) {
@@ -57,7 +57,7 @@ final class PgInserter {
                 results.add(retry.get());
                 continue;
             }
-            replaceEarlierVote(c, row.entry());
+            replaceEarlierVote(c, row.entry(), now);
             PgRows.bind(insert, row);
             results.add(insert.executeUpdate() == 1 ? InsertResult.INSERTED : compareWithStored(c, row.entry()));
         }
@@ -84,10 +84,10 @@ final class PgInserter {
     }
 
     /** Deletes one entry by id and logs the change; empty when there is none. */
-    static Optional<FeedbackEntry> delete(Connection c, String feedbackId) throws SQLException {
+    static Optional<FeedbackEntry> delete(Connection c, String feedbackId, Instant now) throws SQLException {
         Optional<FeedbackEntry> found = findById(c, feedbackId);
         if (found.isPresent()) {
-            leave(c, "deleted", "feedback_id = ?", feedbackId);
+            leave(c, "deleted", now, "feedback_id = ?", feedbackId);
         }
         return found;
     }
@@ -109,23 +109,24 @@ final class PgInserter {
                 ? InsertResult.UNCHANGED : InsertResult.CONFLICT);
     }
 
-    private static void replaceEarlierVote(Connection c, FeedbackEntry entry) throws SQLException {
+    private static void replaceEarlierVote(Connection c, FeedbackEntry entry, Instant now) throws SQLException {
         if (!entry.isVote() || findById(c, entry.feedbackId()).isPresent()) {
             return;
         }
         Object[] vote = {entry.outputId(), entry.raterId(), entry.feedbackId()};
         int moved = PgRows.update(c, "INSERT INTO feedback_history (" + HISTORY_COLUMNS + ", replaced_at, replaced_by)"
                 + " SELECT " + HISTORY_COLUMNS + ", ?, ? FROM feedback WHERE " + OTHER_VOTE,
-                concat(new Object[] {Instant.now(), entry.feedbackId()}, vote));
+                concat(new Object[] {now, entry.feedbackId()}, vote));
         if (moved > 0) {
-            leave(c, "replaced", OTHER_VOTE, vote);
+            leave(c, "replaced", now, OTHER_VOTE, vote);
         }
     }
 
     /** Rows leave the feedback table: each is logged in {@code changes} with its timestamp, then deleted. */
-    private static void leave(Connection c, String kind, String where, Object... values) throws SQLException {
+    private static void leave(Connection c, String kind, Instant now, String where, Object... values)
+            throws SQLException {
         PgRows.update(c, "INSERT INTO changes (kind, entry_timestamp, at) SELECT ?, timestamp, ? FROM feedback"
-                + " WHERE " + where + " ORDER BY id", concat(new Object[] {kind, Instant.now()}, values));
+                + " WHERE " + where + " ORDER BY id", concat(new Object[] {kind, now}, values));
         PgRows.update(c, "DELETE FROM feedback WHERE " + where, values);
     }
 

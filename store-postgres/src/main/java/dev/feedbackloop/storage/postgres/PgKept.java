@@ -30,10 +30,10 @@ final class PgKept {
                 key, version.token());
     }
 
-    static void putCache(Connection c, String key, DataVersion version, String json) throws SQLException {
+    static void putCache(Connection c, String key, DataVersion version, String json, Instant now) throws SQLException {
         PgRows.update(c, "INSERT INTO pattern_cache (cache_key, analysis_data, data_version, created_at)"
-                + " VALUES (?, ?, ?, now()) ON CONFLICT (cache_key) DO UPDATE SET analysis_data = excluded.analysis_data,"
-                + " data_version = excluded.data_version, created_at = excluded.created_at", key, json, version.token());
+                + " VALUES (?, ?, ?, ?) ON CONFLICT (cache_key) DO UPDATE SET analysis_data = excluded.analysis_data,"
+                + " data_version = excluded.data_version, created_at = excluded.created_at", key, json, version.token(), now);
     }
 
     static void dropCache(Connection c, String key) throws SQLException {
@@ -44,9 +44,10 @@ final class PgKept {
         return PgRows.text(c, "SELECT report_data FROM reports WHERE period = ? ORDER BY id DESC LIMIT 1", period);
     }
 
-    static void saveReport(Connection c, String period, Instant start, Instant end, String json) throws SQLException {
+    static void saveReport(Connection c, String period, Instant start, Instant end, String json, Instant now)
+            throws SQLException {
         PgRows.update(c, "INSERT INTO reports (period, report_data, start_date, end_date, created_at)"
-                + " VALUES (?, ?, ?, ?, now())", period, json, start, end);
+                + " VALUES (?, ?, ?, ?, ?)", period, json, start, end, now);
     }
 
     static Optional<String> setting(Connection c, String name) throws SQLException {

@@ -27,6 +27,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -79,9 +80,13 @@ public final class PostgresFeedbackStore implements FeedbackStore {
         }
     });
 
-    private PostgresFeedbackStore(PgConnections connections) {
+    /** The time of the store's own records: replaced votes, changes, cached results, saved reports. */
+    private final Clock clock;
+
+    private PostgresFeedbackStore(PgConnections connections, Clock clock) {
         this.connections = connections;
         this.reads = new PgReads(connections);
+        this.clock = clock;
     }
 
     /**
@@ -91,7 +96,12 @@ public final class PostgresFeedbackStore implements FeedbackStore {
      *                          an unreachable host, a failed migration
      */
     public static PostgresFeedbackStore open(PostgresLocation location) {
-        PostgresFeedbackStore store = new PostgresFeedbackStore(new PgConnections(location, POOL_SIZE));
+        return open(location, Clock.systemUTC());
+    }
+
+    /** As {@link #open(PostgresLocation)}, with {@code clock} the time of the store's own records. */
+    public static PostgresFeedbackStore open(PostgresLocation location, Clock clock) {
+        PostgresFeedbackStore store = new PostgresFeedbackStore(new PgConnections(location, POOL_SIZE), clock);
         try {
             store.migrate();
         } catch (RuntimeException e) {
@@ -109,7 +119,7 @@ public final class PostgresFeedbackStore implements FeedbackStore {
     @Override
     public InsertResult insert(FeedbackEntry entry) {
         return write("store feedback " + entry.feedbackId(), entry.isVote() ? Turn.CHANGES : Turn.SHARED,
-                c -> PgInserter.insert(c, entry));
+                c -> PgInserter.insert(c, entry, clock.instant()));
     }
 
     /** Adds rows alongside other writers (see the class comment); votes take the table to themselves. */
@@ -133,7 +143,7 @@ public final class PostgresFeedbackStore implements FeedbackStore {
             c = connections.borrow();
             c.setAutoCommit(false);
             // the writer takes its turn with its first row (see PgBatchWriter)
-            return new PgBatchWriter(c, connections, bulk);
+            return new PgBatchWriter(c, connections, bulk, clock);
         } catch (SQLException | RuntimeException e) {
             PgConnections.closeQuietly(c);
             throw connections.failure("start a write transaction on " + connections.location(), e);
@@ -161,7 +171,7 @@ public final class PostgresFeedbackStore implements FeedbackStore {
 
     @Override
     public Optional<FeedbackEntry> delete(String feedbackId) {
-        return write("delete feedback " + feedbackId, Turn.CHANGES, c -> PgInserter.delete(c, feedbackId));
+        return write("delete feedback " + feedbackId, Turn.CHANGES, c -> PgInserter.delete(c, feedbackId, clock.instant()));
     }
 
     @Override
@@ -336,7 +346,7 @@ public final class PostgresFeedbackStore implements FeedbackStore {
     @Override
     public void putCache(String key, DataVersion version, String json) {
         write("write cache", Turn.NONE, c -> {
-            PgKept.putCache(c, key, version, json);
+            PgKept.putCache(c, key, version, json, clock.instant());
             return null;
         });
     }
@@ -352,7 +362,7 @@ public final class PostgresFeedbackStore implements FeedbackStore {
     @Override
     public void saveReport(String period, Instant start, Instant end, String json) {
         write("save report", Turn.NONE, c -> {
-            PgKept.saveReport(c, period, start, end, json);
+            PgKept.saveReport(c, period, start, end, json, clock.instant());
             return null;
         });
     }

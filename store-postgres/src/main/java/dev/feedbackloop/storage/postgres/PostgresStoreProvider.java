@@ -2,8 +2,9 @@ package dev.feedbackloop.storage.postgres;
 
 import dev.feedbackloop.storage.FeedbackStore;
 import dev.feedbackloop.storage.StoreCopy;
-import java.nio.file.Path;
 import dev.feedbackloop.storage.StoreProvider;
+import java.nio.file.Path;
+import java.time.Clock;
 
 /** Serves {@code postgresql://}, {@code postgres://} and {@code jdbc:postgresql://} locations. */
 public final class PostgresStoreProvider implements StoreProvider {
@@ -13,8 +14,8 @@ public final class PostgresStoreProvider implements StoreProvider {
     }
 
     @Override
-    public FeedbackStore open(String location) {
-        return PostgresFeedbackStore.open(PostgresLocation.parse(location, System.getenv()));
+    public FeedbackStore open(String location, Clock clock) {
+        return PostgresFeedbackStore.open(PostgresLocation.parse(location, System.getenv()), clock);
     }
 
     @Override
