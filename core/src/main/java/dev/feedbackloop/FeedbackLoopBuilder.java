@@ -18,9 +18,20 @@ public final class FeedbackLoopBuilder {
     RoutingRules rules;
     Masking masking;
     dev.feedbackloop.alerts.AlertConfig alerts = dev.feedbackloop.alerts.AlertConfig.DEFAULT;
+    boolean oneShot;
 
     FeedbackLoopBuilder(String location) {
         this.location = Objects.requireNonNull(location, "location");
+    }
+
+    /**
+     * The process runs one command and ends (the command line; not the service, nor an application that
+     * keeps the loop open): a store may then skip what only pays off over time, such as a connection
+     * pool's housekeeping threads (default: false).
+     */
+    public FeedbackLoopBuilder oneShot(boolean oneShot) {
+        this.oneShot = oneShot;
+        return this;
     }
 
     /** The one clock every feature reads (default: the system clock in the local zone). */
@@ -78,6 +89,6 @@ public final class FeedbackLoopBuilder {
      * @throws StorageException      when the store cannot be opened
      */
     public FeedbackLoop open() {
-        return new FeedbackLoop(StoreLocations.open(location, clock), this);
+        return new FeedbackLoop(StoreLocations.open(location, clock, oneShot), this);
     }
 }

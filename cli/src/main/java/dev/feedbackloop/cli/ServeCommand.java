@@ -68,7 +68,8 @@ final class ServeCommand implements Callable<Integer> {
                 noScheduler ? null : Duration.ofSeconds(5));
         PrintWriter err = spec.commandLine().getErr();
         dev.feedbackloop.privacy.Masking mode = masking == null ? null : dev.feedbackloop.privacy.Masking.parse(masking);
-        FeedbackLoop loop = store.open(FeedbackLoop.builder(store.location()).masking(mode).alerts(alertOptions.config()));
+        FeedbackLoop loop = store.openLongRunning(FeedbackLoop.builder(store.location()).masking(mode)
+                .alerts(alertOptions.config()));
         AccessLog log = new AccessLog(err);
         FeedbackServer server;
         try {

@@ -56,9 +56,19 @@ final class StoreOptions {
 
     /**
      * Opens {@code builder}'s store with the command line's clock and its notes of long one-time work
-     * on standard error; for commands with settings of their own.
+     * on standard error; for commands with settings of their own. The process runs this one command
+     * ({@link FeedbackLoopBuilder#oneShot}).
      */
     FeedbackLoop open(FeedbackLoopBuilder builder) {
-        return builder.clock(CLOCK).notes(line -> System.err.println("feedback: " + line)).open();
+        return configured(builder).oneShot(true).open();
+    }
+
+    /** As {@link #open(FeedbackLoopBuilder)}, for the service, which runs until stopped. */
+    FeedbackLoop openLongRunning(FeedbackLoopBuilder builder) {
+        return configured(builder).open();
+    }
+
+    private static FeedbackLoopBuilder configured(FeedbackLoopBuilder builder) {
+        return builder.clock(CLOCK).notes(line -> System.err.println("feedback: " + line));
     }
 }

@@ -54,10 +54,18 @@ public final class StoreLocations {
      * @throws dev.feedbackloop.StorageException when the store cannot be opened
      */
     public static FeedbackStore open(String location, java.time.Clock clock) {
+        return open(location, clock, false);
+    }
+
+    /**
+     * As {@link #open(String, java.time.Clock)}, for a process that runs one command and ends when
+     * {@code oneShot} ({@link StoreProvider#open}).
+     */
+    public static FeedbackStore open(String location, java.time.Clock clock, boolean oneShot) {
         if (location.isBlank()) {
             throw new InvalidInputException("the database location is empty");
         }
-        return provider(location).open(location, clock);
+        return provider(location).open(location, clock, oneShot);
     }
 
     /** True when {@code file} holds the data of the store at {@code location} (a SQLite file or its companions). */

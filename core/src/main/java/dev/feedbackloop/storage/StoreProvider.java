@@ -13,12 +13,13 @@ public interface StoreProvider {
     /**
      * Opens (creating or upgrading the schema of) the store at an accepted {@code location}, whose own
      * records (when a vote was replaced, a change made, a result cached, a report saved) take
-     * {@code clock}'s time.
+     * {@code clock}'s time. {@code oneShot}: the process runs one command and ends, so the store may skip
+     * what only pays off over time (a connection pool's housekeeping).
      *
      * @throws dev.feedbackloop.InvalidInputException when the location is malformed
      * @throws dev.feedbackloop.StorageException      when the database cannot be reached or opened
      */
-    FeedbackStore open(String location, java.time.Clock clock);
+    FeedbackStore open(String location, java.time.Clock clock, boolean oneShot);
 
     /**
      * Copies every table of the SQLite database {@code sqliteFile} (already at the current schema)

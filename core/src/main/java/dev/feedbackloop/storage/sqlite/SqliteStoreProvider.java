@@ -14,7 +14,7 @@ public final class SqliteStoreProvider implements StoreProvider {
     }
 
     @Override
-    public FeedbackStore open(String location, Clock clock) {
+    public FeedbackStore open(String location, Clock clock, boolean oneShot) {
         return SqliteFeedbackStore.open(Path.of(location), clock);
     }
 

@@ -81,17 +81,36 @@ final class PgConnections implements AutoCloseable {
     }
 
     private final PostgresLocation location;
-    private final HikariDataSource pool;
+    /** HikariCP, or for a process that runs one command, {@link PgOneShotConnections}. */
+    private final DataSource pool;
+    private final AutoCloseable poolCloser;
     /**
      * A URL that sets prepareThreshold (0 behind PgBouncer's transaction pooling, which cannot keep
      * server-side prepared statements) is obeyed: scans then read text ({@link #streamBinary}).
      */
     private final boolean urlSetsPrepareThreshold;
 
-    /** @throws StorageException when the server cannot be reached or refuses the connection */
-    PgConnections(PostgresLocation location, int poolSize) {
+    /**
+     * Connects (one connection, at once: a wrong password or an unreachable host is reported here). With
+     * {@code oneShot} (a process that runs one command) without a pool's housekeeping threads.
+     *
+     * @throws StorageException when the server cannot be reached or refuses the connection
+     */
+    PgConnections(PostgresLocation location, int poolSize, boolean oneShot) {
         this.location = location;
         this.urlSetsPrepareThreshold = location.jdbcUrl().contains("prepareThreshold=");
+        if (oneShot) {
+            PgOneShotConnections direct = new PgOneShotConnections(location);
+            try {
+                direct.getConnection().close();
+            } catch (SQLException | RuntimeException e) {
+                direct.close();
+                throw translate("connect to " + location, e);
+            }
+            this.pool = direct;
+            this.poolCloser = direct;
+            return;
+        }
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(location.jdbcUrl());
         config.setUsername(location.user());
@@ -108,11 +127,14 @@ final class PgConnections implements AutoCloseable {
         config.addDataSourceProperty("connectTimeout", "5");
         config.addDataSourceProperty("ApplicationName", "feedback-loop");
         config.addDataSourceProperty("tcpKeepAlive", "true");
+        HikariDataSource hikari;
         try {
-            this.pool = new HikariDataSource(config);
+            hikari = new HikariDataSource(config);
         } catch (RuntimeException e) {
             throw translate("connect to " + location, e);
         }
+        this.pool = hikari;
+        this.poolCloser = hikari;
     }
 
     DataSource dataSource() {
@@ -226,7 +248,11 @@ final class PgConnections implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.close();
+        try {
+            poolCloser.close();
+        } catch (Exception e) {
+            // the connections are gone either way; the server ends their sessions
+        }
     }
 
     private static final int FETCH_SIZE = 5_000;

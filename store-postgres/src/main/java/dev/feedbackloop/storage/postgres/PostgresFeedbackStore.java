@@ -96,12 +96,16 @@ public final class PostgresFeedbackStore implements FeedbackStore {
      *                          an unreachable host, a failed migration
      */
     public static PostgresFeedbackStore open(PostgresLocation location) {
-        return open(location, Clock.systemUTC());
+        return open(location, Clock.systemUTC(), false);
     }
 
-    /** As {@link #open(PostgresLocation)}, with {@code clock} the time of the store's own records. */
-    public static PostgresFeedbackStore open(PostgresLocation location, Clock clock) {
-        PostgresFeedbackStore store = new PostgresFeedbackStore(new PgConnections(location, POOL_SIZE), clock);
+    /**
+     * As {@link #open(PostgresLocation)}, with {@code clock} the time of the store's own records; for a
+     * process that runs one command and ends when {@code oneShot} (connections without a pool's
+     * housekeeping, {@link PgConnections}).
+     */
+    public static PostgresFeedbackStore open(PostgresLocation location, Clock clock, boolean oneShot) {
+        PostgresFeedbackStore store = new PostgresFeedbackStore(new PgConnections(location, POOL_SIZE, oneShot), clock);
         try {
             store.migrate();
         } catch (RuntimeException e) {

@@ -14,8 +14,8 @@ public final class PostgresStoreProvider implements StoreProvider {
     }
 
     @Override
-    public FeedbackStore open(String location, Clock clock) {
-        return PostgresFeedbackStore.open(PostgresLocation.parse(location, System.getenv()), clock);
+    public FeedbackStore open(String location, Clock clock, boolean oneShot) {
+        return PostgresFeedbackStore.open(PostgresLocation.parse(location, System.getenv()), clock, oneShot);
     }
 
     @Override
