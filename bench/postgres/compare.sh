@@ -45,12 +45,7 @@ reads() {  # $1 old|new, $2 jar: the database imported by this build
 captures() {  # $1 old|new, $2 jar
   local key port=18471
   key=$(java -jar "$2" keys create --db "${BASE}imp_$1" --name "bench-$1-$RANDOM" --scope admin 2>/dev/null)
-  cat >"$WORK/capture.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer $key"
-wrk.body = '{"prompt": "Explain how neural networks learn", "output": "They adjust weights by gradient descent.", "rating": 4, "tags": ["bench"], "context": {"framework": "chain-of-thought"}}'
-LUA
+  capture_script "$key" "$WORK/capture.lua"
   java -jar "$2" serve --db "${BASE}imp_$1" --port $port --rate-limit 10000000 2>/dev/null &
   local pid=$!
   until curl -sf "http://127.0.0.1:$port/ready" >/dev/null; do sleep 0.1; done

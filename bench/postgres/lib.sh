@@ -10,6 +10,8 @@ need() {  # need COMMAND PACKAGE: installs the Debian package when the command i
   command -v "$1" >/dev/null || { apt-get update -qq && apt-get install -y -qq "$2" >/dev/null; }
 }
 need psql postgresql-client
+# shellcheck source=../wrk-capture.sh
+. "$ROOT/bench/wrk-capture.sh"
 
 GEN="${GEN_FEEDBACK:-}"
 for c in "$ROOT/../shared/bench/gen_feedback.py" /work/shared/bench/gen_feedback.py; do

@@ -74,15 +74,7 @@ done
 echo "== 4. wrk: POST /api/v1/feedback, 64 connections, $SECS s"
 FEEDBACK=("${FEEDBACK_RUN[@]}")
 KEY=$("${FEEDBACK[@]}" keys create --db "${BASE}bench" --name "bench-$$" --scope admin 2>/dev/null)
-cat >"$WORK/capture.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer $KEY"
-wrk.body = '{"prompt": "Explain how neural networks learn", "output": "They adjust weights by gradient descent.", "rating": 4, "tags": ["bench"], "context": {"framework": "chain-of-thought"}}'
-done = function(summary, latency, requests)
-  io.write(string.format("non-2xx or errors: %d\n", summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
-end
-LUA
+capture_script "$KEY" "$WORK/capture.lua"
 serve() {
   "${FEEDBACK[@]}" serve --db "${BASE}bench" --port "$1" --rate-limit 10000000 2>"$WORK/access-$1.log" &
   PIDS+=($!)

@@ -28,20 +28,12 @@ URL="${BASE}bench"
 java -jar "$OLD" init --db "$URL" >/dev/null
 java -jar "$OLD" import "$WORK/base.jsonl" --db "$URL" >/dev/null
 KEY=$(java -jar "$OLD" keys create --db "$URL" --name "bench-$$" --scope admin 2>/dev/null)
-cat >"$WORK/capture.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer $KEY"
-wrk.body = '{"prompt": "Explain how neural networks learn", "output": "They adjust weights by gradient descent.", "rating": 4, "tags": ["bench"], "context": {"framework": "chain-of-thought"}}'
-done = function(summary, latency, requests)
-  io.write(string.format("failed: %d\n", summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
-end
-LUA
+capture_script "$KEY" "$WORK/capture.lua"
 
 rps() { grep -oP 'Requests/sec:\s+\K[\d.]+' "$1"; }
 pct() { grep -oP "^\s+$2%\s+\K\S+" "$1"; }
 maxlat() { grep -oP '^\s+Latency\s+\S+\s+\S+\s+\K\S+' "$1"; }
-failed() { grep -oP '^failed: \K\d+' "$1"; }
+failed() { grep -oP '^non-2xx or errors: \K\d+' "$1"; }
 serve() {  # serve JAR PORT: a serve process, ready
   java -jar "$1" serve --db "$URL" --port "$2" --rate-limit 10000000 2>/dev/null &
   PIDS+=($!)
@@ -75,7 +67,7 @@ for r in $(seq "$ROUNDS"); do
     "${PSQL[@]}" -d bench -qc "VACUUM feedback"
     python3 - "$r" "$v" "$(rps "$WORK/one.txt")" "$(rps "$WORK/a.txt")" "$(rps "$WORK/b.txt")" \
       "$(rps "$WORK/during.txt")" "$(pct "$WORK/during.txt" 99)" "$(maxlat "$WORK/during.txt")" "$(secs "$t0" "$t1")" \
-      "$(cat "$WORK"/one.txt "$WORK"/a.txt "$WORK"/b.txt | grep -oP '^failed: \K\d+' | awk '{s += $1} END {print s + 0}')" "$(failed "$WORK/during.txt")" <<'PY'
+      "$(cat "$WORK"/one.txt "$WORK"/a.txt "$WORK"/b.txt | grep -oP '^non-2xx or errors: \K\d+' | awk '{s += $1} END {print s + 0}')" "$(failed "$WORK/during.txt")" <<'PY'
 import sys
 r, v, one, a, b, during, p99, mx, imp, failed, failed_during = sys.argv[1:]
 one, a, b = float(one), float(a), float(b)

@@ -4,6 +4,8 @@
 # into DB when it does not exist; write_wrk_scripts writes $WORK/capture.lua (captures with KEY) and
 # $WORK/read.lua (GETs with KEY, printing p50/p95/p99). Needs ROOT.
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+# shellcheck source=../wrk-capture.sh
+. "$ROOT/bench/wrk-capture.sh"
 WORK="$(mktemp -d)"
 SERVER=""
 trap 'if [ -n "$SERVER" ]; then kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; fi; rm -rf "$WORK"' EXIT
@@ -27,12 +29,7 @@ ensure_big_db() {
 }
 
 write_wrk_scripts() {
-cat >"$WORK/capture.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer $KEY"
-wrk.body = '{"prompt": "Explain how neural networks learn", "output": "They adjust weights by gradient descent.", "rating": 4, "tags": ["bench"], "context": {"framework": "chain-of-thought"}}'
-LUA
+capture_script "$KEY" "$WORK/capture.lua"
 cat >"$WORK/read.lua" <<LUA
 wrk.headers["Authorization"] = "Bearer $KEY"
 done = function(summary, latency, requests)

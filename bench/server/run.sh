@@ -17,15 +17,7 @@ START=$(date +%s%N)
 start_server "$WORK/f.db" "$PORT"
 echo "start to ready: $(( ($(date +%s%N) - START) / 1000000 )) ms (launcher and JVM included)"
 
-cat >"$WORK/capture.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer $KEY"
-wrk.body = '{"prompt": "Explain how neural networks learn", "output": "They adjust weights by gradient descent.", "rating": 4, "tags": ["bench"], "context": {"framework": "chain-of-thought"}}'
-done = function(summary, latency, requests)
-  io.write(string.format("non-2xx or errors: %d\n", summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
-end
-LUA
+capture_script "$KEY" "$WORK/capture.lua"
 python3 - "$WORK/batch.json" <<'PY'
 import json, sys
 entries = [{"prompt": "Explain topic %d" % i, "output": "An answer", "rating": 1 + i % 5} for i in range(1000)]
