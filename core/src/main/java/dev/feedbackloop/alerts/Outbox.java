@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  * attempts and the next time are rows, a restart resumes where it stopped; a send claims its row
  * first, so two processes never send the same attempt (the claim outlasts the longest send,
  * {@link Senders#longestSend}, by two send timeouts). A process that dies mid-send leaves a claim
- * that lapses then: the attempt is made again, and receivers drop the repeat by its idempotency key. A destination that fails once in a pass gets no more sends in that pass (its
+ * that lapses then: the attempt is made again, and receivers drop the repeat by its idempotency key.
+ * A destination that fails once in a pass gets no more sends in that pass (its
  * other deliveries stay due): a receiver that hangs costs one send timeout per pass, whatever the
  * number of events waiting for it. Thread-safe.
  */
@@ -91,7 +92,8 @@ public final class Outbox {
                 continue;
             }
             // the claim outlasts the send, so nobody else starts this attempt meanwhile
-            if (!store.claim(d, clock.instant().plus(senders.longestSend(to)).plus(retry.sendTimeout().multipliedBy(2)))) {
+            Instant until = clock.instant().plus(senders.longestSend(to)).plus(retry.sendTimeout().multipliedBy(2));
+            if (!store.claim(d, until)) {
                 continue;
             }
             Senders.Answer answer = senders.send(to, d);

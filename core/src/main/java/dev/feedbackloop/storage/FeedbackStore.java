@@ -20,10 +20,11 @@ import java.util.function.Consumer;
  * increasing order. Incremental readers (the router's outcome ledger, day rollups, {@link #scanAdded},
  * the analysis cache) read the rows in (their position, {@code maxId}] of a version read first, then
  * move their position to that {@code maxId}; rows above it may be visible already, and are read next
- * time. It never falls while the changes stay the same. SQLite has it by construction (one writer at a time: {@code maxId} is the highest id). A server
- * database must arrange it: on PostgreSQL a transaction that took id 10 can commit after the one that
- * took id 11, so {@code maxId} stays below the lowest id a transaction still open may hold (writers
- * announce themselves before they draw ids; see {@code PostgresFeedbackStore}).
+ * time. It never falls while the changes stay the same. SQLite has it by construction (one writer at a
+ * time: {@code maxId} is the highest id). A server database must arrange it: on PostgreSQL a
+ * transaction that took id 10 can commit after the one that took id 11, so {@code maxId} stays below
+ * the lowest id a transaction still open may hold (writers announce themselves before they draw ids;
+ * see {@code PostgresFeedbackStore}).
  *
  * @throws dev.feedbackloop.StorageException from any method when the database fails
  */
