@@ -100,11 +100,14 @@ final class PgConnections implements AutoCloseable {
         this.location = location;
         this.urlSetsPrepareThreshold = location.jdbcUrl().contains("prepareThreshold=");
         if (oneShot) {
-            PgOneShotConnections direct = new PgOneShotConnections(location);
+            PgOneShotConnections direct = null;
             try {
+                direct = new PgOneShotConnections(location);
                 direct.getConnection().close();
             } catch (SQLException | RuntimeException e) {
-                direct.close();
+                if (direct != null) {
+                    direct.close();
+                }
                 throw translate("connect to " + location, e);
             }
             this.pool = direct;

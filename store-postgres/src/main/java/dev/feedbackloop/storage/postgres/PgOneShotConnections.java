@@ -19,9 +19,11 @@ import org.postgresql.ds.PGSimpleDataSource;
  * needed, handed out again once given back, closed with the store. No pool housekeeping: HikariCP's
  * threads cost such a process about 30 ms (15-20 ms to start, 10-20 ms to stop, measured in a fresh JVM
  * with the launcher's options), and its validation and eviction pay off only over time. A connection
- * given back is rolled back if a transaction is open and set to auto-commit; one that broke (asked with
- * {@link Connection#isValid}, one round trip) is dropped with every idle one (a server that restarted
- * ended them all), and the next borrow opens another. Thread-safe.
+ * given back is rolled back if a transaction is open and set to auto-commit; one that may have broken
+ * (its transaction was rolled back, or it threw: then asked with {@link Connection#isValid}, one round
+ * trip) and did is dropped with every idle one (a server that restarted ended them all), and the next
+ * borrow opens another. Settings the location's URL names (connectTimeout, ApplicationName,
+ * tcpKeepAlive) are kept. Thread-safe.
  */
 final class PgOneShotConnections implements DataSource, AutoCloseable {
     private final PGSimpleDataSource driver = new PGSimpleDataSource();
@@ -30,14 +32,22 @@ final class PgOneShotConnections implements DataSource, AutoCloseable {
     private boolean closed;
 
     PgOneShotConnections(PostgresLocation location) {
-        driver.setURL(location.jdbcUrl());
+        String url = location.jdbcUrl();
+        driver.setURL(url);
         driver.setUser(location.user());
         if (location.password() != null) {
             driver.setPassword(location.password());
         }
-        driver.setConnectTimeout(5);
-        driver.setApplicationName("feedback-loop");
-        driver.setTcpKeepAlive(true);
+        // the pool's defaults (PgConnections), unless the URL says otherwise
+        if (!url.contains("connectTimeout=")) {
+            driver.setConnectTimeout(5);
+        }
+        if (!url.contains("ApplicationName=")) {
+            driver.setApplicationName("feedback-loop");
+        }
+        if (!url.contains("tcpKeepAlive=")) {
+            driver.setTcpKeepAlive(true);
+        }
     }
 
     @Override
@@ -51,49 +61,70 @@ final class PgOneShotConnections implements DataSource, AutoCloseable {
         }
         if (physical == null) {
             physical = driver.getConnection();
+            boolean keep;
             synchronized (this) {
-                opened.add(physical);
+                keep = !closed;
+                if (keep) {
+                    opened.add(physical);
+                }
+            }
+            if (!keep) {
+                closeQuietly(physical);
+                throw new SQLException("the store is closed");
             }
         }
         return lend(physical);
     }
 
-    /** {@code physical} behind a connection whose {@code close} gives it back instead. */
+    /**
+     * {@code physical} behind a connection whose {@code close} gives it back instead. A connection whose
+     * transaction was rolled back, or that threw, is checked when given back (one round trip): the driver
+     * does not mark a connection the server ended as closed until it next uses it.
+     */
     private Connection lend(Connection physical) {
-        boolean[] back = {false};
+        java.util.concurrent.atomic.AtomicBoolean back = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean suspect = new java.util.concurrent.atomic.AtomicBoolean();
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
                     switch (method.getName()) {
                         case "close":
-                            if (!back[0]) {
-                                back[0] = true;
-                                giveBack(physical);
+                            if (back.compareAndSet(false, true)) {
+                                giveBack(physical, suspect.get());
                             }
                             return null;
                         case "isClosed":
-                            return back[0] || physical.isClosed();
+                            return back.get() || physical.isClosed();
+                        case "equals":
+                            return proxy == args[0];
+                        case "hashCode":
+                            return System.identityHashCode(proxy);
+                        case "toString":
+                            return "connection " + System.identityHashCode(physical) + (back.get() ? " (given back)" : "");
+                        case "rollback":
+                            suspect.set(true);
+                            break;
                         default:
-                            if (back[0]) {
-                                throw new SQLException("connection already given back");
-                            }
+                            break;
+                    }
+                    if (back.get()) {
+                        throw new SQLException("connection already given back");
                     }
                     try {
                         return method.invoke(physical, args);
                     } catch (InvocationTargetException e) {
+                        suspect.set(true);
                         throw e.getCause();
                     }
                 });
     }
 
-    private void giveBack(Connection physical) {
+    private void giveBack(Connection physical, boolean suspect) {
         try {
             if (!physical.isClosed() && !physical.getAutoCommit()) {
                 physical.rollback();
                 physical.setAutoCommit(true);
             }
-            // the driver does not mark a connection the server ended as closed until it next uses it: asked
-            // here (one round trip), so a broken one is never handed out again
-            if (!physical.isClosed() && physical.isValid(2)) {
+            if (!physical.isClosed() && (!suspect || physical.isValid(2))) {
                 synchronized (this) {
                     if (!closed) {
                         idle.push(physical);

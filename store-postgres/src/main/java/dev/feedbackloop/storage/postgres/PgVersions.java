@@ -37,8 +37,7 @@ final class PgVersions {
             changes = rs.getLong(2);
         }
         DataVersion before = last();
-        boolean sameChanges = before != null && before.changes() == changes;
-        if (sameChanges && before.above() == 0 && before.maxId() == newest) {
+        if (before != null && before.changes() == changes && before.above() == 0 && before.maxId() == newest) {
             return before; // nothing committed since, and no write was open then: a write open now announces >= newest
         }
         long finalId = newest;
@@ -55,28 +54,43 @@ final class PgVersions {
                         + " to one (ALTER TABLE feedback ALTER COLUMN id SET CACHE 1); readers would skip rows otherwise");
             }
         }
-        if (sameChanges) {
-            finalId = Math.max(finalId, before.maxId());
-        }
-        long above = 0;
-        if (finalId < newest) {
-            try (PreparedStatement ps = PgRows.prepare(c, ABOVE, finalId); ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                above = rs.getLong(1);
+        // never below a final id handed out before with the same changes (another thread may hand out a
+        // higher one meanwhile: then counted again above that one)
+        while (true) {
+            DataVersion now = last();
+            if (now != null && now.changes() == changes) {
+                finalId = Math.max(finalId, now.maxId());
+            }
+            long above = 0;
+            if (finalId < newest) {
+                try (PreparedStatement ps = PgRows.prepare(c, ABOVE, finalId); ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    above = rs.getLong(1);
+                }
+            }
+            DataVersion v = new DataVersion(finalId, changes, above);
+            if (remember(v)) {
+                return v;
             }
         }
-        return remember(new DataVersion(finalId, changes, above));
     }
 
     private synchronized DataVersion last() {
         return last;
     }
 
-    /** Keeps {@code v} as the last version unless another thread kept a later one meanwhile. */
-    private synchronized DataVersion remember(DataVersion v) {
-        if (last == null || last.changes() != v.changes() || last.maxId() <= v.maxId()) {
+    /**
+     * Keeps {@code v} as the last version (unless another thread kept one with later changes meanwhile),
+     * or false when another thread kept one with the same changes and a higher final id: {@code v} must
+     * not be handed out then.
+     */
+    private synchronized boolean remember(DataVersion v) {
+        if (last != null && last.changes() == v.changes() && last.maxId() > v.maxId()) {
+            return false;
+        }
+        if (last == null || last.changes() <= v.changes()) {
             last = v;
         }
-        return v;
+        return true;
     }
 }

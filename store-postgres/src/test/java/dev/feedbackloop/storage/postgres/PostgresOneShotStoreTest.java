@@ -43,6 +43,24 @@ class PostgresOneShotStoreTest extends FeedbackStoreContract {
         }
     }
 
+    /** A setting the URL names is the URL's, as with the pool (the driver's own defaults come second). */
+    @Test
+    void theUrlsSettingsAreKept() throws Exception {
+        String url = TestPostgres.newDatabase();
+        String named = url + (url.contains("?") ? "&" : "?") + "ApplicationName=nightly-report";
+        try (FeedbackStore one = StoreLocations.open(named, Clock.systemUTC(), true)) {
+            one.count();
+            PostgresLocation l = PostgresLocation.parse(url, Map.of());
+            try (java.sql.Connection admin = java.sql.DriverManager.getConnection(l.jdbcUrl(), l.user(), l.password());
+                 java.sql.Statement st = admin.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity"
+                         + " WHERE datname = current_database() AND application_name = 'nightly-report'")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("the store's connections, named by the URL").isPositive();
+            }
+        }
+    }
+
     @Test
     void aWrongPasswordIsOneLineAtOpen() {
         PostgresLocation l = PostgresLocation.parse(TestPostgres.newDatabase(), Map.of());
