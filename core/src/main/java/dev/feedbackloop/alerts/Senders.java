@@ -26,9 +26,9 @@ import java.util.Properties;
  * Sends one event to one destination, in that destination's format: the generic webhook (the event
  * as JSON, signed, see {@link WebhookSignature}), a Slack incoming webhook (blocks) or an e-mail over
  * SMTP. A webhook's whole exchange is bounded by {@code timeout}, so a receiver that hangs costs at
- * most that; an e-mail's every step (connecting, each command and its reply) is, so a server that
- * answers slowly but within the timeout at every step can take {@link #longestSend} in all. Never
- * follows redirects. Thread-safe.
+ * most that; an e-mail's every step (connecting, each command and its reply) is, and the whole exchange
+ * by {@link #longestSend} (a watchdog closes its socket then: a server that trickles continuation lines
+ * would hold one step for good otherwise). Never follows redirects. Thread-safe.
  *
  * <p>Every event payload carries {@code title}, {@code lines} (a few sentences) and {@code link} (a
  * dashboard path); the formats for people use those, the webhook sends everything.
@@ -54,8 +54,9 @@ public final class Senders {
     /**
      * The longest a {@link #send} to {@code to} can take: {@code timeout} for the webhooks; for an
      * e-mail, {@code timeout} per step of the SMTP exchange (connecting, the greeting, EHLO, STARTTLS and
-     * EHLO again, up to three for AUTH, MAIL, one RCPT per recipient, DATA, the message, its end, QUIT).
-     * What the outbox's claim on a delivery must outlast, so that no other process starts the same attempt.
+     * EHLO again, up to three for AUTH, MAIL, one RCPT per recipient, DATA, the message, its end, QUIT),
+     * after which its socket is closed. What the outbox's claim on a delivery must outlast, so that no
+     * other process starts the same attempt.
      */
     public Duration longestSend(Destination to) {
         if (to.type() != Destination.Type.EMAIL) {
@@ -167,6 +168,21 @@ public final class Senders {
     }
 
     private Answer email(Destination to, Delivery d) throws MessagingException {
+        Duration deadline = longestSend(to);
+        try (SmtpDeadline watchdog = new SmtpDeadline(deadline)) {
+            try {
+                return email(to, d, watchdog);
+            } catch (MessagingException e) {
+                if (watchdog.expired()) {
+                    throw new MessagingException("the SMTP exchange was cut after " + deadline.toSeconds()
+                            + " s (the longest a send may take)", e);
+                }
+                throw e;
+            }
+        }
+    }
+
+    private Answer email(Destination to, Delivery d, SmtpDeadline watchdog) throws MessagingException {
         Map<String, Object> e = event(d);
         Properties props = new Properties();
         Map<String, String> o = to.options();
@@ -176,6 +192,8 @@ public final class Senders {
         props.put("mail.smtp.connectiontimeout", ms);
         props.put("mail.smtp.timeout", ms);
         props.put("mail.smtp.writetimeout", ms);
+        props.put("mail.smtp.socketFactory", watchdog);
+        props.put("mail.smtp.socketFactory.fallback", "false");
         if (Boolean.parseBoolean(o.getOrDefault("starttls", "false"))) {
             props.put("mail.smtp.starttls.enable", "true");
             props.put("mail.smtp.starttls.required", "true");

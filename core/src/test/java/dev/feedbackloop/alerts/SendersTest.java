@@ -60,4 +60,39 @@ class SendersTest {
             pool.shutdownNow();
         }
     }
+    /**
+     * An SMTP server that never finishes its greeting, sending a continuation line well inside the read
+     * timeout: every read succeeds, so only a deadline on the whole exchange ends the send. Without it the
+     * send never returns.
+     */
+    @Test
+    void aTarpittingSmtpServerCostsTheLongestSendNotTheThread() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            pool.submit(() -> {
+                try (Socket s = server.accept()) {
+                    OutputStream out = s.getOutputStream();
+                    while (release.getCount() > 0) {
+                        out.write("220-please wait\r\n".getBytes(StandardCharsets.US_ASCII));
+                        out.flush();
+                        Thread.sleep(20);
+                    }
+                }
+                return null;
+            });
+            Destination mail = new Destination("oncall", Destination.Type.EMAIL, "oncall@example.org", null,
+                    Map.of("host", "127.0.0.1", "port", String.valueOf(server.getLocalPort()), "from", "a@example.org"),
+                    CLOCK.instant());
+            Delivery d = Delivery.queued("test/2", "oncall", "test", "{\"title\":\"t\",\"lines\":[]}", CLOCK.instant());
+            Senders senders = new Senders(CLOCK, Duration.ofMillis(100), null);
+            Future<Senders.Answer> sent = pool.submit(() -> senders.send(mail, d));
+            Senders.Answer answer = sent.get(30, TimeUnit.SECONDS);
+            assertThat(answer.delivered()).isFalse();
+            assertThat(answer.error()).contains("cut after");
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
 }
