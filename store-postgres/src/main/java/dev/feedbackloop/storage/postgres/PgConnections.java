@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLTransientConnectionException;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import javax.sql.DataSource;
 
 /**
@@ -81,6 +82,13 @@ final class PgConnections implements AutoCloseable {
     }
 
     private final PostgresLocation location;
+    /**
+     * The driver settings every connection gets unless the location's URL names them: a failed connect
+     * attempt gives up after 5 s, sessions show as ours in {@code pg_stat_activity}, dead peers are noticed.
+     */
+    static final Map<String, String> DRIVER_DEFAULTS = Map.of("connectTimeout", "5", "ApplicationName", "feedback-loop",
+            "tcpKeepAlive", "true");
+
     /** HikariCP, or for a process that runs one command, {@link PgOneShotConnections}. */
     private final DataSource pool;
     private final AutoCloseable poolCloser;
@@ -127,9 +135,7 @@ final class PgConnections implements AutoCloseable {
         config.setConnectionTimeout(3_000);
         config.setValidationTimeout(1_000);
         config.setInitializationFailTimeout(1);
-        config.addDataSourceProperty("connectTimeout", "5");
-        config.addDataSourceProperty("ApplicationName", "feedback-loop");
-        config.addDataSourceProperty("tcpKeepAlive", "true");
+        DRIVER_DEFAULTS.forEach(config::addDataSourceProperty); // the URL's own settings win over these
         HikariDataSource hikari;
         try {
             hikari = new HikariDataSource(config);

@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -22,8 +23,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * given back is rolled back if a transaction is open and set to auto-commit; one that may have broken
  * (its transaction was rolled back, or it threw: then asked with {@link Connection#isValid}, one round
  * trip) and did is dropped with every idle one (a server that restarted ended them all), and the next
- * borrow opens another. Settings the location's URL names (connectTimeout, ApplicationName,
- * tcpKeepAlive) are kept. Thread-safe.
+ * borrow opens another. The driver settings are the pool's ({@link PgConnections#DRIVER_DEFAULTS}, the URL's
+ * own winning). Thread-safe.
  */
 final class PgOneShotConnections implements DataSource, AutoCloseable {
     private final PGSimpleDataSource driver = new PGSimpleDataSource();
@@ -31,22 +32,18 @@ final class PgOneShotConnections implements DataSource, AutoCloseable {
     private final List<Connection> opened = new ArrayList<>();
     private boolean closed;
 
-    PgOneShotConnections(PostgresLocation location) {
-        String url = location.jdbcUrl();
-        driver.setURL(url);
+    /** @throws SQLException when a default setting is not the driver's (a programming error) */
+    PgOneShotConnections(PostgresLocation location) throws SQLException {
+        driver.setURL(location.jdbcUrl());
+        java.util.Properties named = org.postgresql.Driver.parseURL(location.jdbcUrl(), new java.util.Properties());
+        for (Map.Entry<String, String> d : PgConnections.DRIVER_DEFAULTS.entrySet()) {
+            if (named == null || !named.containsKey(d.getKey())) { // the URL's own settings win, as with the pool
+                driver.setProperty(d.getKey(), d.getValue());
+            }
+        }
         driver.setUser(location.user());
         if (location.password() != null) {
             driver.setPassword(location.password());
-        }
-        // the pool's defaults (PgConnections), unless the URL says otherwise
-        if (!url.contains("connectTimeout=")) {
-            driver.setConnectTimeout(5);
-        }
-        if (!url.contains("ApplicationName=")) {
-            driver.setApplicationName("feedback-loop");
-        }
-        if (!url.contains("tcpKeepAlive=")) {
-            driver.setTcpKeepAlive(true);
         }
     }
 
