@@ -43,23 +43,15 @@ public final class StoreLocations {
      * @throws dev.feedbackloop.StorageException when the store cannot be opened
      */
     public static FeedbackStore open(String location) {
-        return open(location, java.time.Clock.systemUTC());
+        return open(location, java.time.Clock.systemUTC(), false);
     }
 
     /**
-     * Opens the store at {@code location}, whose own records take {@code clock}'s time
-     * ({@link StoreProvider#open}).
+     * Opens the store at {@code location}, whose own records take {@code clock}'s time, for a process that
+     * runs one command and ends when {@code oneShot} ({@link StoreProvider#open}).
      *
      * @throws InvalidInputException when it is empty, or a URL that no store on the class path serves
      * @throws dev.feedbackloop.StorageException when the store cannot be opened
-     */
-    public static FeedbackStore open(String location, java.time.Clock clock) {
-        return open(location, clock, false);
-    }
-
-    /**
-     * As {@link #open(String, java.time.Clock)}, for a process that runs one command and ends when
-     * {@code oneShot} ({@link StoreProvider#open}).
      */
     public static FeedbackStore open(String location, java.time.Clock clock, boolean oneShot) {
         if (location.isBlank()) {

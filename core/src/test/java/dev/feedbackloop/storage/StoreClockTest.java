@@ -54,7 +54,7 @@ public class StoreClockTest {
     @Test
     void theStoresOwnRecordsTakeTheTimeOfItsClock() throws Exception {
         String location = location();
-        try (FeedbackStore store = StoreLocations.open(location, Clock.fixed(AT, ZoneOffset.UTC))) {
+        try (FeedbackStore store = StoreLocations.open(location, Clock.fixed(AT, ZoneOffset.UTC), false)) {
             store.insert(vote("v1"));
             store.insert(vote("v2"));                        // replaces v1
             try (BatchWriter batch = store.openBatch()) {
