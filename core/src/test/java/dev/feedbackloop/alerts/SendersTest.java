@@ -2,7 +2,6 @@ package dev.feedbackloop.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -30,36 +29,19 @@ class SendersTest {
      */
     @Test
     void aReceiverThatStallsInItsBodyCostsOneTimeoutNotTheThread() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            pool.submit(() -> {
-                try (Socket s = server.accept()) {
-                    InputStream in = s.getInputStream();
-                    byte[] buf = new byte[8192];
-                    in.read(buf); // the request (small)
-                    OutputStream out = s.getOutputStream();
-                    out.write("HTTP/1.1 500 Internal Server Error\r\nContent-Length: 100000\r\n\r\npartial"
-                            .getBytes(StandardCharsets.US_ASCII));
-                    out.flush();
-                    release.await(); // and never the rest
-                }
-                return null;
-            });
-            Destination hook = new Destination("hook", Destination.Type.WEBHOOK,
-                    "http://127.0.0.1:" + server.getLocalPort() + "/hook", "a-signing-secret-of-32-characters",
-                    Map.of(), CLOCK.instant());
-            Delivery d = Delivery.queued("test/1", "hook", "test", "{\"title\":\"t\",\"lines\":[]}", CLOCK.instant());
-            Senders senders = new Senders(CLOCK, Duration.ofMillis(500), null);
-            Future<Senders.Answer> sent = pool.submit(() -> senders.send(hook, d));
-            Senders.Answer answer = sent.get(30, TimeUnit.SECONDS);
-            assertThat(answer.delivered()).isFalse();
-            assertThat(answer.error()).contains("timed out");
-        } finally {
-            release.countDown();
-            pool.shutdownNow();
-        }
+        Senders.Answer answer = sendToStallingServer(Duration.ofMillis(500), (s, release) -> {
+            s.getInputStream().read(new byte[8192]); // the request (small)
+            OutputStream out = s.getOutputStream();
+            out.write("HTTP/1.1 500 Internal Server Error\r\nContent-Length: 100000\r\n\r\npartial"
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            release.await(); // and never the rest
+        }, port -> new Destination("hook", Destination.Type.WEBHOOK, "http://127.0.0.1:" + port + "/hook",
+                "a-signing-secret-of-32-characters", Map.of(), CLOCK.instant()));
+        assertThat(answer.delivered()).isFalse();
+        assertThat(answer.error()).contains("timed out");
     }
+
     /**
      * An SMTP server that never finishes its greeting, sending a continuation line well inside the read
      * timeout: every read succeeds, so only a deadline on the whole exchange ends the send. Without it the
@@ -67,29 +49,47 @@ class SendersTest {
      */
     @Test
     void aTarpittingSmtpServerCostsTheLongestSendNotTheThread() throws Exception {
+        Senders.Answer answer = sendToStallingServer(Duration.ofMillis(100), (s, release) -> {
+            OutputStream out = s.getOutputStream();
+            while (release.getCount() > 0) {
+                out.write("220-please wait\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                Thread.sleep(20);
+            }
+        }, port -> new Destination("oncall", Destination.Type.EMAIL, "oncall@example.org", null,
+                Map.of("host", "127.0.0.1", "port", String.valueOf(port), "from", "a@example.org"), CLOCK.instant()));
+        assertThat(answer.delivered()).isFalse();
+        assertThat(answer.error()).contains("cut after");
+    }
+
+    /** What a stalling server does with its one connection until released. */
+    @FunctionalInterface
+    private interface Stall {
+        void on(Socket connection, CountDownLatch release) throws Exception;
+    }
+
+    /**
+     * Sends an event with {@code timeout} to the destination {@code to} makes of a local server's port, the
+     * server doing {@code stall}; the answer, waited for at most 30 s (the send never returns without the
+     * bound under test). The server is released at the end.
+     */
+    private static Senders.Answer sendToStallingServer(Duration timeout, Stall stall,
+            java.util.function.IntFunction<Destination> to) throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             pool.submit(() -> {
                 try (Socket s = server.accept()) {
-                    OutputStream out = s.getOutputStream();
-                    while (release.getCount() > 0) {
-                        out.write("220-please wait\r\n".getBytes(StandardCharsets.US_ASCII));
-                        out.flush();
-                        Thread.sleep(20);
-                    }
+                    stall.on(s, release);
                 }
                 return null;
             });
-            Destination mail = new Destination("oncall", Destination.Type.EMAIL, "oncall@example.org", null,
-                    Map.of("host", "127.0.0.1", "port", String.valueOf(server.getLocalPort()), "from", "a@example.org"),
+            Destination destination = to.apply(server.getLocalPort());
+            Delivery d = Delivery.queued("test/1", destination.name(), "test", "{\"title\":\"t\",\"lines\":[]}",
                     CLOCK.instant());
-            Delivery d = Delivery.queued("test/2", "oncall", "test", "{\"title\":\"t\",\"lines\":[]}", CLOCK.instant());
-            Senders senders = new Senders(CLOCK, Duration.ofMillis(100), null);
-            Future<Senders.Answer> sent = pool.submit(() -> senders.send(mail, d));
-            Senders.Answer answer = sent.get(30, TimeUnit.SECONDS);
-            assertThat(answer.delivered()).isFalse();
-            assertThat(answer.error()).contains("cut after");
+            Senders senders = new Senders(CLOCK, timeout, null);
+            Future<Senders.Answer> sent = pool.submit(() -> senders.send(destination, d));
+            return sent.get(30, TimeUnit.SECONDS);
         } finally {
             release.countDown();
             pool.shutdownNow();

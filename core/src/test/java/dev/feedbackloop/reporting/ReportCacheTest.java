@@ -162,20 +162,23 @@ class ReportCacheTest {
 
     @Test
     void anEntryMovingIntoThePeriodBeforeComputesAgain() {
-        plant(BOUNDARY.plus(Duration.ofHours(1)));
-        weeklyAtNowMarked();
-        ImprovementReport slid = weekly(NOW.plus(SLIDE));
-        assertThat(slid.actionItems()).doesNotContain(MARK);
+        ImprovementReport slid = slidOverAnEntryAt(BOUNDARY.plus(Duration.ofHours(1)));
         assertThat(slid).isEqualTo(fresh(ReportPeriod.Kind.WEEKLY, NOW.plus(SLIDE)));
     }
 
     @Test
     void anEntryEnteringThePeriodAtItsEndComputesAgain() {
-        plant(NOW.plus(Duration.ofHours(1)));
+        ImprovementReport slid = slidOverAnEntryAt(NOW.plus(Duration.ofHours(1)));
+        assertThat(slid.totalPrompts()).isEqualTo(fresh(ReportPeriod.Kind.WEEKLY, NOW.plus(SLIDE)).totalPrompts());
+    }
+
+    /** An entry at {@code at}, the weekly report at NOW cached and marked, then the week slid by SLIDE: computed again. */
+    private ImprovementReport slidOverAnEntryAt(Instant at) {
+        plant(at);
         weeklyAtNowMarked();
         ImprovementReport slid = weekly(NOW.plus(SLIDE));
         assertThat(slid.actionItems()).doesNotContain(MARK);
-        assertThat(slid.totalPrompts()).isEqualTo(fresh(ReportPeriod.Kind.WEEKLY, NOW.plus(SLIDE)).totalPrompts());
+        return slid;
     }
 
     @Test
