@@ -69,25 +69,33 @@ final class PgConnections implements AutoCloseable {
      */
     enum Turn {
         /** Writes no feedback rows and no changes (caches, settings, keys). */
-        NONE,
+        NONE(null),
         /** Adds feedback rows that are not votes, alongside other such writers. */
-        SHARED,
+        SHARED("SELECT " + SHARED_TURN),
         /**
          * Writes {@code changes} besides: removes rows (deletions) or adds votes (which replace the rater's
          * earlier vote), in turns with other such writers, alongside those that only add rows.
          */
-        CHANGES,
+        CHANGES("SELECT " + SHARED_TURN + ", pg_advisory_xact_lock(" + CHANGE_LOCK + ")"),
         /** Needs the table to itself: streams an import's COPY that relies on no one else adding ids, or migrates. */
-        EXCLUSIVE
+        EXCLUSIVE("SELECT pg_advisory_xact_lock(" + WRITE_LOCK + "), " + ANNOUNCE);
+
+        /** The statement that takes the turn; null for none. */
+        private final String sql;
+
+        Turn(String sql) {
+            this.sql = sql;
+        }
     }
 
-    private final PostgresLocation location;
     /**
      * The driver settings every connection gets unless the location's URL names them: a failed connect
      * attempt gives up after 5 s, sessions show as ours in {@code pg_stat_activity}, dead peers are noticed.
      */
     static final Map<String, String> DRIVER_DEFAULTS = Map.of("connectTimeout", "5", "ApplicationName", "feedback-loop",
             "tcpKeepAlive", "true");
+
+    private final PostgresLocation location;
 
     /** HikariCP, or for a process that runs one command, {@link PgOneShotConnections}. */
     private final DataSource pool;
@@ -164,15 +172,9 @@ final class PgConnections implements AutoCloseable {
      * {@link #CHANGE_LOCK}. Nothing for {@link Turn#NONE}.
      */
     static void takeTurn(Connection c, Turn turn) throws SQLException {
-        String sql = switch (turn) {
-            case NONE -> null;
-            case SHARED -> "SELECT " + SHARED_TURN;
-            case CHANGES -> "SELECT " + SHARED_TURN + ", pg_advisory_xact_lock(" + CHANGE_LOCK + ")";
-            case EXCLUSIVE -> "SELECT pg_advisory_xact_lock(" + WRITE_LOCK + "), " + ANNOUNCE;
-        };
-        if (sql != null) {
+        if (turn.sql != null) {
             try (Statement st = c.createStatement()) {
-                st.execute(sql);
+                st.execute(turn.sql);
             }
         }
     }
