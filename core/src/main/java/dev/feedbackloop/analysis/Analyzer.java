@@ -32,8 +32,6 @@ import java.util.function.Consumer;
  */
 public final class Analyzer {
     private static final long SAMPLE_SEED = 42;
-    /** A cached result is reused while its window slid by at most 1/100 of its length (see class comment). */
-    static final int STALE_AFTER = 100;
 
     private final FeedbackStore store;
     private final Clock clock;
@@ -107,8 +105,7 @@ public final class Analyzer {
         Optional<String> json = store.cached(options.cacheKey(), version);
         if (json.isPresent()) {
             AnalysisWindow was = cachedWindow(json.get());
-            if (was != null && !window.end().isBefore(was.end()) && Duration.between(was.end(), window.end())
-                    .compareTo(Duration.ofDays(options.days()).dividedBy(STALE_AFTER)) <= 0) {
+            if (was != null && AnalysisWindow.stillAsItWas(was.end(), window.end(), Duration.ofDays(options.days()))) {
                 return new Request(options, window, version, json.get(), false);
             }
             if (was != null && sameEntries(was, window)) {

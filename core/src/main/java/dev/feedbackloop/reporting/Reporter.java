@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.feedbackloop.analysis.AnalysisJson;
 import dev.feedbackloop.analysis.AnalysisOptions;
+import dev.feedbackloop.analysis.AnalysisWindow;
 import dev.feedbackloop.analysis.Figures;
 import dev.feedbackloop.analysis.Finding;
 import dev.feedbackloop.analysis.GroupTables;
@@ -50,8 +51,6 @@ import java.util.function.Consumer;
 public final class Reporter {
     /** Top performers and problem areas listed per kind (framework, model, tag). */
     static final int RANKED = 3;
-    /** A cached rolling report is returned as it was while its period slid by at most 1/100 of its length. */
-    static final int STALE_AFTER = 100;
 
     private final FeedbackStore store;
     private final Clock clock;
@@ -189,11 +188,10 @@ public final class Reporter {
         if (period.calendar()) {
             return was.start().equals(period.start()) && was.end().equals(period.end()) ? new Hit(json, was, false) : null;
         }
-        Duration slid = Duration.between(was.end(), period.end());
-        if (slid.isNegative()) {
+        if (period.end().isBefore(was.end())) {
             return null;
         }
-        if (slid.compareTo(Duration.between(period.start(), period.end()).dividedBy(STALE_AFTER)) <= 0) {
+        if (AnalysisWindow.stillAsItWas(was.end(), period.end(), Duration.between(period.start(), period.end()))) {
             return new Hit(json, was, false);
         }
         ObjectNode report = AnalysisJson.read(json, ObjectNode.class);
