@@ -15,14 +15,16 @@ class StartCharsTest {
     void findsWhatFindFinds() {
         List<String> regexes = new ArrayList<>();
         RoutingRules.defaults().taskTypes().forEach(t -> t.patterns().forEach(p -> regexes.add(p.regex())));
-        regexes.addAll(List.of("\\d+\\s*%", "(1|2)+", "-|=", "\\(\\)|\\[\\]", "[+-]\\d", "(?<!1)-\\d", "(?<=\\d)%",
+        // each of these is read (a bundled pattern may not be): none is skipped below without notice
+        List<String> read = List.of("\\d+\\s*%", "(1|2)+", "-|=", "\\(\\)|\\[\\]", "[+-]\\d", "(?<!1)-\\d", "(?<=\\d)%",
                 "\\b\\d", "\\B\\d", "(?=\\d\\d)\\d", "(?!1)\\d", "\\d(?:\\s*[+*/^×÷=]\\s*\\d|\\s+-\\s+\\d)", "[×÷]\\d?",
-                "(?:%|\\d)(?:x)?", "\\d{2,}", "\\.\\d", "-{1,2}\\d", "\\d\\s*$", "%(?![a-z])", "é?%", "[0-9é]%",
-                "\\w\\(\\)", "\\s1", "[a-c]-\\d", "\\w\\w%", "a(1|2)", "(?<=x)\\w=", "\\b\\w\\.", "é\\(", "ab\\(|c\\)\\)",
+                "(?:%|\\d)(?:x)?", "\\d{2,}", "\\.\\d", "-{1,2}\\d", "\\d\\s*$", "%(?![a-z])", "[0-9é]%",
+                "\\w\\(\\)", "\\s1", "[a-c]-\\d", "\\w\\w%", "a(1|2)", "(?<=x)\\w=", "\\b\\w\\.", "é\\(",
                 "k\\d", "\\w(?:\\(\\))+",
-                // non-ASCII letters that the case flags match with ASCII ones
-                "\u0130stanbul", "k\u0131rm\u0131z\u0131", "[\u017f]", "\u212a", "\u017f%", "1\u0131", "[\u0130-\u0131]",
-                "[\u00e0-\u017f]1", "[0-\u0131]x"));
+                // non-ASCII letters that the case flags match with ASCII ones, beside what is read
+                "\u017f%", "1\u0131", "[\u00e0-\u017f]1");
+        assertThat(read.stream().filter(r -> StartChars.of(r).isEmpty()).toList()).as("not read").isEmpty();
+        regexes.addAll(read);
         List<String> texts = new ArrayList<>(RequiredCharsTest.texts());
         texts.addAll(List.of("a1", "11-2", "x-1", "%a", "%1", "1%", "a 1 %", "9 - 9", "éé%", "é%", "×1", "÷", "𝟙1 = 2",
                 "istanbul", "ISTANBUL", "\u0130stanbul", "KIRMIZI", "kirmizi", "S", "s", "k", "K", "s%", "S%", "1I", "1i",
@@ -57,7 +59,10 @@ class StartCharsTest {
     @Test
     void hasNoneWhereItCannotTell() {
         for (String regex : List.of("\\d?x", "x*\\d", "(?i)1", "\\p{Digit}", "\\Q1\\E", ".1", "^1", "[^1]", "\\W1",
-                "\\b[a-z]\\s*\\^\\s*\\d", "a|1", "1|a", "(1)\\1", "[[1]]", "[1&&2]", "\\s*1", "", "(?:)1", "\\b", "1{0}2", "ab|1", "a(?:b|c)1")) {
+                "\\b[a-z]\\s*\\^\\s*\\d", "a|1", "1|a", "(1)\\1", "[[1]]", "[1&&2]", "\\s*1", "", "(?:)1", "\\b", "1{0}2", "ab|1", "a(?:b|c)1",
+                "ab\\(|c\\)\\)", "é?%",
+                // non-ASCII letters that the case flags match with ASCII ones: they stand for letters, so never a start set
+                "\u0130stanbul", "k\u0131rm\u0131z\u0131", "[\u017f]", "\u212a", "[\u0130-\u0131]", "[0-\u0131]x")) {
             assertThat(StartChars.of(regex)).as(regex).isEmpty();
         }
     }
