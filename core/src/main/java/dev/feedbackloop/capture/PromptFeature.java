@@ -1,5 +1,6 @@
 package dev.feedbackloop.capture;
 
+import dev.feedbackloop.internal.AsciiChars;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -80,12 +81,12 @@ public enum PromptFeature {
         boolean afterWord = false;
         for (int i = 0; i < n; i++) {
             char ch = chars[i];
-            boolean word = ch < 128 && ASCII_WORD[ch];
+            boolean word = AsciiChars.isWord(ch);
             if (word && afterWord) {
                 continue;
             }
             afterWord = word;
-            char c = ch < 128 ? ASCII_FOLD[ch] : fold(ch);
+            char c = AsciiChars.fold(ch);
             if (c >= 128 || !ANCHOR_FIRST[c]) {
                 continue;
             }
@@ -95,7 +96,7 @@ public enum PromptFeature {
             }
             if (i + 1 < n) {
                 char nx = chars[i + 1];
-                char next = nx < 128 ? ASCII_FOLD[nx] : fold(nx);
+                char next = AsciiChars.fold(nx);
                 Anchor[] pair = next < 128 ? ANCHORS_BY_PAIR[c << 7 | next] : null;
                 if (pair != null) {
                     mask = tryAnchors(pair, prompt, i, mask);
@@ -131,18 +132,6 @@ public enum PromptFeature {
                 .useTransparentBounds(true).useAnchoringBounds(false).lookingAt();
     }
 
-    /** The case folding of the regexes (CASE_INSENSITIVE with UNICODE_CASE) for one char. */
-    private static char fold(char c) {
-        if (c < 128) {
-            return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-        }
-        return Character.toLowerCase(Character.toUpperCase(c));
-    }
-
-    /** [c]: {@link #fold} of each ASCII char. */
-    private static final char[] ASCII_FOLD = new char[128];
-    /** [c]: whether c is an ASCII word char ({@code \\w}: letter, digit or {@code _}). */
-    private static final boolean[] ASCII_WORD = new boolean[128];
     /** [c]: whether some anchor starts with this (folded) char. */
     private static final boolean[] ANCHOR_FIRST = new boolean[128];
     /** [c]: the anchors that are this one (folded) char alone; null when none. */
@@ -151,10 +140,6 @@ public enum PromptFeature {
     private static final Anchor[][] ANCHORS_BY_PAIR = new Anchor[128 * 128][];
 
     static {
-        for (char c = 0; c < 128; c++) {
-            ASCII_FOLD[c] = fold(c);
-            ASCII_WORD[c] = Character.isLetterOrDigit(c) || c == '_';
-        }
         for (PromptFeature f : values()) {
             for (String text : f.anchors) {
                 ANCHOR_FIRST[text.charAt(0)] = true;
@@ -186,7 +171,7 @@ public enum PromptFeature {
             }
             for (int k = 2; k < text.length(); k++) {
                 char ch = s.charAt(i + k);
-                if ((ch < 128 ? ASCII_FOLD[ch] : fold(ch)) != text.charAt(k)) {
+                if (AsciiChars.fold(ch) != text.charAt(k)) {
                     return false;
                 }
             }

@@ -1,5 +1,6 @@
 package dev.feedbackloop.routing;
 
+import dev.feedbackloop.internal.AsciiChars;
 import dev.feedbackloop.InvalidInputException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -146,17 +147,9 @@ public final class TaskClassifier {
         return new String(out);
     }
 
-    /** {@link #fold(String)} of one char; ASCII by table lookup (the path of nearly every char of a task). */
+    /** {@link #fold(String)} of one char ({@link AsciiChars#fold}). */
     static char fold(char c) {
-        return c < 128 ? ASCII_FOLD[c] : Character.toLowerCase(Character.toUpperCase(c));
-    }
-
-    private static final char[] ASCII_FOLD = new char[128];
-
-    static {
-        for (char c = 0; c < 128; c++) {
-            ASCII_FOLD[c] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-        }
+        return AsciiChars.fold(c);
     }
 
     /**
@@ -286,16 +279,7 @@ public final class TaskClassifier {
 
         /** {@code \\w} without UNICODE_CHARACTER_CLASS. */
         private static boolean word(char c) {
-            return c < 128 && WORD[c];
-        }
-
-        /** [c]: whether ASCII char c is a letter, a digit or {@code _} (a lookup: the quick JIT tier calls nothing). */
-        private static final boolean[] WORD = new boolean[128];
-
-        static {
-            for (char c = 0; c < 128; c++) {
-                WORD[c] = Character.isLetterOrDigit(c) || c == '_';
-            }
+            return AsciiChars.isWord(c);
         }
 
         /** {@code \\s} without UNICODE_CHARACTER_CLASS. */
