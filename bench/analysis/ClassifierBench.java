@@ -1,4 +1,5 @@
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.feedbackloop.capture.PromptFeature;
 import dev.feedbackloop.routing.TaskClassifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -6,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The task classifier's cost a prompt, warm, on one thread: the prompts of a JSON Lines file (at most
- * 100,000), classified in 6 rounds; prints each round's microseconds a prompt and the prompts' mean
- * length. Run by classifier.sh.
+ * The task classifier's and the prompt features' cost a prompt (the two scans an import runs on every
+ * prompt), warm, on one thread: the prompts of a JSON Lines file (at most 100,000), in 6 rounds; prints
+ * each round's microseconds a prompt for each and the prompts' mean length. Run by classifier.sh.
  */
 public class ClassifierBench {
     public static void main(String[] args) throws Exception {
@@ -31,9 +32,14 @@ public class ClassifierBench {
             for (String p : prompts) {
                 types += classifier.typeOf(p).length();
             }
-            double micros = (System.nanoTime() - start) / 1e3 / prompts.size();
-            System.out.printf("round %d: %.2f us a prompt (%,d prompts, %.0f characters on average; %d)%n",
-                    round, micros, prompts.size(), chars, types);
+            long middle = System.nanoTime();
+            for (String p : prompts) {
+                types += PromptFeature.detect(p);
+            }
+            long end = System.nanoTime();
+            System.out.printf("round %d: classifier %.2f us, prompt features %.2f us a prompt (%,d prompts, %.0f"
+                    + " characters on average; %d)%n", round, (middle - start) / 1e3 / prompts.size(),
+                    (end - middle) / 1e3 / prompts.size(), prompts.size(), chars, types);
         }
     }
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The task classifier's cost a prompt (warm, one thread), on the prompts of a JSON Lines file:
+# The task classifier's and the prompt features' cost a prompt (warm, one thread), on the prompts of a JSON Lines file:
 #
 #   bench/analysis/classifier.sh [FILE]     # default: /tmp/d100000.jsonl (gen_feedback.py --count 100000 --days 60 --seed 42)
 #
